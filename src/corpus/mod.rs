@@ -1,0 +1,250 @@
+//! A corpus: a directory of articles, each decoded to canonical text with its
+//! lines classified and its metadata found.
+
+pub mod canonical;
+pub mod chrome;
+mod meta;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use canonical::CharIndex;
+pub use chrome::{ChromeKind, LineKind};
+pub use meta::{Metadata, TitleSource};
+
+/// One line of an article in char offsets of the canonical text (`end` excludes the newline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArticleProblem {
+    InvalidUtf8 { replaced: usize },
+    Empty,
+    Unreadable(String),
+}
+
+impl fmt::Display for ArticleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArticleProblem::InvalidUtf8 { replaced } => {
+                write!(f, "{replaced} invalid UTF-8 sequence(s) replaced with �")
+            }
+            ArticleProblem::Empty => write!(f, "the file is empty"),
+            ArticleProblem::Unreadable(why) => write!(f, "the file cannot be read: {why}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the corpus root, with `/` separators.
+    pub id: String,
+    pub path: PathBuf,
+    /// Canonical text: UTF-8, LF line ends. Every offset counts its chars.
+    pub text: String,
+    pub index: CharIndex,
+    /// Hex sha256 of the raw file bytes.
+    pub sha256: String,
+    pub meta: Metadata,
+    pub lines: Vec<Line>,
+    pub problems: Vec<ArticleProblem>,
+}
+
+impl Article {
+    /// Builds an article from raw bytes; never fails, problems are recorded.
+    pub fn from_bytes(id: String, path: PathBuf, bytes: &[u8]) -> Article {
+        let decoded = canonical::decode(bytes);
+        let mut problems = Vec::new();
+        if decoded.replaced > 0 {
+            problems.push(ArticleProblem::InvalidUtf8 {
+                replaced: decoded.replaced,
+            });
+        }
+        if decoded.text.trim().is_empty() {
+            problems.push(ArticleProblem::Empty);
+        }
+        let text = decoded.text;
+        let index = CharIndex::new(&text);
+        let (front, body_line) = meta::front_matter(&text);
+        let raw_lines: Vec<&str> = text.split('\n').collect();
+        let kinds = chrome::classify_lines(&raw_lines, body_line);
+        let mut lines = Vec::with_capacity(raw_lines.len());
+        let mut pos = 0;
+        for (raw, kind) in raw_lines.iter().zip(kinds) {
+            let len = raw.chars().count();
+            lines.push(Line {
+                start: pos,
+                end: pos + len,
+                kind,
+            });
+            pos += len + 1;
+        }
+        let meta = meta::metadata(&front, &raw_lines, &lines, &id);
+        Article {
+            id,
+            path,
+            sha256: sha256_hex(bytes),
+            text,
+            index,
+            meta,
+            lines,
+            problems,
+        }
+    }
+
+    fn unreadable(id: String, path: PathBuf, why: String) -> Article {
+        let mut a = Article::from_bytes(id, path, b"");
+        a.problems = vec![ArticleProblem::Unreadable(why)];
+        a
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.index.char_len()
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.index.slice(&self.text, start, end)
+    }
+
+    /// The line containing char offset `pos` (the last line for offsets past the end).
+    pub fn line_at(&self, pos: usize) -> Option<&Line> {
+        let i = self.lines.partition_point(|l| l.end < pos);
+        self.lines.get(i).or(self.lines.last())
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest.iter() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+#[derive(Debug)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError(pub String);
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("txt" | "md")
+    )
+}
+
+/// Every article file below `root`, sorted by id. Hidden entries and symlinked
+/// directories (which could loop) are skipped.
+pub fn discover(root: &Path) -> Result<Vec<(String, PathBuf)>, CorpusError> {
+    let meta = std::fs::metadata(root)
+        .map_err(|e| CorpusError(format!("cannot open corpus {}: {}.", root.display(), lower_io(&e))))?;
+    if !meta.is_dir() {
+        return Err(CorpusError(format!(
+            "the corpus {} is not a directory.",
+            root.display()
+        )));
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(path);
+            } else if (ft.is_file() || ft.is_symlink()) && is_article_file(&path) {
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                let id = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.push((id, path));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+pub(crate) fn lower_io(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => s,
+    }
+}
+
+/// Loads a whole corpus. Only a missing or unreadable root is an error; a bad
+/// file becomes an article with its problem recorded.
+pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+    let files = discover(root)?;
+    let articles = files
+        .into_iter()
+        .map(|(id, path)| match std::fs::read(&path) {
+            Ok(bytes) => Article::from_bytes(id, path, &bytes),
+            Err(e) => Article::unreadable(id, path, lower_io(&e)),
+        })
+        .collect();
+    Ok(Corpus {
+        root: root.to_path_buf(),
+        articles,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_carry_char_offsets() {
+        let a = Article::from_bytes("a.txt".into(), "a.txt".into(), "Héllo wörld.\r\n\r\nSecond line.".as_bytes());
+        assert_eq!(a.lines.len(), 3);
+        assert_eq!((a.lines[0].start, a.lines[0].end), (0, 12));
+        assert_eq!(a.slice(a.lines[2].start, a.lines[2].end), "Second line.");
+        assert_eq!(a.line_at(13).map(|l| l.start), Some(13));
+    }
+
+    #[test]
+    fn empty_and_invalid_files_are_flagged() {
+        let a = Article::from_bytes("e.txt".into(), "e.txt".into(), b"  \n");
+        assert!(a.problems.contains(&ArticleProblem::Empty));
+        let b = Article::from_bytes("b.txt".into(), "b.txt".into(), b"Bad \xFF byte here.");
+        assert_eq!(b.problems, vec![ArticleProblem::InvalidUtf8 { replaced: 1 }]);
+    }
+
+    #[test]
+    fn sha256_is_of_raw_bytes() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

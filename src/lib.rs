@@ -1,0 +1,7 @@
+//! claimdesk: a terminal workbench for fact-checkers.
+//!
+//! The domain (`corpus`, `text`, `store`, `export`) knows nothing of the
+//! terminal; `app` holds state and the pure update; `ui` only draws; `tui` is
+//! the shell that performs effects.
+
+pub mod corpus;
