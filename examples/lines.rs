@@ -5,3 +5,5 @@ fn main() {
         for l in &a.lines { if l.kind != claimdesk::corpus::LineKind::Blank { let t: String = a.slice(l.start,l.end).chars().take(70).collect(); println!("{:<28} {}", format!("{:?}", l.kind), t); } }
     }
 }
+#[allow(dead_code)]
+fn unused() {}

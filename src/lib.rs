@@ -5,3 +5,4 @@
 //! the shell that performs effects.
 
 pub mod corpus;
+pub mod text;

@@ -298,13 +298,18 @@ pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
         }
     }
 
-    // Everything after a "Related articles" style header is a list of other stories.
+    // After a "Related articles" style header that is followed mostly by lines
+    // without a final stop, the rest of the page is a list of other stories.
     if let Some(start) = (body_start_line..lines.len()).find(|&i| {
         kinds[i] == LineKind::Chrome(ChromeKind::RelatedLinks)
             && RELATED_HEADERS
                 .iter()
                 .any(|h| lines[i].trim().to_lowercase().starts_with(h))
-            && i * 2 > lines.len()
+            && {
+                let after: Vec<LineKind> = kinds[i + 1..].iter().copied().filter(|k| *k != LineKind::Blank).collect();
+                let listy = after.iter().filter(|k| **k != LineKind::Content).count();
+                !after.is_empty() && listy * 10 >= after.len() * 6
+            }
     }) {
         for k in kinds.iter_mut().skip(start) {
             if *k != LineKind::Blank {
