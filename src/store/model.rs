@@ -1,0 +1,252 @@
+//! The annotation file format, version 1 (see annotations/README.md).
+//!
+//! Field order here is the key order on disk: keep it stable so that a change
+//! to one claim is a small diff. Additions get `#[serde(default)]`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const FORMAT_NAME: &str = "claimdesk-annotations";
+pub const FORMAT_VERSION: u32 = 1;
+/// Length of the quote context kept on each side of a target, in chars.
+pub const CONTEXT_CHARS: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    #[default]
+    Unreviewed,
+    True,
+    Disputed,
+    False,
+    Unverifiable,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Unreviewed,
+        Verdict::True,
+        Verdict::Disputed,
+        Verdict::False,
+        Verdict::Unverifiable,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Unreviewed => "unreviewed",
+            Verdict::True => "true",
+            Verdict::Disputed => "disputed",
+            Verdict::False => "false",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+
+    /// The letter shown beside a claim, so a verdict never depends on colour.
+    pub fn letter(self) -> char {
+        match self {
+            Verdict::Unreviewed => '·',
+            Verdict::True => 'T',
+            Verdict::Disputed => 'D',
+            Verdict::False => 'F',
+            Verdict::Unverifiable => 'U',
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.name() == s.to_ascii_lowercase())
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Claim,
+    /// A comment on a span, without a verdict.
+    Note,
+    /// A suggestion the user rejected; it stays rejected.
+    Dismissed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Supports,
+    Refutes,
+    Context,
+}
+
+impl Stance {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Refutes => "refutes",
+            Stance::Context => "context",
+        }
+    }
+
+    pub fn next(self) -> Stance {
+        match self {
+            Stance::Supports => Stance::Refutes,
+            Stance::Refutes => Stance::Context,
+            Stance::Context => Stance::Supports,
+        }
+    }
+}
+
+/// W3C Web Annotation style target: a position selector plus a quote selector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// A URL, or another annotation as `<article path>#<annotation id>`.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub excerpt: String,
+    pub stance: Stance,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub by: String,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Where an annotation stands against the current article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnchorState {
+    /// The article is unchanged or the quote is where it was.
+    #[default]
+    Exact,
+    /// The quote was found elsewhere in the changed article.
+    Moved,
+    /// The quote is gone: kept untouched, shown under "orphaned".
+    Orphaned,
+}
+
+impl AnchorState {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorState::Exact => "exact",
+            AnchorState::Moved => "moved",
+            AnchorState::Orphaned => "orphaned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: String,
+    pub kind: Kind,
+    pub target: Target,
+    #[serde(default)]
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub reviewer: String,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub updated: String,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    /// Computed on load, never saved.
+    #[serde(skip)]
+    pub anchor: AnchorState,
+}
+
+impl Annotation {
+    pub fn is_claim(&self) -> bool {
+        self.kind == Kind::Claim
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.target.start < end.max(start + 1) && start < self.target.end.max(self.target.start + 1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRef {
+    pub path: String,
+    pub sha256: String,
+    #[serde(default)]
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationFile {
+    pub format: String,
+    pub version: u32,
+    pub article: ArticleRef,
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+}
+
+impl AnnotationFile {
+    pub fn new(path: &str, sha256: &str, title: &str) -> Self {
+        AnnotationFile {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            article: ArticleRef {
+                path: path.to_string(),
+                sha256: sha256.to_string(),
+                title: title.to_string(),
+            },
+            annotations: Vec::new(),
+        }
+    }
+
+    /// Keeps annotations in text order (ties by id) so files diff well.
+    pub fn sort(&mut self) {
+        self.annotations.sort_by(|a, b| {
+            (a.target.start, a.target.end, &a.id).cmp(&(b.target.start, b.target.end, &b.id))
+        });
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// Inserts or replaces by id, keeping text order.
+    pub fn upsert(&mut self, annotation: Annotation) {
+        match self.annotations.iter_mut().find(|a| a.id == annotation.id) {
+            Some(slot) => *slot = annotation,
+            None => self.annotations.push(annotation),
+        }
+        self.sort();
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<Annotation> {
+        let i = self.annotations.iter().position(|a| a.id == id)?;
+        Some(self.annotations.remove(i))
+    }
+
+    /// Pretty JSON with a trailing newline: the exact bytes written to disk.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("annotation files always serialise");
+        s.push('\n');
+        s
+    }
+}
