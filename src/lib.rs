@@ -4,6 +4,12 @@
 //! terminal; `app` holds state and the pure update; `ui` only draws; `tui` is
 //! the shell that performs effects.
 
+pub mod app;
+pub mod cli;
 pub mod corpus;
-pub mod text;
+pub mod export;
+pub mod session;
 pub mod store;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,1 +1,203 @@
-fn main(){}
+//! Command-line parsing and dispatch; nothing else.
+
+use claimdesk::app::{self, Options, config, state::Clock};
+use claimdesk::{cli, session, store, tui};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// A terminal workbench for fact-checkers: read a corpus of articles, mark
+/// claims true, disputed, false or unverifiable, and keep every verdict in
+/// JSON files beside the corpus.
+#[derive(Parser)]
+#[command(name = "claimdesk", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Directory of .txt/.md articles (default: the bundled seeds/).
+    corpus: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// Where annotation files live (default: annotations/ beside the corpus).
+    #[arg(long, global = true, value_name = "DIR")]
+    annotations: Option<PathBuf>,
+    /// Your name on every change (default: config.toml's reviewer, else your login name).
+    #[arg(long, global = true, value_name = "NAME")]
+    reviewer: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List claim candidates and saved claims with offsets, score and reasons.
+    Claims {
+        corpus: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Every sentence, not only candidates (chrome included, flagged).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Export saved annotations.
+    Export {
+        corpus: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Only claims with this verdict.
+        #[arg(long, value_parser = parse_verdict)]
+        verdict: Option<store::Verdict>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Counts per verdict and per article, and progress.
+    Stats {
+        corpus: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+}
+
+fn parse_verdict(s: &str) -> Result<store::Verdict, String> {
+    store::Verdict::parse(s)
+        .ok_or_else(|| "use unreviewed, true, disputed, false or unverifiable".to_string())
+}
+
+/// The bundled corpus: beside the sources, or beside the installed binary.
+fn bundled_seeds() -> PathBuf {
+    let compiled = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    if compiled.is_dir() {
+        return compiled;
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        for dir in exe.ancestors().skip(1).take(4) {
+            if dir.join("seeds").is_dir() {
+                return dir.join("seeds");
+            }
+        }
+    }
+    PathBuf::from("seeds")
+}
+
+fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "claimdesk")
+}
+
+fn load_config() -> Result<config::Config, String> {
+    let Some(path) = dirs().map(|d| d.config_dir().join("config.toml")) else {
+        return Ok(config::Config::default());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => config::parse(&text, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(config::Config::default()),
+        Err(e) => Err(format!("cannot read {}: {e}.", path.display())),
+    }
+}
+
+fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn write_output(text: &str, output: Option<&Path>) -> Result<(), String> {
+    match output {
+        Some(path) => store::write_atomic(path, text.as_bytes()),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (| head) is not an error worth a message.
+            let _ = out.write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
+    let config = load_config()?;
+    let ws = cli::open(&corpus_dir, common.annotations.as_deref())?;
+    let state_dir = dirs().map(|d| d.state_dir().unwrap_or(d.data_local_dir()).to_path_buf());
+    let session = state_dir
+        .as_deref()
+        .and_then(|d| session::load(d, &corpus_dir));
+    let reviewer = common
+        .reviewer
+        .or(config.reviewer)
+        .unwrap_or_else(login_name);
+    let corpus_name = std::fs::canonicalize(&corpus_dir)
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| corpus_dir.display().to_string());
+    let state = app::init(
+        Arc::new(ws.corpus),
+        ws.annotations,
+        Options {
+            corpus_name,
+            annotations_dir: ws.annotations_dir,
+            reviewer,
+            keymap: config.keymap,
+            clock: Clock::System,
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            size: (80, 24),
+            session,
+        },
+    );
+    let state = tui::run(state)?;
+    if let Some(dir) = state_dir {
+        // Losing the reading position is not worth failing the exit over.
+        let _ = session::save(&dir, &corpus_dir, state.session_place());
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let corpus = |c: Option<PathBuf>| c.unwrap_or_else(bundled_seeds);
+    let annotations = cli.common.annotations.clone();
+    match cli.command {
+        None => run_tui(corpus(cli.corpus), cli.common),
+        Some(Command::Claims {
+            corpus: c,
+            json,
+            all,
+        }) => {
+            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            write_output(&cli::claims(&ws, json, all), None)
+        }
+        Some(Command::Export {
+            corpus: c,
+            format: Format::Json,
+            verdict,
+            output,
+        }) => {
+            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            write_output(&cli::export_json(&ws, verdict), output.as_deref())
+        }
+        Some(Command::Stats { corpus: c, json }) => {
+            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            write_output(&cli::stats(&ws, json), None)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -165,11 +165,7 @@ pub fn ends_like_sentence(line: &str) -> bool {
 }
 
 fn is_camel_run(word: &str) -> bool {
-    let upper_inside = word
-        .chars()
-        .skip(1)
-        .filter(|c| c.is_uppercase())
-        .count();
+    let upper_inside = word.chars().skip(1).filter(|c| c.is_uppercase()).count();
     word.chars().count() >= 14 && upper_inside >= 2 && word.chars().all(char::is_alphabetic)
 }
 
@@ -180,7 +176,10 @@ fn has_year(line: &str) -> bool {
             .as_bytes()
             .get(i + 4)
             .is_none_or(|b| !b.is_ascii_digit());
-        before_ok && after_ok && (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+        before_ok
+            && after_ok
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
     })
 }
 
@@ -197,7 +196,11 @@ fn classify_alone(line: &str) -> LineKind {
         return LineKind::Blank;
     }
     // Pages often carry non-breaking spaces; fold all white space to one space.
-    let lower = t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let lower = t
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let words = word_count(t);
     let sentence_like = ends_like_sentence(t);
 
@@ -210,7 +213,9 @@ fn classify_alone(line: &str) -> LineKind {
     if (lower.starts_with("advert") || lower.starts_with("sponsored")) && words <= 3 {
         return LineKind::Chrome(ChromeKind::Advert);
     }
-    if t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || ":.,×|·-–—/".contains(c)) {
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || ":.,×|·-–—/".contains(c))
+    {
         return LineKind::Chrome(ChromeKind::Navigation);
     }
     if words == 1 && is_camel_run(t) {
@@ -220,7 +225,10 @@ fn classify_alone(line: &str) -> LineKind {
         let all_nav = lower
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| NAV_WORDS.contains(&w) || (w.len() > 12 && NAV_WORDS.iter().any(|n| n.len() > 4 && w.contains(n))));
+            .all(|w| {
+                NAV_WORDS.contains(&w)
+                    || (w.len() > 12 && NAV_WORDS.iter().any(|n| n.len() > 4 && w.contains(n)))
+            });
         if all_nav {
             let kind = if lower.contains("share") || lower.contains("comment") {
                 ChromeKind::Share
@@ -243,7 +251,10 @@ fn classify_alone(line: &str) -> LineKind {
     {
         return LineKind::Chrome(ChromeKind::Byline);
     }
-    if words <= 6 && !sentence_like && (has_year(t) && (has_month(&lower) || t.contains('-')) || lower.starts_with("date ")) {
+    if words <= 6
+        && !sentence_like
+        && (has_year(t) && (has_month(&lower) || t.contains('-')) || lower.starts_with("date "))
+    {
         return LineKind::Chrome(ChromeKind::Dateline);
     }
     if sentence_like || words > 20 {
@@ -290,9 +301,9 @@ pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
         if kinds[i] == LineKind::Content
-            && site_names
-                .iter()
-                .any(|n| t.len() > n.len() && t.starts_with(n) && t[n.len()..].starts_with([',', ' ']))
+            && site_names.iter().any(|n| {
+                t.len() > n.len() && t.starts_with(n) && t[n.len()..].starts_with([',', ' '])
+            })
         {
             kinds[i] = LineKind::Chrome(ChromeKind::SiteName);
         }
@@ -306,7 +317,11 @@ pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
                 .iter()
                 .any(|h| lines[i].trim().to_lowercase().starts_with(h))
             && {
-                let after: Vec<LineKind> = kinds[i + 1..].iter().copied().filter(|k| *k != LineKind::Blank).collect();
+                let after: Vec<LineKind> = kinds[i + 1..]
+                    .iter()
+                    .copied()
+                    .filter(|k| *k != LineKind::Blank)
+                    .collect();
                 let listy = after.iter().filter(|k| **k != LineKind::Content).count();
                 !after.is_empty() && listy * 10 >= after.len() * 6
             }
@@ -328,10 +343,14 @@ pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
         }
         let run = &lines[i..j];
         let listy = run.len() >= 3
-            && run.iter().filter(|l| {
-                let t = l.trim_start();
-                !t.starts_with(['-', '*', '•'])
-            }).count() == run.len();
+            && run
+                .iter()
+                .filter(|l| {
+                    let t = l.trim_start();
+                    !t.starts_with(['-', '*', '•'])
+                })
+                .count()
+                == run.len();
         if listy {
             for k in kinds.iter_mut().take(j).skip(i) {
                 if *k == LineKind::Heading {
@@ -357,18 +376,30 @@ mod tests {
     fn single_line_patterns() {
         use ChromeKind::*;
         let cases = [
-            ("Also read: Asian crime lord arrested", LineKind::Chrome(RelatedLinks)),
+            (
+                "Also read: Asian crime lord arrested",
+                LineKind::Chrome(RelatedLinks),
+            ),
             ("Advert 10", LineKind::Chrome(Advert)),
             ("ADVERTISEMENT", LineKind::Chrome(Advert)),
             ("Ph BreizhAtao / Shutterstock.com", LineKind::Chrome(Credit)),
-            ("Copyright AP Photo/Virginia Mayo, File", LineKind::Chrome(Credit)),
+            (
+                "Copyright AP Photo/Virginia Mayo, File",
+                LineKind::Chrome(Credit),
+            ),
             ("Image via CNN", LineKind::Chrome(Credit)),
             ("Getty", LineKind::Chrome(Credit)),
             ("Frédéric Van Leeuw/Twitter", LineKind::Chrome(Credit)),
-            ("NewsletterNewslettersEventsEventsPodcasts", LineKind::Chrome(Navigation)),
+            (
+                "NewsletterNewslettersEventsEventsPodcasts",
+                LineKind::Chrome(Navigation),
+            ),
             ("Share this articleComments", LineKind::Chrome(Share)),
             ("Tuesday, Jun 24, 2025", LineKind::Chrome(Dateline)),
-            (" date 2021-04-06 BelgianFederalPolice", LineKind::Chrome(Dateline)),
+            (
+                " date 2021-04-06 BelgianFederalPolice",
+                LineKind::Chrome(Dateline),
+            ),
             ("By Euronews with AP, AFP", LineKind::Chrome(Byline)),
             ("80068", LineKind::Chrome(Navigation)),
             ("Record cocaine hauls", LineKind::Heading),
@@ -382,7 +413,9 @@ mod tests {
 
     #[test]
     fn repeated_short_line_is_site_name_and_blurb_follows() {
-        let k = kinds("Wanted Times\n\nPolice said it.\n\nWanted Times\nWanted Times, part of a network, is a website.");
+        let k = kinds(
+            "Wanted Times\n\nPolice said it.\n\nWanted Times\nWanted Times, part of a network, is a website.",
+        );
         assert_eq!(k[0], LineKind::Chrome(ChromeKind::SiteName));
         assert_eq!(k[2], LineKind::Content);
         assert_eq!(k[5], LineKind::Chrome(ChromeKind::SiteName));
@@ -390,7 +423,9 @@ mod tests {
 
     #[test]
     fn headline_lists_are_chrome_but_single_headings_are_not() {
-        let k = kinds("Intro text here.\n\nA heading line\n\nMore text.\nOne story title\nAnother story title\nThird story title");
+        let k = kinds(
+            "Intro text here.\n\nA heading line\n\nMore text.\nOne story title\nAnother story title\nThird story title",
+        );
         assert_eq!(k[2], LineKind::Heading);
         assert!(k[5..].iter().all(|k| k.is_chrome()));
     }

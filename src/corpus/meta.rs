@@ -1,7 +1,7 @@
 //! Article metadata: optional front matter, else heuristics that skip chrome.
 
-use super::chrome::{ChromeKind, LineKind};
 use super::Line;
+use super::chrome::{ChromeKind, LineKind};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -87,7 +87,9 @@ pub fn metadata(front: &FrontMatter, raw: &[&str], lines: &[Line], id: &str) -> 
         (t.clone(), TitleSource::FrontMatter, None)
     } else {
         match first_body {
-            Some(i) if lines[i].kind == LineKind::Heading && super::chrome::word_count(raw[i]) >= 3 => {
+            Some(i)
+                if lines[i].kind == LineKind::Heading && super::chrome::word_count(raw[i]) >= 3 =>
+            {
                 (shorten(raw[i], 200), TitleSource::Headline, Some(i))
             }
             Some(i) => {
@@ -95,7 +97,11 @@ pub fn metadata(front: &FrontMatter, raw: &[&str], lines: &[Line], id: &str) -> 
                     .into_iter()
                     .next()
                     .unwrap_or(raw[i]);
-                (shorten(first, TITLE_MAX_CHARS), TitleSource::FirstSentence, None)
+                (
+                    shorten(first, TITLE_MAX_CHARS),
+                    TitleSource::FirstSentence,
+                    None,
+                )
             }
             None => (
                 id.rsplit('/').next().unwrap_or(id).to_string(),
@@ -143,7 +149,9 @@ fn byline_source(line: &str) -> Option<String> {
     if !words.next()?.eq_ignore_ascii_case("by") {
         return None;
     }
-    let name: Vec<&str> = words.take_while(|w| !w.eq_ignore_ascii_case("with")).collect();
+    let name: Vec<&str> = words
+        .take_while(|w| !w.eq_ignore_ascii_case("with"))
+        .collect();
     (!name.is_empty()).then(|| name.join(" ").trim_end_matches(',').to_string())
 }
 
@@ -152,7 +160,10 @@ fn dateline_date(line: &str) -> String {
     line.split_whitespace()
         .find(|w| {
             let b = w.as_bytes();
-            b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().filter(|c| c.is_ascii_digit()).count() == 8
+            b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && b.iter().filter(|c| c.is_ascii_digit()).count() == 8
         })
         .map(str::to_string)
         .unwrap_or_else(|| line.trim().to_string())

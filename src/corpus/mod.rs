@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub use canonical::CharIndex;
 pub use chrome::{ChromeKind, LineKind};
-pub use meta::{Metadata, TitleSource};
+pub use meta::{Metadata, TitleSource, shorten};
 
 /// One line of an article in char offsets of the canonical text (`end` excludes the newline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +146,10 @@ impl std::error::Error for CorpusError {}
 
 fn is_article_file(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("txt" | "md")
     )
 }
@@ -154,8 +157,13 @@ fn is_article_file(path: &Path) -> bool {
 /// Every article file below `root`, sorted by id. Hidden entries and symlinked
 /// directories (which could loop) are skipped.
 pub fn discover(root: &Path) -> Result<Vec<(String, PathBuf)>, CorpusError> {
-    let meta = std::fs::metadata(root)
-        .map_err(|e| CorpusError(format!("cannot open corpus {}: {}.", root.display(), lower_io(&e))))?;
+    let meta = std::fs::metadata(root).map_err(|e| {
+        CorpusError(format!(
+            "cannot open corpus {}: {}.",
+            root.display(),
+            lower_io(&e)
+        ))
+    })?;
     if !meta.is_dir() {
         return Err(CorpusError(format!(
             "the corpus {} is not a directory.",
@@ -225,7 +233,11 @@ mod tests {
 
     #[test]
     fn lines_carry_char_offsets() {
-        let a = Article::from_bytes("a.txt".into(), "a.txt".into(), "Héllo wörld.\r\n\r\nSecond line.".as_bytes());
+        let a = Article::from_bytes(
+            "a.txt".into(),
+            "a.txt".into(),
+            "Héllo wörld.\r\n\r\nSecond line.".as_bytes(),
+        );
         assert_eq!(a.lines.len(), 3);
         assert_eq!((a.lines[0].start, a.lines[0].end), (0, 12));
         assert_eq!(a.slice(a.lines[2].start, a.lines[2].end), "Second line.");
@@ -237,7 +249,10 @@ mod tests {
         let a = Article::from_bytes("e.txt".into(), "e.txt".into(), b"  \n");
         assert!(a.problems.contains(&ArticleProblem::Empty));
         let b = Article::from_bytes("b.txt".into(), "b.txt".into(), b"Bad \xFF byte here.");
-        assert_eq!(b.problems, vec![ArticleProblem::InvalidUtf8 { replaced: 1 }]);
+        assert_eq!(
+            b.problems,
+            vec![ArticleProblem::InvalidUtf8 { replaced: 1 }]
+        );
     }
 
     #[test]

@@ -11,8 +11,12 @@ pub fn make_target(article: &Article, start: usize, end: usize) -> Target {
         start,
         end,
         exact: article.slice(start, end).to_string(),
-        prefix: article.slice(start.saturating_sub(CONTEXT_CHARS), start).to_string(),
-        suffix: article.slice(end, (end + CONTEXT_CHARS).min(len)).to_string(),
+        prefix: article
+            .slice(start.saturating_sub(CONTEXT_CHARS), start)
+            .to_string(),
+        suffix: article
+            .slice(end, (end + CONTEXT_CHARS).min(len))
+            .to_string(),
     }
 }
 
@@ -24,7 +28,11 @@ pub struct AnchorReport {
 }
 
 fn common_suffix_len(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 fn common_prefix_len(a: &str, b: &str) -> usize {
@@ -38,7 +46,8 @@ pub fn locate(article: &Article, target: &Target) -> Option<(usize, usize)> {
         return None;
     }
     let qlen = target.exact.chars().count();
-    if article.slice(target.start, target.end) == target.exact && target.end - target.start == qlen {
+    if article.slice(target.start, target.end) == target.exact && target.end - target.start == qlen
+    {
         return Some((target.start, target.end));
     }
     let mut best: Option<(usize, usize, usize)> = None; // (context score, distance, start)
@@ -46,7 +55,8 @@ pub fn locate(article: &Article, target: &Target) -> Option<(usize, usize)> {
         let start = article.index.char_of_byte(&article.text, byte);
         let before = article.slice(start.saturating_sub(CONTEXT_CHARS), start);
         let after = article.slice(start + qlen, start + qlen + CONTEXT_CHARS);
-        let context = common_suffix_len(before, &target.prefix) + common_prefix_len(after, &target.suffix);
+        let context =
+            common_suffix_len(before, &target.prefix) + common_prefix_len(after, &target.suffix);
         let distance = start.abs_diff(target.start);
         let better = match best {
             None => true,
@@ -71,7 +81,9 @@ pub fn anchor_file(file: &mut AnnotationFile, article: &Article) -> AnchorReport
             continue;
         }
         match locate(article, &a.target) {
-            Some((s, e)) if (s, e) == (a.target.start, a.target.end) => a.anchor = AnchorState::Exact,
+            Some((s, e)) if (s, e) == (a.target.start, a.target.end) => {
+                a.anchor = AnchorState::Exact
+            }
             Some((s, e)) => {
                 a.target.start = s;
                 a.target.end = e;
@@ -100,14 +112,18 @@ mod tests {
     fn target_keeps_quote_and_context() {
         let a = article("Alpha beta gamma delta.");
         let t = make_target(&a, 6, 10);
-        assert_eq!((t.exact.as_str(), t.prefix.as_str(), t.suffix.as_str()), ("beta", "Alpha ", " gamma delta."));
+        assert_eq!(
+            (t.exact.as_str(), t.prefix.as_str(), t.suffix.as_str()),
+            ("beta", "Alpha ", " gamma delta.")
+        );
     }
 
     #[test]
     fn moved_quote_is_found_and_context_breaks_ties() {
         let old = article("Police said so. The figure is 28 tons. Police said so.");
         let t = make_target(&old, 39, 54); // the second "Police said so."
-        let new = article("New lead paragraph. Police said so. The figure is 28 tons. Police said so.");
+        let new =
+            article("New lead paragraph. Police said so. The figure is 28 tons. Police said so.");
         assert_eq!(locate(&new, &t), Some((59, 74)));
         let gone = article("Nothing of it remains.");
         assert_eq!(locate(&gone, &t), None);

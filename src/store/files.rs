@@ -40,7 +40,12 @@ pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, Fil
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(FileProblem(format!("{name} cannot be read: {}.", lower_io(&e)))),
+        Err(e) => {
+            return Err(FileProblem(format!(
+                "{name} cannot be read: {}.",
+                lower_io(&e)
+            )));
+        }
     };
     let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         FileProblem(format!(
@@ -50,7 +55,9 @@ pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, Fil
         ))
     })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
-        return Err(FileProblem(format!("{name} is not a claimdesk annotation file.")));
+        return Err(FileProblem(format!(
+            "{name} is not a claimdesk annotation file."
+        )));
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
@@ -70,8 +77,15 @@ pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, Fil
         )));
     }
     let mut seen = std::collections::HashSet::new();
-    if let Some(dup) = file.annotations.iter().find(|a| !seen.insert(a.id.as_str())) {
-        return Err(FileProblem(format!("{name} has the annotation id {} twice.", dup.id)));
+    if let Some(dup) = file
+        .annotations
+        .iter()
+        .find(|a| !seen.insert(a.id.as_str()))
+    {
+        return Err(FileProblem(format!(
+            "{name} has the annotation id {} twice.",
+            dup.id
+        )));
     }
     Ok(Some(file))
 }
@@ -82,7 +96,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create {}: {}", dir.display(), lower_io(&e)))?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -116,14 +133,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.json");
         std::fs::write(&p, "{ not json").unwrap();
-        assert!(load(&p, "a.txt").unwrap_err().0.contains("is not valid JSON (line 1"));
+        assert!(
+            load(&p, "a.txt")
+                .unwrap_err()
+                .0
+                .contains("is not valid JSON (line 1")
+        );
         let mut f = AnnotationFile::new("a.txt", "x", "t");
         f.version = 9;
         std::fs::write(&p, f.to_json()).unwrap();
-        assert!(load(&p, "a.txt").unwrap_err().0.contains("format version 9"));
+        assert!(
+            load(&p, "a.txt")
+                .unwrap_err()
+                .0
+                .contains("format version 9")
+        );
         f.version = 1;
         std::fs::write(&p, f.to_json()).unwrap();
-        assert!(load(&p, "b.txt").unwrap_err().0.contains("belongs to article a.txt"));
+        assert!(
+            load(&p, "b.txt")
+                .unwrap_err()
+                .0
+                .contains("belongs to article a.txt")
+        );
         assert_eq!(load(&dir.path().join("none.json"), "a.txt"), Ok(None));
     }
 
@@ -134,7 +166,11 @@ mod tests {
         write_atomic(&p, b"one").unwrap();
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("deep")).unwrap().flatten().map(|e| e.file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("deep"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(names.len(), 1);
     }
 }

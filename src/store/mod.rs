@@ -28,7 +28,10 @@ impl ArticleAnnotations {
     }
 
     pub fn claims(&self) -> impl Iterator<Item = &Annotation> {
-        self.file.annotations.iter().filter(|a| a.kind == Kind::Claim)
+        self.file
+            .annotations
+            .iter()
+            .filter(|a| a.kind == Kind::Claim)
     }
 }
 
@@ -39,15 +42,33 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
     match files::load(&path, &article.id) {
         Ok(Some(mut file)) => {
             let report = anchor_file(&mut file, article);
-            ArticleAnnotations { path, file, problem: None, report }
+            ArticleAnnotations {
+                path,
+                file,
+                problem: None,
+                report,
+            }
         }
-        Ok(None) => ArticleAnnotations { path, file: empty(), problem: None, report: AnchorReport::default() },
-        Err(problem) => ArticleAnnotations { path, file: empty(), problem: Some(problem), report: AnchorReport::default() },
+        Ok(None) => ArticleAnnotations {
+            path,
+            file: empty(),
+            problem: None,
+            report: AnchorReport::default(),
+        },
+        Err(problem) => ArticleAnnotations {
+            path,
+            file: empty(),
+            problem: Some(problem),
+            report: AnchorReport::default(),
+        },
     }
 }
 
 /// A stable unique id: a hash of where, when and a per-process counter.
 pub fn new_id(article_id: &str, start: usize, end: usize, at: &str, counter: u64) -> String {
-    let seed = format!("{article_id}\u{0}{start}\u{0}{end}\u{0}{at}\u{0}{counter}\u{0}{}", std::process::id());
+    let seed = format!(
+        "{article_id}\u{0}{start}\u{0}{end}\u{0}{at}\u{0}{counter}\u{0}{}",
+        std::process::id()
+    );
     crate::corpus::sha256_hex(seed.as_bytes())[..16].to_string()
 }

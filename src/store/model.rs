@@ -11,7 +11,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Length of the quote context kept on each side of a target, in chars.
 pub const CONTEXT_CHARS: usize = 32;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     #[default]
@@ -53,7 +55,9 @@ impl Verdict {
     }
 
     pub fn parse(s: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.name() == s.to_ascii_lowercase())
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.name() == s.to_ascii_lowercase())
     }
 }
 

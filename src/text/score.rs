@@ -86,41 +86,163 @@ pub const SUGGEST_THRESHOLD: f32 = 0.5;
 const BASE: f32 = 0.10;
 
 const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-    "billion", "billions", "half", "twice", "double", "triple",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "half",
+    "twice",
+    "double",
+    "triple",
 ];
 const MONEY_WORDS: &[&str] = &[
     "euro", "euros", "dollar", "dollars", "pound", "pounds", "yen", "francs", "usd", "eur", "gbp",
 ];
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-    "today", "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
 ];
 const ATTRIBUTION: &[&str] = &[
-    "said", "says", "say", "told", "according", "statement", "reported", "reports", "announced",
-    "claimed", "claims", "revealed", "disclosed", "confirmed", "denied", "added", "explains",
-    "explained", "stated", "insisted", "estimated", "estimates", "described",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "statement",
+    "reported",
+    "reports",
+    "announced",
+    "claimed",
+    "claims",
+    "revealed",
+    "disclosed",
+    "confirmed",
+    "denied",
+    "added",
+    "explains",
+    "explained",
+    "stated",
+    "insisted",
+    "estimated",
+    "estimates",
+    "described",
 ];
 const SUPERLATIVE: &[&str] = &[
-    "record", "record-breaking", "biggest", "biggest-ever", "largest", "highest", "lowest",
-    "most", "first", "best", "worst", "ever", "unprecedented", "main", "major", "only",
+    "record",
+    "record-breaking",
+    "biggest",
+    "biggest-ever",
+    "largest",
+    "highest",
+    "lowest",
+    "most",
+    "first",
+    "best",
+    "worst",
+    "ever",
+    "unprecedented",
+    "main",
+    "major",
+    "only",
 ];
-const CAUSAL: &[&str] = &["because", "caused", "causes", "due", "led", "leads", "result", "thanks"];
+const CAUSAL: &[&str] = &[
+    "because", "caused", "causes", "due", "led", "leads", "result", "thanks",
+];
 const OPINION: &[&str] = &[
-    "should", "must", "ought", "think", "believe", "feel", "hope", "opinion", "arguably",
-    "astonishing", "shocking", "wonderful", "terrible",
+    "should",
+    "must",
+    "ought",
+    "think",
+    "believe",
+    "feel",
+    "hope",
+    "opinion",
+    "arguably",
+    "astonishing",
+    "shocking",
+    "wonderful",
+    "terrible",
 ];
 /// Capitalised words that are not names when they start a clause.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "I", "We", "He", "She", "They",
-    "In", "On", "At", "After", "Before", "During", "Among", "Altogether", "Despite", "Last",
-    "Earlier", "Meanwhile", "But", "And", "Or", "So", "Under", "Some", "Several", "When",
-    "While", "Since", "Phones", "Police", "Prosecutors", "Law",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "I",
+    "We",
+    "He",
+    "She",
+    "They",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "Among",
+    "Altogether",
+    "Despite",
+    "Last",
+    "Earlier",
+    "Meanwhile",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Under",
+    "Some",
+    "Several",
+    "When",
+    "While",
+    "Since",
+    "Phones",
+    "Police",
+    "Prosecutors",
+    "Law",
 ];
 
 struct Word<'s> {
@@ -141,7 +263,9 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn has_digit(w: &str) -> bool {
@@ -151,25 +275,39 @@ fn has_digit(w: &str) -> bool {
 /// The figure starting at word `i` with its unit: "1.4 billion euros", "28 tons".
 fn quantity_phrase(ws: &[Word], i: usize) -> String {
     let mut end = i + 1;
-    while ws.get(end).is_some_and(|w| NUMBER_WORDS.contains(&w.lower.as_str())) {
+    while ws
+        .get(end)
+        .is_some_and(|w| NUMBER_WORDS.contains(&w.lower.as_str()))
+    {
         end += 1;
     }
     let starts_with_symbol = ws[i].text.starts_with(['$', '€', '£', '¥']);
     if let Some(unit) = ws.get(end) {
         let is_unit = unit.text.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !["of", "to", "and", "in", "at", "on", "from", "for", "the", "a"].contains(&unit.lower.as_str());
-        if is_unit && !(starts_with_symbol && !MONEY_WORDS.contains(&unit.lower.as_str())) {
+            && ![
+                "of", "to", "and", "in", "at", "on", "from", "for", "the", "a",
+            ]
+            .contains(&unit.lower.as_str());
+        // After a currency symbol only a money word belongs to the figure ("$2 billion worth").
+        if is_unit && (!starts_with_symbol || MONEY_WORDS.contains(&unit.lower.as_str())) {
             end += 1;
         }
     }
-    ws[i..end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
+    ws[i..end]
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn push(reasons: &mut Vec<Reason>, feature: Feature, evidence: String) {
     if let Some(r) = reasons.iter_mut().find(|r| r.feature == feature) {
         if r.evidence.is_empty() {
             r.evidence = evidence;
-        } else if !evidence.is_empty() && !r.evidence.split(", ").any(|e| e == evidence) && r.evidence.split(", ").count() < 3 {
+        } else if !evidence.is_empty()
+            && !r.evidence.split(", ").any(|e| e == evidence)
+            && r.evidence.split(", ").count() < 3
+        {
             r.evidence.push_str(", ");
             r.evidence.push_str(&evidence);
         }
@@ -192,24 +330,50 @@ pub fn score(sentence: &str, heading: bool) -> Score {
             // Continuation of a figure already taken ("1.4 billion").
         } else if is_year(lw) {
             push(&mut reasons, Feature::Date, w.text.to_string());
-        } else if has_digit(lw) || NUMBER_WORDS.contains(&lw) || NUMBER_WORDS.iter().any(|n| lw.starts_with(n) && lw[n.len()..].starts_with('-')) {
+        } else if has_digit(lw)
+            || NUMBER_WORDS.contains(&lw)
+            || NUMBER_WORDS
+                .iter()
+                .any(|n| lw.starts_with(n) && lw[n.len()..].starts_with('-'))
+        {
             let money = w.text.starts_with(['$', '€', '£', '¥'])
-                || next.is_some_and(|n| MONEY_WORDS.contains(&n.lower.as_str()) || ws.get(i + 2).is_some_and(|n2| MONEY_WORDS.contains(&n2.lower.as_str()) && NUMBER_WORDS.contains(&n.lower.as_str())));
+                || next.is_some_and(|n| {
+                    MONEY_WORDS.contains(&n.lower.as_str())
+                        || ws.get(i + 2).is_some_and(|n2| {
+                            MONEY_WORDS.contains(&n2.lower.as_str())
+                                && NUMBER_WORDS.contains(&n.lower.as_str())
+                        })
+                });
             let dated = prev.is_some_and(|p| MONTHS.contains(&p.lower.as_str()))
                 || next.is_some_and(|n| MONTHS.contains(&n.lower.as_str()));
             if dated {
-                push(&mut reasons, Feature::Date, match prev {
-                    Some(p) if MONTHS.contains(&p.lower.as_str()) => format!("{} {}", p.text, w.text),
-                    _ => with_next(),
-                });
+                push(
+                    &mut reasons,
+                    Feature::Date,
+                    match prev {
+                        Some(p) if MONTHS.contains(&p.lower.as_str()) => {
+                            format!("{} {}", p.text, w.text)
+                        }
+                        _ => with_next(),
+                    },
+                );
             } else if money {
                 push(&mut reasons, Feature::Money, with_next());
             } else {
                 push(&mut reasons, Feature::Quantity, with_next());
             }
-        } else if MONTHS.contains(&lw) && (w.text.starts_with(char::is_uppercase)) && lw != "may" || WEEKDAYS.contains(&lw) {
+        } else if MONTHS.contains(&lw) && (w.text.starts_with(char::is_uppercase)) && lw != "may"
+            || WEEKDAYS.contains(&lw)
+        {
             push(&mut reasons, Feature::Date, w.text.to_string());
-        } else if lw == "last" && next.is_some_and(|n| ["year", "month", "week", "summer", "winter", "spring", "autumn"].contains(&n.lower.as_str())) {
+        } else if lw == "last"
+            && next.is_some_and(|n| {
+                [
+                    "year", "month", "week", "summer", "winter", "spring", "autumn",
+                ]
+                .contains(&n.lower.as_str())
+            })
+        {
             push(&mut reasons, Feature::Date, with_next());
         }
         if ATTRIBUTION.contains(&lw) {
@@ -219,26 +383,48 @@ pub fn score(sentence: &str, heading: bool) -> Score {
             };
             push(&mut reasons, Feature::Attribution, ev);
         }
-        if SUPERLATIVE.contains(&lw) || (lw == "times" && prev.is_some_and(|p| has_digit(&p.lower))) {
-            let ev = if lw == "times" { format!("{} times", prev.map(|p| p.text).unwrap_or("")) } else { w.text.to_string() };
+        if SUPERLATIVE.contains(&lw) || (lw == "times" && prev.is_some_and(|p| has_digit(&p.lower)))
+        {
+            let ev = if lw == "times" {
+                format!("{} times", prev.map(|p| p.text).unwrap_or(""))
+            } else {
+                w.text.to_string()
+            };
             push(&mut reasons, Feature::Superlative, ev);
         }
         if CAUSAL.contains(&lw) {
             push(&mut reasons, Feature::Causal, w.text.to_string());
         }
-        if OPINION.contains(&lw) || (lw == "i" && next.is_some_and(|n| ["think", "believe", "feel"].contains(&n.lower.as_str()))) {
+        if OPINION.contains(&lw)
+            || (lw == "i"
+                && next.is_some_and(|n| ["think", "believe", "feel"].contains(&n.lower.as_str())))
+        {
             push(&mut reasons, Feature::Opinion, w.text.to_string());
         }
         let capital = w.text.starts_with(|c: char| c.is_uppercase());
-        let acronym = w.text.len() >= 2 && w.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.text.chars().any(char::is_alphabetic);
-        if (capital && i > 0 && !NOT_NAMES.contains(&w.text) && !MONTHS.contains(&lw) && !WEEKDAYS.contains(&lw)) || (acronym && !NOT_NAMES.contains(&w.text)) {
+        let acronym = w.text.len() >= 2
+            && w.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && w.text.chars().any(char::is_alphabetic);
+        if (capital
+            && i > 0
+            && !NOT_NAMES.contains(&w.text)
+            && !MONTHS.contains(&lw)
+            && !WEEKDAYS.contains(&lw))
+            || (acronym && !NOT_NAMES.contains(&w.text))
+        {
             // Join a run of capitalised words into one name: "Sky ECC", "Port of Antwerp".
-            let already = prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_uppercase()) && i > 1);
+            let already =
+                prev.is_some_and(|p| p.text.starts_with(|c: char| c.is_uppercase()) && i > 1);
             if !already {
                 let mut name = vec![w.text];
                 let mut j = i + 1;
                 while let Some(n) = ws.get(j) {
-                    if n.text.starts_with(|c: char| c.is_uppercase()) && !MONTHS.contains(&n.lower.as_str()) {
+                    if n.text.starts_with(|c: char| c.is_uppercase())
+                        && !MONTHS.contains(&n.lower.as_str())
+                    {
                         name.push(n.text);
                         j += 1;
                     } else {
@@ -278,28 +464,53 @@ mod tests {
     use super::*;
 
     fn features(s: &str) -> Vec<Feature> {
-        score(s, false).reasons.into_iter().map(|r| r.feature).collect()
+        score(s, false)
+            .reasons
+            .into_iter()
+            .map(|r| r.feature)
+            .collect()
     }
 
     #[test]
     fn figures_money_dates_and_attribution_are_found() {
-        let s = score("Police in Belgium has seized 28 tons of cocaine worth 1.4 billion euros in street value, according to a statement on Monday.", false);
+        let s = score(
+            "Police in Belgium has seized 28 tons of cocaine worth 1.4 billion euros in street value, according to a statement on Monday.",
+            false,
+        );
         let text: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
-        assert!(text.contains(&"money (1.4 billion euros)".to_string()), "{text:?}");
-        assert!(text.iter().any(|t| t.starts_with("quantity (28 tons")), "{text:?}");
-        assert!(text.iter().any(|t| t.starts_with("attribution (according to")), "{text:?}");
-        assert!(text.iter().any(|t| t.starts_with("date (Monday")), "{text:?}");
+        assert!(
+            text.contains(&"money (1.4 billion euros)".to_string()),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t.starts_with("quantity (28 tons")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("attribution (according to")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t.starts_with("date (Monday")),
+            "{text:?}"
+        );
         assert!(s.value >= SUGGEST_THRESHOLD);
     }
 
     #[test]
     fn superlatives_entities_and_quotes() {
-        let f = features("It was the biggest-ever operation of its kind, the NCA said of Operation Venetic.");
+        let f = features(
+            "It was the biggest-ever operation of its kind, the NCA said of Operation Venetic.",
+        );
         for want in [Feature::Superlative, Feature::Entity, Feature::Attribution] {
             assert!(f.contains(&want), "{want:?} in {f:?}");
         }
         assert!(features("He said: \"It is over.\"").contains(&Feature::Quote));
-        assert!(features("The amount has risen to 14 times the size it was in 2013.").contains(&Feature::Superlative));
+        assert!(
+            features("The amount has risen to 14 times the size it was in 2013.")
+                .contains(&Feature::Superlative)
+        );
     }
 
     #[test]
@@ -309,7 +520,11 @@ mod tests {
             "Police said investigations continue.",
             "We think this should change.",
         ] {
-            assert!(score(s, false).value < SUGGEST_THRESHOLD, "{s}: {:?}", score(s, false));
+            assert!(
+                score(s, false).value < SUGGEST_THRESHOLD,
+                "{s}: {:?}",
+                score(s, false)
+            );
         }
         assert!(score("Record cocaine hauls", true).value < SUGGEST_THRESHOLD);
     }

@@ -24,7 +24,11 @@ pub fn segment_paragraph(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
         let trail = if lead == len {
             0
         } else {
-            piece.chars().rev().take_while(|c| c.is_whitespace()).count()
+            piece
+                .chars()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .count()
         };
         if lead < len {
             out.push((pos + lead, pos + len - trail));
@@ -42,7 +46,11 @@ pub fn split_article(article: &Article) -> Vec<SentenceSpan> {
         }
         ranges.clear();
         segment_paragraph(article.slice(line.start, line.end), line.start, &mut ranges);
-        spans.extend(ranges.iter().map(|&(start, end)| SentenceSpan { start, end, line: i }));
+        spans.extend(ranges.iter().map(|&(start, end)| SentenceSpan {
+            start,
+            end,
+            line: i,
+        }));
     }
     spans
 }
@@ -62,8 +70,13 @@ mod tests {
     #[test]
     fn abbreviations_decimals_and_quotes_stay_whole() {
         assert_eq!(
-            split("Mr. Smith paid $1.65 billion to the U.S. government. He left at 5 p.m. on Monday."),
-            vec!["Mr. Smith paid $1.65 billion to the U.S. government.", "He left at 5 p.m. on Monday."]
+            split(
+                "Mr. Smith paid $1.65 billion to the U.S. government. He left at 5 p.m. on Monday."
+            ),
+            vec![
+                "Mr. Smith paid $1.65 billion to the U.S. government.",
+                "He left at 5 p.m. on Monday."
+            ]
         );
         assert_eq!(
             split("\"We cracked it,\" the statement said. Police agreed."),
@@ -74,6 +87,14 @@ mod tests {
     #[test]
     fn sentences_never_cross_lines_and_offsets_are_chars() {
         let s = split("Héadline without stop\nFirst one. Second one.\n\n  Indented ünïcode.  ");
-        assert_eq!(s, vec!["Héadline without stop", "First one.", "Second one.", "Indented ünïcode."]);
+        assert_eq!(
+            s,
+            vec![
+                "Héadline without stop",
+                "First one.",
+                "Second one.",
+                "Indented ünïcode."
+            ]
+        );
     }
 }

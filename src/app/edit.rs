@@ -1,0 +1,507 @@
+//! Changes to annotations. Each is recorded for undo and ends in a Save effect.
+
+use super::nav::{cursor_span, move_cursor_to};
+use super::state::*;
+use super::update::{Effect, refresh_sidebar};
+use crate::store::{
+    Annotation, Evidence, HistoryEntry, Kind, Stance, Verdict, make_target, new_id,
+};
+use ratatui_textarea::TextArea;
+
+/// What a key acts on: a saved annotation, or a span that is not one yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Subject {
+    Saved(String),
+    Span(usize, usize),
+}
+
+fn subject(state: &State) -> Result<Subject, String> {
+    let ann = state.current_annotations().ok_or("No article is open.")?;
+    let live = |a: &&Annotation| {
+        a.kind != Kind::Dismissed && a.anchor != crate::store::AnchorState::Orphaned
+    };
+    match state.focus {
+        Pane::List => {
+            Err("Open an article (Enter) and mark claims in the reader or the sidebar.".into())
+        }
+        Pane::Sidebar => match state.sidebar.get(state.sidebar_selected) {
+            Some(SidebarItem::Saved { id, .. }) => Ok(Subject::Saved(id.clone())),
+            Some(SidebarItem::Suggestion { start, end, .. }) => Ok(Subject::Span(*start, *end)),
+            None => Err("The sidebar is empty: select a sentence in the reader.".into()),
+        },
+        Pane::Reader => {
+            if let Some(sel) = state.reader.selection {
+                let (s, e) = sel.span();
+                if let Some(a) = ann
+                    .file
+                    .annotations
+                    .iter()
+                    .filter(live)
+                    .find(|a| (a.target.start, a.target.end) == (s, e))
+                {
+                    return Ok(Subject::Saved(a.id.clone()));
+                }
+                return Ok(Subject::Span(s, e));
+            }
+            let (s, e) = cursor_span(state).ok_or("The article is still being indexed.")?;
+            // Prefer an annotation that starts in this sentence, then any that covers it.
+            let found = ann
+                .file
+                .annotations
+                .iter()
+                .filter(live)
+                .find(|a| a.target.start >= s && a.target.start < e.max(s + 1))
+                .or_else(|| {
+                    ann.file
+                        .annotations
+                        .iter()
+                        .filter(live)
+                        .find(|a| a.overlaps(s, e))
+                });
+            Ok(match found {
+                Some(a) => Subject::Saved(a.id.clone()),
+                None => Subject::Span(s, e),
+            })
+        }
+    }
+}
+
+fn editable(state: &State, article: usize) -> Result<(), String> {
+    match state
+        .annotations
+        .get(article)
+        .and_then(|a| a.problem.as_ref())
+    {
+        Some(p) => Err(format!(
+            "{p} Edits to this article are refused until it is fixed."
+        )),
+        None => Ok(()),
+    }
+}
+
+fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Option<Annotation> {
+    state.id_counter += 1;
+    let now = state.now();
+    let article = state.article()?;
+    let target = make_target(article, start, end);
+    Some(Annotation {
+        id: new_id(&article.id, start, end, &now, state.id_counter),
+        kind,
+        target,
+        verdict: Verdict::Unreviewed,
+        note: String::new(),
+        evidence: Vec::new(),
+        reviewer: state.reviewer.clone(),
+        created: now.clone(),
+        updated: now,
+        history: Vec::new(),
+        anchor: Default::default(),
+    })
+}
+
+/// Records the state an annotation had before a change, for its history.
+fn remember(a: &mut Annotation) {
+    a.history.push(HistoryEntry {
+        at: a.updated.clone(),
+        by: a.reviewer.clone(),
+        verdict: a.verdict,
+        note: a.note.clone(),
+    });
+}
+
+/// Applies a change to the current article, records it and asks for a save.
+fn commit(state: &mut State, before: Option<Annotation>, after: Option<Annotation>) -> Vec<Effect> {
+    let article = state.current;
+    apply(state, article, &before, &after);
+    state.undo.push(Change {
+        article,
+        before,
+        after,
+    });
+    state.redo.clear();
+    vec![Effect::Save(article)]
+}
+
+fn apply(
+    state: &mut State,
+    article: usize,
+    before: &Option<Annotation>,
+    after: &Option<Annotation>,
+) {
+    let sha = state.corpus.articles[article].sha256.clone();
+    let title = state.corpus.articles[article].meta.title.clone();
+    let file = &mut state.annotations[article].file;
+    match (before, after) {
+        (Some(b), None) => {
+            file.remove(&b.id);
+        }
+        (_, Some(a)) => file.upsert(a.clone()),
+        (None, None) => {}
+    }
+    file.article.sha256 = sha;
+    file.article.title = title;
+    state.unsaved.insert(article);
+    state.reader.selection = None;
+    if article == state.current {
+        refresh_sidebar(state);
+        super::nav::sync_sidebar_to_cursor(state);
+    } else {
+        state.progress[article] =
+            super::derive::progress(state.analysis(article), &state.annotations[article]);
+    }
+}
+
+fn fail(state: &mut State, msg: impl Into<String>) -> Vec<Effect> {
+    state.message = Some(msg.into());
+    Vec::new()
+}
+
+/// Finds or creates the annotation under the cursor and lets `change` edit it.
+fn edit_subject(
+    state: &mut State,
+    create_kind: Kind,
+    change: impl FnOnce(&mut Annotation) -> Result<(), String>,
+) -> Vec<Effect> {
+    if let Err(e) = editable(state, state.current) {
+        return fail(state, e);
+    }
+    let subject = match subject(state) {
+        Ok(s) => s,
+        Err(e) => return fail(state, e),
+    };
+    let (before, mut after) = match subject {
+        Subject::Saved(id) => {
+            let Some(a) = state.annotations[state.current].file.get(&id).cloned() else {
+                return Vec::new();
+            };
+            (Some(a.clone()), a)
+        }
+        Subject::Span(s, e) => {
+            // A dismissed suggestion on the same span comes back as this annotation.
+            let dismissed = state.annotations[state.current]
+                .file
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Dismissed && (a.target.start, a.target.end) == (s, e))
+                .cloned();
+            match dismissed {
+                Some(d) => {
+                    let mut a = d.clone();
+                    a.kind = create_kind;
+                    (Some(d), a)
+                }
+                None => match new_annotation(state, create_kind, s, e) {
+                    Some(a) => (None, a),
+                    None => return Vec::new(),
+                },
+            }
+        }
+    };
+    if let Err(e) = change(&mut after) {
+        return fail(state, e);
+    }
+    if before.as_ref() == Some(&after) {
+        return Vec::new();
+    }
+    after.updated = state.now();
+    after.reviewer = state.reviewer.clone();
+    commit(state, before, Some(after))
+}
+
+pub fn set_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
+    let effects = edit_subject(state, Kind::Claim, |a| {
+        if a.kind == Kind::Claim && a.verdict == verdict {
+            return Err(format!("Already marked {verdict}."));
+        }
+        if a.kind == Kind::Claim && a.verdict != Verdict::Unreviewed {
+            remember(a);
+        }
+        a.kind = Kind::Claim;
+        a.verdict = verdict;
+        Ok(())
+    });
+    if !effects.is_empty() {
+        state.message = Some(format!("Marked {}.", verdict));
+    }
+    effects
+}
+
+pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
+    if matches!(subject(state), Ok(Subject::Span(..))) {
+        return fail(state, "There is no claim here to clear.");
+    }
+    let effects = edit_subject(state, Kind::Claim, |a| {
+        if a.verdict != Verdict::Unreviewed {
+            remember(a);
+            a.verdict = Verdict::Unreviewed;
+        }
+        Ok(())
+    });
+    if !effects.is_empty() {
+        state.message = Some("Verdict cleared.".into());
+    }
+    effects
+}
+
+pub fn mark_claim(state: &mut State) -> Vec<Effect> {
+    let effects = edit_subject(state, Kind::Claim, |a| {
+        a.kind = Kind::Claim;
+        Ok(())
+    });
+    state.message = Some(
+        if effects.is_empty() {
+            "Already a claim."
+        } else {
+            "Marked as a claim."
+        }
+        .into(),
+    );
+    effects
+}
+
+pub fn dismiss(state: &mut State) -> Vec<Effect> {
+    if let Err(e) = editable(state, state.current) {
+        return fail(state, e);
+    }
+    match subject(state) {
+        Err(e) => fail(state, e),
+        Ok(Subject::Saved(id)) => {
+            let what = state.annotations[state.current]
+                .file
+                .get(&id)
+                .map_or("annotation", |a| {
+                    if a.kind == Kind::Note {
+                        "note"
+                    } else {
+                        "claim"
+                    }
+                });
+            state.overlay = Some(Overlay::Confirm {
+                question: format!("Delete this {what} with its verdict, note and evidence? (y/n)"),
+                on_yes: Confirmed::Delete {
+                    article: state.current,
+                    id,
+                },
+            });
+            Vec::new()
+        }
+        Ok(Subject::Span(s, e)) => {
+            let suggested = state.sidebar.iter().any(|i| matches!(i, SidebarItem::Suggestion { start, end, .. } if (*start, *end) == (s, e)));
+            if !suggested {
+                return fail(
+                    state,
+                    "Only suggestions can be dismissed; this sentence is not one.",
+                );
+            }
+            let Some(a) = new_annotation(state, Kind::Dismissed, s, e) else {
+                return Vec::new();
+            };
+            state.message = Some("Suggestion dismissed.".into());
+            commit(state, None, Some(a))
+        }
+    }
+}
+
+pub fn delete(state: &mut State, article: usize, id: &str) -> Vec<Effect> {
+    if article != state.current {
+        return Vec::new();
+    }
+    let Some(before) = state.annotations[article].file.get(id).cloned() else {
+        return Vec::new();
+    };
+    state.message = Some("Deleted; z undoes it.".into());
+    commit(state, Some(before), None)
+}
+
+pub fn open_note(state: &mut State) {
+    if let Err(e) = editable(state, state.current) {
+        state.message = Some(e);
+        return;
+    }
+    let (id, span, text) = match subject(state) {
+        Err(e) => {
+            state.message = Some(e);
+            return;
+        }
+        Ok(Subject::Saved(id)) => {
+            let a = state.annotations[state.current].file.get(&id);
+            let span = a.map_or((0, 0), |a| (a.target.start, a.target.end));
+            let text = a.map(|a| a.note.clone()).unwrap_or_default();
+            (Some(id), span, text)
+        }
+        Ok(Subject::Span(s, e)) => (None, (s, e), String::new()),
+    };
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut editor = TextArea::new(lines);
+    editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    editor.move_cursor(ratatui_textarea::CursorMove::End);
+    state.overlay = Some(Overlay::Note {
+        article: state.current,
+        id,
+        span,
+        editor: Box::new(editor),
+    });
+}
+
+/// Saves the note typed in the editor (called when the editor closes).
+pub fn save_note(
+    state: &mut State,
+    article: usize,
+    id: Option<String>,
+    span: (usize, usize),
+    text: String,
+) -> Vec<Effect> {
+    if article != state.current {
+        return Vec::new();
+    }
+    let text = text.trim_end().to_string();
+    let before = id
+        .as_deref()
+        .and_then(|id| state.annotations[article].file.get(id).cloned());
+    let after = match &before {
+        Some(b) if b.note == text => return Vec::new(),
+        Some(b) => {
+            let mut a = b.clone();
+            if !a.note.is_empty() {
+                remember(&mut a);
+            }
+            a.note = text;
+            a.updated = state.now();
+            a.reviewer = state.reviewer.clone();
+            a
+        }
+        None if text.is_empty() => return Vec::new(),
+        None => {
+            let Some(mut a) = new_annotation(state, Kind::Note, span.0, span.1) else {
+                return Vec::new();
+            };
+            a.note = text;
+            a
+        }
+    };
+    state.message = Some("Note saved.".into());
+    commit(state, before, Some(after))
+}
+
+pub fn open_evidence(state: &mut State) {
+    if let Err(e) = editable(state, state.current).and_then(|_| subject(state).map(|_| ())) {
+        state.message = Some(e);
+        return;
+    }
+    state.overlay = Some(Overlay::Prompt {
+        kind: PromptKind::Evidence,
+        input: Box::new(TextArea::default()),
+        stance: Stance::Supports,
+        error: None,
+    });
+}
+
+/// Checks an evidence reference: a web URL, or `article#id` of this corpus.
+/// Returns the excerpt to store for an annotation reference.
+pub fn check_evidence(state: &State, reference: &str) -> Result<String, String> {
+    let r = reference.trim();
+    if (r.starts_with("https://") || r.starts_with("http://"))
+        && r.len() > 8
+        && !r.contains(char::is_whitespace)
+    {
+        return Ok(String::new());
+    }
+    if let Some((path, id)) = r.split_once('#') {
+        let Some(i) = state.corpus.articles.iter().position(|a| a.id == path) else {
+            return Err(format!("No article {path} in this corpus."));
+        };
+        return match state.annotations[i].file.get(id) {
+            Some(a) => Ok(crate::corpus::shorten(&a.target.exact, 160)),
+            None => Err(format!("Article {path} has no annotation {id}.")),
+        };
+    }
+    Err("Evidence must be a URL (https://…) or article#annotation-id from this corpus.".into())
+}
+
+pub fn add_evidence(
+    state: &mut State,
+    reference: &str,
+    stance: Stance,
+) -> Result<Vec<Effect>, String> {
+    let excerpt = check_evidence(state, reference)?;
+    let reference = reference.trim().to_string();
+    let effects = edit_subject(state, Kind::Claim, move |a| {
+        if a.evidence.iter().any(|e| e.reference == reference) {
+            return Err("That evidence is already attached.".into());
+        }
+        a.evidence.push(Evidence {
+            reference,
+            excerpt,
+            stance,
+        });
+        Ok(())
+    });
+    if !effects.is_empty() {
+        state.message = Some(format!("Evidence added ({}).", stance.name()));
+    }
+    Ok(effects)
+}
+
+fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
+    let stack = if from_undo {
+        &mut state.undo
+    } else {
+        &mut state.redo
+    };
+    let Some(change) = stack.pop() else {
+        return fail(
+            state,
+            if from_undo {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            },
+        );
+    };
+    if let Err(e) = editable(state, change.article) {
+        let stack = if from_undo {
+            &mut state.undo
+        } else {
+            &mut state.redo
+        };
+        stack.push(change);
+        return fail(state, e);
+    }
+    let (from, to) = if from_undo {
+        (&change.after, &change.before)
+    } else {
+        (&change.before, &change.after)
+    };
+    // Remove what the change produced, then restore the other side.
+    if let Some(f) = from {
+        state.annotations[change.article].file.remove(&f.id);
+    }
+    let article = change.article;
+    if article != state.current {
+        super::nav::open_article(state, article, None);
+    }
+    apply(state, article, &None, to);
+    if let Some(pos) = to.as_ref().or(from.as_ref()).map(|a| a.target.start) {
+        move_cursor_to(state, pos);
+    }
+    state.message = Some(if from_undo { "Undone." } else { "Redone." }.into());
+    let stack = if from_undo {
+        &mut state.redo
+    } else {
+        &mut state.undo
+    };
+    stack.push(change);
+    vec![Effect::Save(article)]
+}
+
+pub fn undo(state: &mut State) -> Vec<Effect> {
+    swap(state, true)
+}
+
+pub fn redo(state: &mut State) -> Vec<Effect> {
+    swap(state, false)
+}

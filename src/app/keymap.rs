@@ -1,0 +1,301 @@
+//! The keymap as data: an embedded default TOML, merged with the user's
+//! `config.toml`. Every binding carries the help text that `?` shows.
+
+use super::keys::KeyPress;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+macro_rules! commands {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Command { $($variant),* }
+
+        impl Command {
+            pub const ALL: &'static [Command] = &[$(Command::$variant),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$variant => $name),* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                match name { $($name => Some(Command::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+commands! {
+    FocusNext = "focus_next",
+    FocusPrev = "focus_prev",
+    Down = "down",
+    Up = "up",
+    Top = "top",
+    Bottom = "bottom",
+    PageDown = "page_down",
+    PageUp = "page_up",
+    HalfDown = "half_down",
+    HalfUp = "half_up",
+    Open = "open",
+    JumpBack = "jump_back",
+    VerdictTrue = "verdict_true",
+    VerdictDisputed = "verdict_disputed",
+    VerdictFalse = "verdict_false",
+    VerdictUnverifiable = "verdict_unverifiable",
+    VerdictClear = "verdict_clear",
+    MarkClaim = "mark_claim",
+    Dismiss = "dismiss",
+    Select = "select",
+    WordForward = "word_forward",
+    WordBack = "word_back",
+    Note = "note",
+    Evidence = "evidence",
+    NextUnreviewed = "next_unreviewed",
+    PrevUnreviewed = "prev_unreviewed",
+    NextUnreviewedCorpus = "next_unreviewed_corpus",
+    PrevUnreviewedCorpus = "prev_unreviewed_corpus",
+    Search = "search",
+    SearchNext = "search_next",
+    SearchPrev = "search_prev",
+    Undo = "undo",
+    Redo = "redo",
+    Review = "review",
+    Cancel = "cancel",
+    Help = "help",
+    Quit = "quit",
+    FilterVerdict = "filter_verdict",
+    ClearFilters = "clear_filters",
+    Back = "back",
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Main,
+    Review,
+}
+
+impl Section {
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Main => "main",
+            Section::Review => "review",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub command: Command,
+    pub keys: Vec<KeyPress>,
+    pub help: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub main: Vec<Binding>,
+    pub review: Vec<Binding>,
+    lookup: HashMap<(Section, KeyPress), Command>,
+}
+
+pub const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
+
+#[derive(Deserialize)]
+struct RawBinding {
+    command: String,
+    keys: Vec<String>,
+    help: String,
+}
+
+#[derive(Deserialize)]
+struct RawKeymap {
+    main: Vec<RawBinding>,
+    review: Vec<RawBinding>,
+}
+
+/// A user's key list: `"t"` or `["t", "1"]`.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    fn names(&self) -> Vec<&str> {
+        match self {
+            KeyList::One(s) => vec![s.as_str()],
+            KeyList::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// The user's overrides: section name -> command name -> keys, with spans for errors.
+pub type UserKeys = BTreeMap<String, BTreeMap<toml::Spanned<String>, toml::Spanned<KeyList>>>;
+
+fn parse_bindings(raw: Vec<RawBinding>) -> Result<Vec<Binding>, String> {
+    raw.into_iter()
+        .map(|b| {
+            let command = Command::from_name(&b.command)
+                .ok_or_else(|| format!("unknown command {:?}", b.command))?;
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| KeyPress::parse(k))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Binding {
+                command,
+                keys,
+                help: b.help,
+            })
+        })
+        .collect()
+}
+
+pub fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+impl Keymap {
+    /// The embedded defaults; a test proves they parse and do not conflict.
+    pub fn defaults() -> Keymap {
+        let raw: RawKeymap = toml::from_str(DEFAULT_KEYMAP).expect("embedded keymap parses");
+        let main = parse_bindings(raw.main).expect("embedded keymap is valid");
+        let review = parse_bindings(raw.review).expect("embedded keymap is valid");
+        Keymap::build(main, review, &|_, _| 0).expect("embedded keymap has no conflicts")
+    }
+
+    fn build(
+        main: Vec<Binding>,
+        review: Vec<Binding>,
+        line_for: &dyn Fn(Section, Command) -> usize,
+    ) -> Result<Keymap, (usize, String)> {
+        let mut lookup = HashMap::new();
+        for (section, bindings) in [(Section::Main, &main), (Section::Review, &review)] {
+            for b in bindings {
+                for k in &b.keys {
+                    if let Some(other) = lookup.insert((section, *k), b.command)
+                        && other != b.command
+                    {
+                        let line = line_for(section, b.command).max(line_for(section, other));
+                        return Err((
+                            line,
+                            format!(
+                                "{k} is bound to both {} and {} in [keys.{}]",
+                                other.name(),
+                                b.command.name(),
+                                section.name()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(Keymap {
+            main,
+            review,
+            lookup,
+        })
+    }
+
+    /// Applies the user's overrides: each named command gets exactly the given keys.
+    pub fn with_overrides(
+        mut self,
+        user: &UserKeys,
+        text: &str,
+        file: &str,
+    ) -> Result<Keymap, String> {
+        let mut lines: HashMap<(Section, Command), usize> = HashMap::new();
+        for (section_name, commands) in user {
+            let section = match section_name.as_str() {
+                "main" => Section::Main,
+                "review" => Section::Review,
+                other => {
+                    let line = commands
+                        .keys()
+                        .next()
+                        .map(|k| line_of(text, k.span().start))
+                        .unwrap_or(1);
+                    return Err(format!(
+                        "{file} line {line}: unknown key section [keys.{other}] (use main or review)."
+                    ));
+                }
+            };
+            for (name, keys) in commands {
+                let line = line_of(text, name.span().start);
+                let command = Command::from_name(name.get_ref()).ok_or_else(|| {
+                    format!("{file} line {line}: unknown command {:?}.", name.get_ref())
+                })?;
+                let parsed = keys
+                    .get_ref()
+                    .names()
+                    .into_iter()
+                    .map(KeyPress::parse)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| format!("{file} line {line}: {e}."))?;
+                let bindings = match section {
+                    Section::Main => &mut self.main,
+                    Section::Review => &mut self.review,
+                };
+                match bindings.iter_mut().find(|b| b.command == command) {
+                    Some(b) => b.keys = parsed,
+                    None => {
+                        return Err(format!(
+                            "{file} line {line}: {} is not a command of [keys.{section_name}].",
+                            command.name()
+                        ));
+                    }
+                }
+                lines.insert((section, command), line);
+            }
+        }
+        Keymap::build(self.main, self.review, &|s, c| {
+            lines.get(&(s, c)).copied().unwrap_or(0)
+        })
+        .map_err(|(line, msg)| {
+            format!("{file} line {line}: {msg}; bind one of them to another key.")
+        })
+    }
+
+    pub fn lookup(&self, section: Section, key: KeyPress) -> Option<Command> {
+        self.lookup.get(&(section, key)).copied()
+    }
+
+    pub fn bindings(&self, section: Section) -> &[Binding] {
+        match section {
+            Section::Main => &self.main,
+            Section::Review => &self.review,
+        }
+    }
+
+    /// The first key of a command, for hints in the status bar.
+    pub fn key_for(&self, section: Section, command: Command) -> String {
+        self.bindings(section)
+            .iter()
+            .find(|b| b.command == command)
+            .and_then(|b| b.keys.first())
+            .map(ToString::to_string)
+            .unwrap_or_else(|| "—".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_parse_and_cover_design_keys() {
+        let k = Keymap::defaults();
+        assert_eq!(
+            k.lookup(Section::Main, KeyPress::ch('t')),
+            Some(Command::VerdictTrue)
+        );
+        assert_eq!(
+            k.lookup(Section::Main, KeyPress::ctrl('c')),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            k.lookup(Section::Review, KeyPress::ctrl('o')),
+            Some(Command::Back)
+        );
+        assert!(k.main.iter().all(|b| !b.help.is_empty()));
+    }
+}

@@ -1,0 +1,17 @@
+//! Application state, actions and the pure update. No I/O happens here.
+
+pub mod config;
+pub mod derive;
+pub mod edit;
+pub mod keymap;
+pub mod keys;
+pub mod layout;
+pub mod nav;
+pub mod overlay;
+pub mod review;
+pub mod state;
+pub mod update;
+pub mod wrap;
+
+pub use state::State;
+pub use update::{Action, Effect, MouseInput, Options, init, key_to_action, update};

@@ -1,0 +1,253 @@
+//! Keys while an overlay is open: help, the note editor, prompts and dialogs.
+
+use super::edit;
+use super::keys::{Key, KeyPress};
+use super::nav;
+use super::review;
+use super::state::*;
+use super::update::Effect;
+use crate::store::Stance;
+use ratatui_textarea::{Input, Key as TaKey, TextArea};
+
+fn to_textarea(k: KeyPress) -> Input {
+    let key = match k.key {
+        Key::Char(c) => TaKey::Char(c),
+        Key::Enter => TaKey::Enter,
+        Key::Esc => TaKey::Esc,
+        Key::Tab => TaKey::Tab,
+        Key::BackTab => TaKey::Tab,
+        Key::Backspace => TaKey::Backspace,
+        Key::Delete => TaKey::Delete,
+        Key::Up => TaKey::Up,
+        Key::Down => TaKey::Down,
+        Key::Left => TaKey::Left,
+        Key::Right => TaKey::Right,
+        Key::PageUp => TaKey::PageUp,
+        Key::PageDown => TaKey::PageDown,
+        Key::Home => TaKey::Home,
+        Key::End => TaKey::End,
+        Key::F(n) => TaKey::F(n),
+    };
+    Input {
+        key,
+        ctrl: k.ctrl,
+        alt: k.alt,
+        shift: k.key == Key::BackTab,
+    }
+}
+
+pub fn open_search(state: &mut State) {
+    let kind = if state.focus == Pane::List {
+        PromptKind::ListFilter
+    } else {
+        PromptKind::Search
+    };
+    let initial = match kind {
+        PromptKind::ListFilter => state.list.filter.clone(),
+        _ => state
+            .reader
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default(),
+    };
+    open_prompt(state, kind, initial);
+}
+
+pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
+    let mut input = TextArea::new(vec![initial]);
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    state.overlay = Some(Overlay::Prompt {
+        kind,
+        input: Box::new(input),
+        stance: Stance::Supports,
+        error: None,
+    });
+}
+
+pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
+    match state.overlay.as_mut() {
+        Some(Overlay::Note { editor, .. }) => {
+            editor.insert_str(text);
+        }
+        Some(Overlay::Prompt { input, .. }) => {
+            input.insert_str(text.replace(['\n', '\r'], " "));
+            if let Some(Overlay::Prompt { kind, input, .. }) = state.overlay.as_ref() {
+                let (kind, value) = (*kind, input.lines().join(""));
+                live_update(state, kind, &value);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Prompts that filter as you type.
+fn live_update(state: &mut State, kind: PromptKind, value: &str) {
+    match kind {
+        PromptKind::Search => {
+            let hits = state
+                .article()
+                .map(|a| nav::find_all(&a.text, value))
+                .unwrap_or_default();
+            state.reader.search = Some(Search {
+                query: value.to_string(),
+                hits,
+                current: 0,
+            });
+        }
+        PromptKind::ListFilter => {
+            state.list.filter = value.to_string();
+            nav::apply_list_filter(state);
+        }
+        PromptKind::ReviewFilter => {
+            state.review.text = value.to_string();
+            review::rebuild(state);
+        }
+        PromptKind::Evidence => {}
+    }
+}
+
+pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
+    let Some(overlay) = state.overlay.take() else {
+        return Vec::new();
+    };
+    match overlay {
+        Overlay::Help { scroll } => {
+            let scroll = match key.key {
+                Key::Esc | Key::Char('?') | Key::Char('q') | Key::Enter => return Vec::new(),
+                Key::Down | Key::Char('j') => scroll + 1,
+                Key::Up | Key::Char('k') => scroll.saturating_sub(1),
+                Key::PageDown | Key::Char(' ') => scroll + 10,
+                Key::PageUp => scroll.saturating_sub(10),
+                Key::Home | Key::Char('g') => 0,
+                _ => scroll,
+            };
+            state.overlay = Some(Overlay::Help { scroll });
+            Vec::new()
+        }
+        Overlay::Confirm { question, on_yes } => match key.key {
+            Key::Char('y') | Key::Char('Y') | Key::Enter => match on_yes {
+                Confirmed::Delete { article, id } => edit::delete(state, article, &id),
+                Confirmed::QuitUnsaved => {
+                    state.quit = true;
+                    vec![Effect::Quit]
+                }
+            },
+            Key::Char('n') | Key::Char('N') | Key::Esc => {
+                state.message = Some("Cancelled.".into());
+                Vec::new()
+            }
+            _ => {
+                state.overlay = Some(Overlay::Confirm { question, on_yes });
+                Vec::new()
+            }
+        },
+        Overlay::Note {
+            article,
+            id,
+            span,
+            mut editor,
+        } => {
+            if key.key == Key::Esc {
+                let text = editor.lines().join("\n");
+                return edit::save_note(state, article, id, span, text);
+            }
+            editor.input(to_textarea(key));
+            state.overlay = Some(Overlay::Note {
+                article,
+                id,
+                span,
+                editor,
+            });
+            Vec::new()
+        }
+        Overlay::Prompt {
+            kind,
+            mut input,
+            mut stance,
+            error,
+        } => {
+            let value = input.lines().join("");
+            match key.key {
+                Key::Esc => {
+                    match kind {
+                        PromptKind::Search => state.reader.search = None,
+                        PromptKind::ListFilter => {
+                            state.list.filter.clear();
+                            nav::apply_list_filter(state);
+                        }
+                        PromptKind::ReviewFilter | PromptKind::Evidence => {}
+                    }
+                    Vec::new()
+                }
+                Key::Enter => match kind {
+                    PromptKind::Evidence => match edit::add_evidence(state, &value, stance) {
+                        Ok(effects) => effects,
+                        Err(e) => {
+                            state.overlay = Some(Overlay::Prompt {
+                                kind,
+                                input,
+                                stance,
+                                error: Some(e),
+                            });
+                            Vec::new()
+                        }
+                    },
+                    PromptKind::Search => {
+                        live_update(state, kind, &value);
+                        if state
+                            .reader
+                            .search
+                            .as_ref()
+                            .is_some_and(|s| s.query.is_empty())
+                        {
+                            state.reader.search = None;
+                        } else {
+                            nav::search_step(state, true);
+                        }
+                        Vec::new()
+                    }
+                    PromptKind::ListFilter => {
+                        if state.list.visible.is_empty() {
+                            state.message = Some(format!("No article matches {value:?}."));
+                        }
+                        Vec::new()
+                    }
+                    PromptKind::ReviewFilter => Vec::new(),
+                },
+                Key::Tab | Key::BackTab if kind == PromptKind::Evidence => {
+                    stance = stance.next();
+                    state.overlay = Some(Overlay::Prompt {
+                        kind,
+                        input,
+                        stance,
+                        error,
+                    });
+                    Vec::new()
+                }
+                Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Tab | Key::BackTab => {
+                    state.overlay = Some(Overlay::Prompt {
+                        kind,
+                        input,
+                        stance,
+                        error,
+                    });
+                    Vec::new()
+                }
+                _ => {
+                    input.input(to_textarea(key));
+                    let value = input.lines().join("");
+                    state.overlay = Some(Overlay::Prompt {
+                        kind,
+                        input,
+                        stance,
+                        error: None,
+                    });
+                    live_update(state, kind, &value);
+                    Vec::new()
+                }
+            }
+        }
+    }
+}

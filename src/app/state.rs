@@ -1,0 +1,281 @@
+//! Everything the app knows at one instant. `view` draws it; only `update` changes it.
+
+use super::keymap::Keymap;
+use super::wrap::Wrapped;
+use crate::corpus::Corpus;
+use crate::store::{Annotation, ArticleAnnotations, Stance, Verdict};
+use crate::text::ArticleAnalysis;
+use chrono::{DateTime, SecondsFormat, Utc};
+use ratatui_textarea::TextArea;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Reader,
+    Sidebar,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Reader,
+            Pane::Reader => Pane::Sidebar,
+            Pane::Sidebar => Pane::List,
+        }
+    }
+
+    pub fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Main,
+    Review,
+}
+
+/// Where time comes from: the system clock, or a fixed instant in tests.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Utc>),
+}
+
+impl Clock {
+    pub fn now(self) -> String {
+        let t = match self {
+            Clock::System => Utc::now(),
+            Clock::Fixed(t) => t,
+        };
+        t.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+}
+
+/// An item of the claims sidebar, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SidebarItem {
+    /// A saved annotation (claim or note), by id.
+    Saved {
+        id: String,
+        start: usize,
+        end: usize,
+    },
+    /// A suggested sentence, by index into the article's sentences.
+    Suggestion {
+        sentence: usize,
+        start: usize,
+        end: usize,
+    },
+}
+
+impl SidebarItem {
+    pub fn span(&self) -> (usize, usize) {
+        match self {
+            SidebarItem::Saved { start, end, .. } | SidebarItem::Suggestion { start, end, .. } => {
+                (*start, *end)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// Where `v` was pressed.
+    pub anchor: usize,
+    /// The moving end (exclusive when after the anchor).
+    pub head: usize,
+}
+
+impl Selection {
+    pub fn span(self) -> (usize, usize) {
+        (self.anchor.min(self.head), self.anchor.max(self.head))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Char spans of the hits in the current article.
+    pub hits: Vec<(usize, usize)>,
+    pub current: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    /// Index of the sentence under the cursor.
+    pub cursor: usize,
+    /// First visible row.
+    pub scroll: usize,
+    pub selection: Option<Selection>,
+    pub search: Option<Search>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: String,
+    /// Article indexes that pass the filter, in corpus order.
+    pub visible: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    pub article: usize,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ReviewState {
+    pub verdict: Option<Verdict>,
+    pub text: String,
+    pub rows: Vec<ReviewRow>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// What a text prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    ListFilter,
+    ReviewFilter,
+    Evidence,
+}
+
+/// Modal layers drawn over the screen; each takes the keys while open.
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Note {
+        article: usize,
+        id: Option<String>,
+        span: (usize, usize),
+        editor: Box<TextArea<'static>>,
+    },
+    Prompt {
+        kind: PromptKind,
+        input: Box<TextArea<'static>>,
+        stance: Stance,
+        error: Option<String>,
+    },
+    Confirm {
+        question: String,
+        on_yes: Confirmed,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    Delete { article: usize, id: String },
+    QuitUnsaved,
+}
+
+/// A recorded change for undo: the annotation before and after (None = absent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub article: usize,
+    pub before: Option<Annotation>,
+    pub after: Option<Annotation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Idle,
+    Saved,
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub article: usize,
+    pub cursor: usize,
+    pub screen: Screen,
+}
+
+/// Per-article figures for the list: reviewed claims and claims found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub reviewed: usize,
+    pub found: usize,
+}
+
+pub struct State {
+    pub corpus: Arc<Corpus>,
+    pub corpus_name: String,
+    pub annotations_dir: PathBuf,
+    pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
+    pub indexed: usize,
+    pub annotations: Vec<ArticleAnnotations>,
+    pub progress: Vec<Progress>,
+    pub reviewer: String,
+    pub keymap: Keymap,
+    pub clock: Clock,
+    pub color: bool,
+
+    pub screen: Screen,
+    pub focus: Pane,
+    pub overlay: Option<Overlay>,
+    pub size: (u16, u16),
+
+    pub current: usize,
+    pub list: ListState,
+    pub reader: ReaderState,
+    pub wrapped: Wrapped,
+    pub sidebar: Vec<SidebarItem>,
+    pub sidebar_selected: usize,
+    pub sidebar_offset: usize,
+    pub review: ReviewState,
+
+    pub jumps: Vec<Location>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    /// Articles with changes not yet confirmed on disk.
+    pub unsaved: BTreeSet<usize>,
+    pub save_status: SaveStatus,
+    /// A one-sentence message for the status bar (errors, hints, reports).
+    pub message: Option<String>,
+    pub id_counter: u64,
+    pub quit: bool,
+}
+
+pub use crate::session::SessionPlace;
+
+impl State {
+    pub fn article(&self) -> Option<&crate::corpus::Article> {
+        self.corpus.articles.get(self.current)
+    }
+
+    pub fn analysis(&self, article: usize) -> Option<&ArticleAnalysis> {
+        self.analyses.get(article).and_then(|a| a.as_deref())
+    }
+
+    pub fn current_analysis(&self) -> Option<&ArticleAnalysis> {
+        self.analysis(self.current)
+    }
+
+    pub fn current_annotations(&self) -> Option<&ArticleAnnotations> {
+        self.annotations.get(self.current)
+    }
+
+    pub fn now(&self) -> String {
+        self.clock.now()
+    }
+
+    pub fn session_place(&self) -> SessionPlace {
+        SessionPlace {
+            article: self.article().map(|a| a.id.clone()).unwrap_or_default(),
+            cursor: self.reader.cursor,
+            scroll: self.reader.scroll,
+        }
+    }
+
+    pub fn index_done(&self) -> bool {
+        self.indexed >= self.corpus.articles.len()
+    }
+}

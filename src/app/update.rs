@@ -1,0 +1,341 @@
+//! The one pure update: `update(&mut State, Action) -> Vec<Effect>`.
+//! It never touches files or the terminal; the shell performs the effects.
+
+use super::derive;
+use super::keymap::{Command, Keymap, Section};
+use super::keys::KeyPress;
+use super::layout;
+use super::state::*;
+use super::wrap;
+use super::{edit, nav, overlay, review};
+use crate::corpus::Corpus;
+use crate::store::ArticleAnnotations;
+use crate::text::ArticleAnalysis;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseInput {
+    Click { col: u16, row: u16 },
+    ScrollUp { col: u16, row: u16 },
+    ScrollDown { col: u16, row: u16 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command from the keymap.
+    Command(Command),
+    /// A raw key for the open overlay (editor, prompt, dialog, help).
+    Input(KeyPress),
+    /// Pasted text for the open overlay.
+    Paste(String),
+    Mouse(MouseInput),
+    Resize(u16, u16),
+    /// The background indexer finished an article.
+    Indexed {
+        article: usize,
+        analysis: Arc<ArticleAnalysis>,
+    },
+    /// The shell wrote (or failed to write) an article's annotation file.
+    Saved {
+        article: usize,
+        result: Result<(), String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write this article's annotation file now.
+    Save(usize),
+    /// Leave the app (the shell saves the session place first).
+    Quit,
+}
+
+pub struct Options {
+    pub corpus_name: String,
+    pub annotations_dir: PathBuf,
+    pub reviewer: String,
+    pub keymap: Keymap,
+    pub clock: Clock,
+    pub color: bool,
+    pub size: (u16, u16),
+    pub session: Option<SessionPlace>,
+}
+
+/// Builds the first state. Nothing here waits for the corpus to be indexed.
+pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Options) -> State {
+    let n = corpus.articles.len();
+    let progress = annotations
+        .iter()
+        .map(|a| derive::progress(None, a))
+        .collect();
+    let mut state = State {
+        corpus,
+        corpus_name: opts.corpus_name,
+        annotations_dir: opts.annotations_dir,
+        analyses: vec![None; n],
+        indexed: 0,
+        annotations,
+        progress,
+        reviewer: opts.reviewer,
+        keymap: opts.keymap,
+        clock: opts.clock,
+        color: opts.color,
+        screen: Screen::Main,
+        focus: Pane::Reader,
+        overlay: None,
+        size: opts.size,
+        current: 0,
+        list: ListState {
+            visible: (0..n).collect(),
+            ..Default::default()
+        },
+        reader: ReaderState::default(),
+        wrapped: Default::default(),
+        sidebar: Vec::new(),
+        sidebar_selected: 0,
+        sidebar_offset: 0,
+        review: ReviewState::default(),
+        jumps: Vec::new(),
+        undo: Vec::new(),
+        redo: Vec::new(),
+        unsaved: BTreeSet::new(),
+        save_status: SaveStatus::Idle,
+        message: None,
+        id_counter: 0,
+        quit: false,
+    };
+    if let Some(place) = opts.session
+        && let Some(i) = state
+            .corpus
+            .articles
+            .iter()
+            .position(|a| a.id == place.article)
+    {
+        state.current = i;
+        state.list.selected = i;
+        state.reader.cursor = place.cursor;
+        state.reader.scroll = place.scroll;
+    }
+    state.message = startup_message(&state);
+    refresh_article(&mut state);
+    state
+}
+
+fn startup_message(state: &State) -> Option<String> {
+    if let Some(a) = state.annotations.iter().find(|a| a.problem.is_some()) {
+        let p = a.problem.as_ref().map(|p| p.0.clone()).unwrap_or_default();
+        return Some(format!(
+            "{p} That article is read-only until the file is fixed."
+        ));
+    }
+    let moved: usize = state.annotations.iter().map(|a| a.report.moved).sum();
+    let orphaned: usize = state.annotations.iter().map(|a| a.report.orphaned).sum();
+    if moved + orphaned > 0 {
+        return Some(format!(
+            "Articles changed since they were annotated: {moved} annotation(s) moved, {orphaned} orphaned."
+        ));
+    }
+    let flagged = state
+        .corpus
+        .articles
+        .iter()
+        .filter(|a| !a.problems.is_empty())
+        .count();
+    if flagged > 0 {
+        return Some(format!(
+            "{flagged} article(s) have problems (marked ! in the list)."
+        ));
+    }
+    None
+}
+
+/// Turns a key into an action for the current mode; `None` if it means nothing here.
+pub fn key_to_action(state: &State, key: KeyPress) -> Option<Action> {
+    if state.overlay.is_some() {
+        return Some(Action::Input(key));
+    }
+    let section = match state.screen {
+        Screen::Main => Section::Main,
+        Screen::Review => Section::Review,
+    };
+    state.keymap.lookup(section, key).map(Action::Command)
+}
+
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(c) => {
+            state.message = None;
+            match state.screen {
+                Screen::Main => command(state, c),
+                Screen::Review => review::command(state, c),
+            }
+        }
+        Action::Input(k) => overlay::input(state, k),
+        Action::Paste(text) => overlay::paste(state, &text),
+        Action::Mouse(m) => {
+            nav::mouse(state, m);
+            Vec::new()
+        }
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            refresh_wrap(state);
+            clamp_scroll(state);
+            nav::reveal_cursor(state);
+            Vec::new()
+        }
+        Action::Indexed { article, analysis } => {
+            if let Some(slot) = state.analyses.get_mut(article) {
+                if slot.is_none() {
+                    state.indexed += 1;
+                }
+                *slot = Some(analysis);
+                state.progress[article] =
+                    derive::progress(state.analysis(article), &state.annotations[article]);
+                if article == state.current {
+                    refresh_article(state);
+                }
+            }
+            Vec::new()
+        }
+        Action::Saved { article, result } => {
+            match result {
+                Ok(()) => {
+                    state.unsaved.remove(&article);
+                    if state.unsaved.is_empty() {
+                        state.save_status = SaveStatus::Saved;
+                    }
+                }
+                Err(e) => state.save_status = SaveStatus::Failed(e),
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn command(state: &mut State, c: Command) -> Vec<Effect> {
+    use Command::*;
+    match c {
+        FocusNext => {
+            state.focus = state.focus.next();
+            refresh_wrap(state);
+        }
+        FocusPrev => {
+            state.focus = state.focus.prev();
+            refresh_wrap(state);
+        }
+        Down | Up | Top | Bottom | PageDown | PageUp | HalfDown | HalfUp => nav::movement(state, c),
+        WordForward | WordBack => nav::word(state, c == WordForward),
+        Open => nav::open(state),
+        JumpBack => nav::jump_back(state),
+        VerdictTrue => return edit::set_verdict(state, crate::store::Verdict::True),
+        VerdictDisputed => return edit::set_verdict(state, crate::store::Verdict::Disputed),
+        VerdictFalse => return edit::set_verdict(state, crate::store::Verdict::False),
+        VerdictUnverifiable => {
+            return edit::set_verdict(state, crate::store::Verdict::Unverifiable);
+        }
+        VerdictClear => return edit::clear_verdict(state),
+        MarkClaim => return edit::mark_claim(state),
+        Dismiss => return edit::dismiss(state),
+        Select => nav::start_selection(state),
+        Note => edit::open_note(state),
+        Evidence => edit::open_evidence(state),
+        NextUnreviewed => nav::next_unreviewed(state, true, false),
+        PrevUnreviewed => nav::next_unreviewed(state, false, false),
+        NextUnreviewedCorpus => nav::next_unreviewed(state, true, true),
+        PrevUnreviewedCorpus => nav::next_unreviewed(state, false, true),
+        Search => overlay::open_search(state),
+        SearchNext => nav::search_step(state, true),
+        SearchPrev => nav::search_step(state, false),
+        Undo => return edit::undo(state),
+        Redo => return edit::redo(state),
+        Review => review::open(state),
+        Cancel => {
+            if state.reader.selection.take().is_none()
+                && state.reader.search.take().is_none()
+                && !state.list.filter.is_empty()
+            {
+                state.list.filter.clear();
+                nav::apply_list_filter(state);
+            }
+        }
+        Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Quit => return quit(state),
+        FilterVerdict | ClearFilters | Back => {}
+    }
+    Vec::new()
+}
+
+pub fn quit(state: &mut State) -> Vec<Effect> {
+    if state.unsaved.is_empty() {
+        state.quit = true;
+        return vec![Effect::Quit];
+    }
+    let why = match &state.save_status {
+        SaveStatus::Failed(e) => format!(" ({e})"),
+        _ => String::new(),
+    };
+    state.overlay = Some(Overlay::Confirm {
+        question: format!(
+            "Changes to {} article(s) could not be saved{why}. Quit and lose them? (y/n)",
+            state.unsaved.len()
+        ),
+        on_yes: Confirmed::QuitUnsaved,
+    });
+    Vec::new()
+}
+
+/// Re-derives everything that depends on the current article.
+pub fn refresh_article(state: &mut State) {
+    refresh_wrap(state);
+    refresh_sidebar(state);
+    let n = state.current_analysis().map_or(0, |a| a.sentences.len());
+    state.reader.cursor = state.reader.cursor.min(n.saturating_sub(1));
+    clamp_scroll(state);
+    nav::sync_sidebar_to_cursor(state);
+}
+
+pub fn refresh_sidebar(state: &mut State) {
+    let items = match state.annotations.get(state.current) {
+        Some(ann) => derive::sidebar_items(state.analysis(state.current), ann),
+        None => Vec::new(),
+    };
+    state.sidebar = items;
+    state.sidebar_selected = state
+        .sidebar_selected
+        .min(state.sidebar.len().saturating_sub(1));
+    if let Some(ann) = state.annotations.get(state.current) {
+        state.progress[state.current] = derive::progress(state.analysis(state.current), ann);
+    }
+}
+
+pub fn refresh_wrap(state: &mut State) {
+    let panes = layout::panes(state.size.0, state.size.1, state.focus);
+    let width = panes
+        .reader
+        .map_or(0, |r| layout::reader_text_area(r).width as usize)
+        .max(1);
+    if state.wrapped.article == state.current
+        && state.wrapped.width == width
+        && !state.wrapped.lines.is_empty()
+    {
+        return;
+    }
+    if let Some(article) = state.corpus.articles.get(state.current) {
+        state.wrapped = wrap::wrap(article, state.current, width);
+    }
+}
+
+pub fn reader_height(state: &State) -> usize {
+    let panes = layout::panes(state.size.0, state.size.1, state.focus);
+    panes
+        .reader
+        .map_or(1, |r| layout::inner(r).height as usize)
+        .max(1)
+}
+
+pub fn clamp_scroll(state: &mut State) {
+    let max = state.wrapped.lines.len().saturating_sub(1);
+    state.reader.scroll = state.reader.scroll.min(max);
+}

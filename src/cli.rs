@@ -1,0 +1,235 @@
+//! The non-interactive commands: they load a corpus and print a report.
+
+use crate::corpus::{self, Corpus};
+use crate::export;
+use crate::store::{self, Annotation, ArticleAnnotations, Kind, Verdict};
+use crate::text::{self, ArticleAnalysis};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A loaded corpus with its annotations, as every command starts from.
+pub struct Workspace {
+    pub corpus: Corpus,
+    pub annotations_dir: PathBuf,
+    pub annotations: Vec<ArticleAnnotations>,
+}
+
+pub fn open(corpus_dir: &Path, annotations_dir: Option<&Path>) -> Result<Workspace, String> {
+    let corpus = corpus::load(corpus_dir).map_err(|e| e.to_string())?;
+    let annotations_dir = annotations_dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| store::default_annotations_dir(corpus_dir));
+    if annotations_dir.exists() && !annotations_dir.is_dir() {
+        return Err(format!(
+            "the annotations path {} is not a directory.",
+            annotations_dir.display()
+        ));
+    }
+    let annotations = corpus
+        .articles
+        .iter()
+        .map(|a| store::load_article(&annotations_dir, a))
+        .collect();
+    Ok(Workspace {
+        corpus,
+        annotations_dir,
+        annotations,
+    })
+}
+
+#[derive(Serialize)]
+struct ReasonOut {
+    feature: &'static str,
+    evidence: String,
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    score: f32,
+    reasons: Vec<ReasonOut>,
+    suggested: bool,
+    chrome: bool,
+    annotation: Option<&'a Annotation>,
+}
+
+fn overlapping(ann: &ArticleAnnotations, s: usize, e: usize) -> Option<&Annotation> {
+    ann.file
+        .annotations
+        .iter()
+        .find(|a| a.kind != Kind::Dismissed && a.overlaps(s, e))
+}
+
+/// `claims`: every candidate (suggested or saved) or, with `all`, every sentence.
+pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
+    let analyses: Vec<ArticleAnalysis> = ws.corpus.articles.iter().map(text::analyse).collect();
+    let mut out = Vec::new();
+    for ((article, analysis), ann) in ws
+        .corpus
+        .articles
+        .iter()
+        .zip(&analyses)
+        .zip(&ws.annotations)
+    {
+        for s in &analysis.sentences {
+            let saved = overlapping(ann, s.start, s.end);
+            let dismissed = ann
+                .file
+                .annotations
+                .iter()
+                .any(|a| a.kind == Kind::Dismissed && a.overlaps(s.start, s.end));
+            let suggested = s.suggested() && !dismissed;
+            if !all && !suggested && saved.is_none() {
+                continue;
+            }
+            out.push(SentenceOut {
+                article: &article.id,
+                start: s.start,
+                end: s.end,
+                text: article.slice(s.start, s.end),
+                score: (s.score * 100.0).round() / 100.0,
+                reasons: s
+                    .reasons
+                    .iter()
+                    .map(|r| ReasonOut {
+                        feature: r.feature.label(),
+                        evidence: r.evidence.clone(),
+                    })
+                    .collect(),
+                suggested,
+                chrome: s.chrome,
+                annotation: saved,
+            });
+        }
+    }
+    if json {
+        return serde_json::to_string_pretty(&out).expect("claims serialise") + "\n";
+    }
+    let mut text = String::new();
+    for s in &out {
+        let mark = match s.annotation {
+            Some(a) if a.kind == Kind::Note => "n".to_string(),
+            Some(a) => a.verdict.letter().to_string(),
+            None if s.suggested => "?".into(),
+            None if s.chrome => "#".into(),
+            None => " ".into(),
+        };
+        let reasons: Vec<String> = s
+            .reasons
+            .iter()
+            .map(|r| {
+                if r.evidence.is_empty() {
+                    r.feature.to_string()
+                } else {
+                    format!("{} ({})", r.feature, r.evidence)
+                }
+            })
+            .collect();
+        text.push_str(&format!(
+            "[{mark}] {}:{}-{} {:.2} {}\n      {}\n",
+            s.article,
+            s.start,
+            s.end,
+            s.score,
+            crate::ui::clean(s.text),
+            reasons.join("; ")
+        ));
+    }
+    text
+}
+
+pub fn export_json(ws: &Workspace, verdict: Option<Verdict>) -> String {
+    export::json(&ws.corpus, &ws.annotations, &export::Filter { verdict })
+}
+
+#[derive(Serialize, Default)]
+struct ArticleStats<'a> {
+    article: &'a str,
+    title: &'a str,
+    found: usize,
+    reviewed: usize,
+    verdicts: std::collections::BTreeMap<&'static str, usize>,
+    notes: usize,
+    orphaned: usize,
+}
+
+/// `stats`: counts per verdict and per article, and overall progress.
+pub fn stats(ws: &Workspace, json: bool) -> String {
+    let mut per_article = Vec::new();
+    let mut totals: std::collections::BTreeMap<&'static str, usize> =
+        Verdict::ALL.iter().map(|v| (v.name(), 0)).collect();
+    let (mut found, mut reviewed) = (0, 0);
+    for (article, ann) in ws.corpus.articles.iter().zip(&ws.annotations) {
+        let analysis = text::analyse(article);
+        let p = crate::app::derive::progress(Some(&analysis), ann);
+        let mut verdicts = std::collections::BTreeMap::new();
+        for a in ann.claims() {
+            *verdicts.entry(a.verdict.name()).or_insert(0) += 1;
+            *totals.entry(a.verdict.name()).or_insert(0) += 1;
+        }
+        found += p.found;
+        reviewed += p.reviewed;
+        per_article.push(ArticleStats {
+            article: &article.id,
+            title: &article.meta.title,
+            found: p.found,
+            reviewed: p.reviewed,
+            verdicts,
+            notes: ann
+                .file
+                .annotations
+                .iter()
+                .filter(|a| a.kind == Kind::Note)
+                .count(),
+            orphaned: ann
+                .file
+                .annotations
+                .iter()
+                .filter(|a| a.anchor == store::AnchorState::Orphaned)
+                .count(),
+        });
+    }
+    if json {
+        #[derive(Serialize)]
+        struct All<'a> {
+            articles: usize,
+            found: usize,
+            reviewed: usize,
+            verdicts: std::collections::BTreeMap<&'static str, usize>,
+            per_article: Vec<ArticleStats<'a>>,
+        }
+        let all = All {
+            articles: per_article.len(),
+            found,
+            reviewed,
+            verdicts: totals,
+            per_article,
+        };
+        return serde_json::to_string_pretty(&all).expect("stats serialise") + "\n";
+    }
+    let pct = (reviewed * 100).checked_div(found).unwrap_or(0);
+    let mut s = format!(
+        "{} articles · {reviewed}/{found} claims reviewed ({pct}%)\n",
+        per_article.len()
+    );
+    let counts: Vec<String> = totals.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    s.push_str(&format!("verdicts: {}\n\n", counts.join(" · ")));
+    for a in &per_article {
+        let v: Vec<String> = a.verdicts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        s.push_str(&format!(
+            "{:>4}/{:<4} {}  {}\n",
+            a.reviewed,
+            a.found,
+            a.article,
+            if v.is_empty() {
+                String::new()
+            } else {
+                format!("({})", v.join(", "))
+            }
+        ));
+    }
+    s
+}

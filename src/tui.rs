@@ -1,0 +1,208 @@
+//! The shell: terminal setup and restore, the event loop, the background
+//! indexer, and the effects (saving) that `update` asks for.
+
+use crate::app::keys::{Key, KeyPress};
+use crate::app::{self, Action, Effect, MouseInput, State};
+use crate::corpus::Corpus;
+use crate::text;
+use crossterm::event::{
+    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+/// Converts a crossterm key event; releases and unknown keys give `None`.
+pub fn key_press(ev: &crossterm::event::KeyEvent) -> Option<KeyPress> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = match ev.code {
+        KeyCode::Char(c) => Key::Char(if ev.modifiers.contains(KeyModifiers::CONTROL) {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::F(n) => Key::F(n),
+        _ => return None,
+    };
+    Some(KeyPress {
+        key,
+        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        alt: ev.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+pub fn event_to_action(state: &State, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => key_press(&k).and_then(|k| app::key_to_action(state, k)),
+        Event::Mouse(m) => {
+            let (col, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Mouse(MouseInput::Click { col, row }))
+                }
+                MouseEventKind::ScrollUp => Some(Action::Mouse(MouseInput::ScrollUp { col, row })),
+                MouseEventKind::ScrollDown => {
+                    Some(Action::Mouse(MouseInput::ScrollDown { col, row }))
+                }
+                _ => None,
+            }
+        }
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(s) => Some(Action::Paste(s)),
+        _ => None,
+    }
+}
+
+/// Writes one article's annotation file and reports the result as an action.
+pub fn perform_save(state: &State, article: usize) -> Action {
+    let ann = &state.annotations[article];
+    let result = match &ann.problem {
+        Some(p) => Err(format!("{p} It was not overwritten")),
+        None => crate::store::write_atomic(&ann.path, ann.file.to_json().as_bytes()),
+    };
+    Action::Saved { article, result }
+}
+
+/// Runs an action and every action its effects lead to.
+pub fn dispatch(state: &mut State, action: Action) {
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in app::update(state, action) {
+            match effect {
+                Effect::Save(article) => queue.push_back(perform_save(state, article)),
+                Effect::Quit => state.quit = true,
+            }
+        }
+    }
+}
+
+pub type Indexed = (usize, Arc<text::ArticleAnalysis>);
+
+/// Analyses every article off the UI thread, the open one first.
+pub fn spawn_indexer(
+    corpus: Arc<Corpus>,
+    first: usize,
+    stop: Arc<AtomicBool>,
+) -> Receiver<Indexed> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let n = corpus.articles.len();
+        let order = std::iter::once(first)
+            .chain((0..n).filter(move |&i| i != first))
+            .filter(|&i| i < n);
+        for i in order {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let analysis = Arc::new(text::analyse(&corpus.articles[i]));
+            if tx.send((i, analysis)).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+static HOOK: OnceLock<()> = OnceLock::new();
+
+/// Mouse capture and bracketed paste are ours to undo; ratatui's own panic
+/// hook (installed by `init` on top of this one) restores the rest.
+fn install_panic_hook() {
+    HOOK.get_or_init(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = crossterm::execute!(
+                std::io::stdout(),
+                event::DisableMouseCapture,
+                event::DisableBracketedPaste
+            );
+            previous(info);
+        }));
+    });
+}
+
+fn restore() {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        event::DisableMouseCapture,
+        event::DisableBracketedPaste
+    );
+    ratatui::restore();
+}
+
+/// Runs the interactive app until the user quits. Returns the final state.
+pub fn run(mut state: State) -> Result<State, String> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            "the workbench needs a terminal; for scripts use the claims, export or stats commands."
+                .into(),
+        );
+    }
+    install_panic_hook();
+    let mut terminal =
+        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}."))?;
+    let result = event_loop(&mut terminal, &mut state);
+    restore();
+    result.map(|()| state)
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("terminal error: {e}.");
+    crossterm::execute!(
+        std::io::stdout(),
+        event::EnableMouseCapture,
+        event::EnableBracketedPaste
+    )
+    .map_err(io)?;
+    let size = terminal.size().map_err(io)?;
+    dispatch(state, Action::Resize(size.width, size.height));
+    let stop = Arc::new(AtomicBool::new(false));
+    let indexed = spawn_indexer(state.corpus.clone(), state.current, stop.clone());
+    let mut dirty = true;
+    while !state.quit {
+        if dirty {
+            terminal.draw(|f| crate::ui::draw(f, state)).map_err(io)?;
+            dirty = false;
+        }
+        let wait = if state.index_done() { 500 } else { 30 };
+        if event::poll(Duration::from_millis(wait)).map_err(io)? {
+            // Take every pending event before drawing again, so held keys do not lag.
+            loop {
+                let ev = event::read().map_err(io)?;
+                if let Some(action) = event_to_action(state, ev) {
+                    dispatch(state, action);
+                    dirty = true;
+                }
+                if state.quit || !event::poll(Duration::ZERO).map_err(io)? {
+                    break;
+                }
+            }
+        }
+        for (article, analysis) in indexed.try_iter().take(512) {
+            dispatch(state, Action::Indexed { article, analysis });
+            dirty = true;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! The claims sidebar: claims and suggestions in text order with a verdict
+//! badge, and everything about the selected one.
+
+use super::theme::Theme;
+use super::{clean, fit, is_focused, pane_block, span, window};
+use crate::app::layout;
+use crate::app::state::{Pane, SidebarItem, State};
+use crate::store::{AnchorState, Annotation, Kind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+fn badge<'a>(item: &SidebarItem, ann: Option<&Annotation>, theme: &Theme) -> Span<'a> {
+    match (item, ann) {
+        (SidebarItem::Saved { .. }, Some(a)) if a.kind == Kind::Note => span("[n]", theme.note),
+        (SidebarItem::Saved { .. }, Some(a)) => {
+            span(format!("[{}]", a.verdict.letter()), theme.badge(a.verdict))
+        }
+        _ => span("[?]", theme.dim),
+    }
+}
+
+pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
+    let focused = is_focused(state, Pane::Sidebar);
+    let (top, bottom) = layout::sidebar_split(area);
+    let Some(ann) = state.current_annotations() else {
+        frame.render_widget(pane_block(" Claims ", focused, theme), area);
+        return;
+    };
+    let article = state.article();
+    let claims = state
+        .sidebar
+        .iter()
+        .filter(|i| matches!(i, SidebarItem::Saved { .. }))
+        .count();
+    let suggestions = state.sidebar.len() - claims;
+    let title = format!(" Claims {claims} · suggested {suggestions} ");
+    frame.render_widget(pane_block(title, focused, theme), top);
+    let inner = layout::inner(top);
+    let h = inner.height as usize;
+    let width = inner.width as usize;
+    let offset = window(state.sidebar_offset, state.sidebar_selected, h);
+    let mut lines = Vec::new();
+    for (i, item) in state.sidebar.iter().enumerate().skip(offset).take(h) {
+        let a = match item {
+            SidebarItem::Saved { id, .. } => ann.file.get(id),
+            SidebarItem::Suggestion { .. } => None,
+        };
+        let (s, e) = item.span();
+        let text = article.map(|ar| clean(ar.slice(s, e))).unwrap_or_default();
+        let style = if i == state.sidebar_selected {
+            theme.selected_row
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(vec![
+            badge(item, a, theme),
+            span(" ", style),
+            span(fit(&text, width.saturating_sub(4)), style),
+        ]));
+    }
+    if state.sidebar.is_empty() {
+        let msg = if state.current_analysis().is_none() {
+            "Indexing…"
+        } else {
+            "No claims or suggestions yet."
+        };
+        lines.push(Line::from(span(msg, theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    frame.render_widget(pane_block(" Details ", false, theme), bottom);
+    let details = layout::inner(bottom);
+    let mut d: Vec<Line> = Vec::new();
+    if let Some(problem) = &ann.problem {
+        d.push(Line::from(span(
+            format!("Read-only: {problem}"),
+            theme.error,
+        )));
+    }
+    let orphans = ann
+        .file
+        .annotations
+        .iter()
+        .filter(|a| a.anchor == AnchorState::Orphaned)
+        .count();
+    match state.sidebar.get(state.sidebar_selected) {
+        Some(SidebarItem::Saved { id, .. }) => {
+            if let Some(a) = ann.file.get(id) {
+                let kind = match a.kind {
+                    Kind::Note => "note".to_string(),
+                    _ => format!("claim · {}", a.verdict),
+                };
+                d.push(Line::from(vec![
+                    badge(&state.sidebar[state.sidebar_selected], Some(a), theme),
+                    span(format!(" {kind} · anchor {}", a.anchor.name()), theme.title),
+                ]));
+                d.push(Line::from(clean(&a.target.exact)));
+                if !a.note.is_empty() {
+                    d.push(Line::from(span("Note:", theme.title)));
+                    for l in a.note.lines() {
+                        d.push(Line::from(span(clean(l), theme.note)));
+                    }
+                }
+                if !a.evidence.is_empty() {
+                    d.push(Line::from(span("Evidence:", theme.title)));
+                    for e in &a.evidence {
+                        let mut t = format!("{} {}", e.stance.name(), clean(&e.reference));
+                        if !e.excerpt.is_empty() {
+                            t.push_str(&format!(" — “{}”", clean(&e.excerpt)));
+                        }
+                        d.push(Line::from(t));
+                    }
+                }
+                d.push(Line::from(span(
+                    format!("by {} · {}", clean(&a.reviewer), a.updated),
+                    theme.dim,
+                )));
+                if !a.history.is_empty() {
+                    let last = &a.history[a.history.len() - 1];
+                    d.push(Line::from(span(
+                        format!(
+                            "{} earlier change(s); before: {} by {}",
+                            a.history.len(),
+                            last.verdict,
+                            clean(&last.by)
+                        ),
+                        theme.dim,
+                    )));
+                }
+                if let Some(sentence) = state
+                    .current_analysis()
+                    .and_then(|an| an.sentence_at(a.target.start))
+                    .and_then(|i| state.current_analysis().map(|an| &an.sentences[i]))
+                    && !sentence.reasons.is_empty()
+                {
+                    d.push(Line::from(span(
+                        format!("Why check-worthy: {}", reasons(sentence)),
+                        theme.dim,
+                    )));
+                }
+            }
+        }
+        Some(SidebarItem::Suggestion {
+            sentence,
+            start,
+            end,
+        }) => {
+            d.push(Line::from(vec![
+                span("[?]", theme.dim),
+                span(" suggested claim", theme.title),
+            ]));
+            if let Some(ar) = article {
+                d.push(Line::from(clean(ar.slice(*start, *end))));
+            }
+            if let Some(s) = state
+                .current_analysis()
+                .and_then(|a| a.sentences.get(*sentence))
+            {
+                d.push(Line::from(span(
+                    format!("Score {:.2}: {}", s.score, reasons(s)),
+                    theme.dim,
+                )));
+            }
+            d.push(Line::from(span(
+                "t d f u: verdict · c: claim · x: dismiss",
+                theme.dim,
+            )));
+        }
+        None => {}
+    }
+    if orphans > 0 {
+        d.push(Line::from(span(format!("{orphans} orphaned annotation(s): their text is gone from the article (see the review screen)."), theme.error)));
+    }
+    frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: false }), details);
+}
+
+fn reasons(s: &crate::text::Sentence) -> String {
+    s.reasons
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
