@@ -426,7 +426,14 @@ fn go_to(state: &mut State, article: usize, pos: usize) {
 }
 
 pub fn search_step(state: &mut State, forward: bool) {
-    let here = cursor_span(state).map_or(0, |s| s.0);
+    step_search(state, forward, false);
+}
+
+/// Moves to the next or previous hit. Steps from the current hit when it is in
+/// the cursor sentence, else from the cursor; `inclusive` also accepts a hit
+/// in the cursor sentence itself (for the first jump after typing).
+pub fn step_search(state: &mut State, forward: bool, inclusive: bool) {
+    let sentence = cursor_span(state);
     let Some(search) = state.reader.search.as_mut() else {
         state.message = Some("No search: press / first.".into());
         return;
@@ -436,8 +443,18 @@ pub fn search_step(state: &mut State, forward: bool) {
         return;
     }
     let n = search.hits.len();
+    let current = search.hits.get(search.current).map(|h| h.0);
+    let here = match (sentence, current) {
+        (Some((s, e)), Some(c)) if !inclusive && c >= s && c < e => c,
+        (Some((s, _)), _) => s,
+        (None, _) => 0,
+    };
     let idx = if forward {
-        search.hits.iter().position(|h| h.0 > here).unwrap_or(0)
+        search
+            .hits
+            .iter()
+            .position(|h| if inclusive { h.0 >= here } else { h.0 > here })
+            .unwrap_or(0)
     } else {
         search
             .hits

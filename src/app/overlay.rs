@@ -204,7 +204,7 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                         {
                             state.reader.search = None;
                         } else {
-                            nav::search_step(state, true);
+                            nav::step_search(state, true, true);
                         }
                         Vec::new()
                     }

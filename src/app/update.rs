@@ -290,8 +290,10 @@ pub fn quit(state: &mut State) -> Vec<Effect> {
 pub fn refresh_article(state: &mut State) {
     refresh_wrap(state);
     refresh_sidebar(state);
-    let n = state.current_analysis().map_or(0, |a| a.sentences.len());
-    state.reader.cursor = state.reader.cursor.min(n.saturating_sub(1));
+    // Before indexing the sentence count is unknown: a restored cursor waits.
+    if let Some(n) = state.current_analysis().map(|a| a.sentences.len()) {
+        state.reader.cursor = state.reader.cursor.min(n.saturating_sub(1));
+    }
     clamp_scroll(state);
     nav::sync_sidebar_to_cursor(state);
 }

@@ -1,0 +1,135 @@
+//! Shared helpers: a state on a temporary copy of the seeds, driven by key
+//! strings like "jjv<esc>" and rendered with ratatui's TestBackend.
+#![allow(dead_code)]
+
+use chrono::{TimeZone, Utc};
+use claimdesk::app::keymap::Keymap;
+use claimdesk::app::keys::{Key, KeyPress};
+use claimdesk::app::state::{Clock, State};
+use claimdesk::app::{self, Action, Options};
+use claimdesk::{cli, tui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// Copies the bundled seeds into a fresh temp dir: tests never write into the repository.
+pub fn temp_seeds() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let to = dir.path().join("seeds");
+    std::fs::create_dir_all(&to).unwrap();
+    for e in std::fs::read_dir(seeds_dir()).unwrap().flatten() {
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+    dir
+}
+
+pub fn state_for(corpus: &Path, size: (u16, u16)) -> State {
+    let ws = cli::open(corpus, None).expect("corpus opens");
+    let mut state = app::init(
+        Arc::new(ws.corpus),
+        ws.annotations,
+        Options {
+            corpus_name: "seeds".into(),
+            annotations_dir: ws.annotations_dir,
+            reviewer: "tester".into(),
+            keymap: Keymap::defaults(),
+            clock: Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()),
+            color: false,
+            size,
+            session: None,
+        },
+    );
+    index_all(&mut state);
+    state
+}
+
+pub fn index_all(state: &mut State) {
+    for i in 0..state.corpus.articles.len() {
+        let analysis = Arc::new(claimdesk::text::analyse(&state.corpus.articles[i]));
+        tui::dispatch(
+            state,
+            Action::Indexed {
+                article: i,
+                analysis,
+            },
+        );
+    }
+}
+
+/// Parses "jj<c-d>x<esc>" into key presses.
+pub fn parse_keys(keys: &str) -> Vec<KeyPress> {
+    let mut out = Vec::new();
+    let mut chars = keys.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            let k = match name.as_str() {
+                "esc" => KeyPress::plain(Key::Esc),
+                "enter" => KeyPress::plain(Key::Enter),
+                "tab" => KeyPress::plain(Key::Tab),
+                "s-tab" => KeyPress::plain(Key::BackTab),
+                "bs" => KeyPress::plain(Key::Backspace),
+                "pgdn" => KeyPress::plain(Key::PageDown),
+                "pgup" => KeyPress::plain(Key::PageUp),
+                "down" => KeyPress::plain(Key::Down),
+                "up" => KeyPress::plain(Key::Up),
+                "home" => KeyPress::plain(Key::Home),
+                "end" => KeyPress::plain(Key::End),
+                "lt" => KeyPress::ch('<'),
+                n if n.starts_with("c-") => KeyPress::ctrl(n.chars().nth(2).unwrap()),
+                other => panic!("unknown key <{other}>"),
+            };
+            out.push(k);
+        } else {
+            out.push(KeyPress::ch(c));
+        }
+    }
+    out
+}
+
+/// Presses keys as the shell would: keymap, update, effects (real saves).
+pub fn press(state: &mut State, keys: &str) {
+    for k in parse_keys(keys) {
+        if let Some(action) = app::key_to_action(state, k) {
+            tui::dispatch(state, action);
+        }
+    }
+}
+
+pub fn render(state: &State) -> String {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| claimdesk::ui::draw(f, state)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn resize(state: &mut State, w: u16, h: u16) {
+    tui::dispatch(state, Action::Resize(w, h));
+}
+
+/// The text of the reader's cursor sentence.
+pub fn cursor_text(state: &State) -> String {
+    let a = state.current_analysis().unwrap();
+    let s = &a.sentences[state.reader.cursor];
+    state.article().unwrap().slice(s.start, s.end).to_string()
+}
+
+pub fn selection_text(state: &State) -> Option<String> {
+    let (s, e) = state.reader.selection?.span();
+    Some(state.article().unwrap().slice(s, e).to_string())
+}

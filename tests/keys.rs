@@ -1,0 +1,483 @@
+//! Key-sequence tests on the seeds, helix style: ("keys", what must hold).
+//! `every_default_binding_is_tested` fails when a binding has no case here.
+
+mod common;
+
+use claimdesk::app::keymap::{Command, Keymap, Section};
+use claimdesk::app::state::{Overlay, Pane, Screen, SidebarItem, State};
+use claimdesk::store::{Kind, Stance, Verdict};
+use common::*;
+
+const POLICE: &str = "Police in Belgium has seized 28 tons of cocaine worth 1.4 billion euros in street value after encrypting a phone network used by criminals.";
+const BARELY: &str = "This is barely after six weeks after police made a record seizure of 27.64 tons of cocaine at the Port of Antwerp.";
+
+struct Case {
+    section: Section,
+    command: Command,
+    keys: &'static str,
+    check: fn(&State) -> Result<(), String>,
+}
+
+fn ok(cond: bool, what: impl Into<String>) -> Result<(), String> {
+    if cond { Ok(()) } else { Err(what.into()) }
+}
+
+fn only_annotation(s: &State) -> Option<&claimdesk::store::Annotation> {
+    let all: Vec<_> = s
+        .annotations
+        .iter()
+        .flat_map(|a| a.file.annotations.iter())
+        .collect();
+    (all.len() == 1).then(|| all[0])
+}
+
+fn verdict_on_police(s: &State, v: Verdict) -> Result<(), String> {
+    let a = only_annotation(s).ok_or("expected exactly one annotation")?;
+    ok(
+        a.kind == Kind::Claim && a.verdict == v && a.target.exact == POLICE,
+        format!("got {:?} {:?} on {:?}", a.kind, a.verdict, a.target.exact),
+    )
+}
+
+fn on_disk(s: &State) -> String {
+    std::fs::read_to_string(&s.annotations[s.current].path).unwrap_or_default()
+}
+
+fn cases() -> Vec<Case> {
+    use Command::*;
+    const MAIN: Section = Section::Main;
+    const REVIEW: Section = Section::Review;
+    let c = |section, command, keys, check| Case {
+        section,
+        command,
+        keys,
+        check,
+    };
+    vec![
+        c(MAIN, FocusNext, "<tab>", |s| {
+            ok(s.focus == Pane::Sidebar, "reader -> sidebar")
+        }),
+        c(MAIN, FocusPrev, "<s-tab>", |s| {
+            ok(s.focus == Pane::List, "reader -> list")
+        }),
+        c(MAIN, Down, "j", |s| {
+            ok(cursor_text(s) == POLICE, cursor_text(s))
+        }),
+        c(MAIN, Down, "<down><down>", |s| {
+            ok(cursor_text(s) == BARELY, cursor_text(s))
+        }),
+        // Chrome ("Also read: …") is skipped by the sentence cursor.
+        c(MAIN, Down, "jjj", |s| {
+            ok(
+                cursor_text(s).starts_with("A record shipment worth 11 tons"),
+                cursor_text(s),
+            )
+        }),
+        c(MAIN, Up, "jj<up>", |s| {
+            ok(cursor_text(s) == POLICE, cursor_text(s))
+        }),
+        c(MAIN, Top, "jj<home>", |s| ok(s.reader.cursor == 0, "home")),
+        c(MAIN, Bottom, "<end>", |s| {
+            ok(
+                cursor_text(s).starts_with("EncroChat handsets"),
+                cursor_text(s),
+            )
+        }),
+        c(MAIN, Up, "jjk", |s| {
+            ok(cursor_text(s) == POLICE, cursor_text(s))
+        }),
+        c(MAIN, Top, "jjjg", |s| ok(s.reader.cursor == 0, "top")),
+        c(MAIN, Bottom, "G", |s| {
+            ok(
+                cursor_text(s).starts_with("EncroChat handsets cost about £1,500"),
+                cursor_text(s),
+            )
+        }),
+        c(MAIN, PageDown, "<pgdn>", |s| {
+            ok(s.reader.scroll >= 10, format!("scroll {}", s.reader.scroll))
+        }),
+        c(MAIN, PageUp, "<pgdn><pgup>", |s| {
+            ok(s.reader.scroll == 0, format!("scroll {}", s.reader.scroll))
+        }),
+        c(MAIN, HalfDown, "<c-d>", |s| {
+            ok(
+                (5..15).contains(&s.reader.scroll),
+                format!("scroll {}", s.reader.scroll),
+            )
+        }),
+        c(MAIN, HalfUp, "<c-d><c-u>", |s| {
+            ok(s.reader.scroll == 0, format!("scroll {}", s.reader.scroll))
+        }),
+        c(MAIN, Down, "<s-tab>jj", |s| {
+            ok(
+                s.current == 2 && s.list.selected == 2,
+                "list moves and previews",
+            )
+        }),
+        c(MAIN, Open, "<s-tab>j<enter>", |s| {
+            ok(
+                s.current == 1 && s.focus == Pane::Reader,
+                "list enter opens",
+            )
+        }),
+        c(
+            MAIN,
+            JumpBack,
+            "<s-tab>j<enter>jd<s-tab>k<enter>r<enter><c-o>",
+            |s| {
+                ok(
+                    s.screen == Screen::Review && s.current == 0,
+                    "back to review",
+                )
+            },
+        ),
+        c(MAIN, JumpBack, "<c-o>", |s| {
+            ok(
+                s.message.as_deref() == Some("No earlier place to jump back to."),
+                "nothing to jump to",
+            )
+        }),
+        c(MAIN, VerdictTrue, "jt", |s| {
+            verdict_on_police(s, Verdict::True)
+        }),
+        c(MAIN, VerdictDisputed, "jd", |s| {
+            verdict_on_police(s, Verdict::Disputed)
+        }),
+        c(MAIN, VerdictFalse, "jf", |s| {
+            verdict_on_police(s, Verdict::False)
+        }),
+        c(MAIN, VerdictUnverifiable, "ju", |s| {
+            verdict_on_police(s, Verdict::Unverifiable)
+        }),
+        // A new verdict keeps the old one in the history.
+        c(MAIN, VerdictFalse, "jdf", |s| {
+            let a = only_annotation(s).ok_or("one annotation")?;
+            ok(
+                a.verdict == Verdict::False
+                    && a.history.len() == 1
+                    && a.history[0].verdict == Verdict::Disputed,
+                format!("{:?}", a.history),
+            )
+        }),
+        c(MAIN, VerdictClear, "jd0", |s| {
+            verdict_on_police(s, Verdict::Unreviewed)
+        }),
+        c(MAIN, VerdictClear, "jd<bs>", |s| {
+            verdict_on_police(s, Verdict::Unreviewed)
+        }),
+        c(MAIN, MarkClaim, "jc", |s| {
+            verdict_on_police(s, Verdict::Unreviewed)
+        }),
+        c(MAIN, Dismiss, "jx", |s| {
+            let a = only_annotation(s).ok_or("one annotation")?;
+            let still = s.sidebar.iter().any(
+                |i| matches!(i, SidebarItem::Suggestion { start, .. } if *start == a.target.start),
+            );
+            ok(
+                a.kind == Kind::Dismissed && !still,
+                "suggestion dismissed and gone from the sidebar",
+            )
+        }),
+        c(MAIN, Dismiss, "jdx", |s| {
+            ok(
+                matches!(s.overlay, Some(Overlay::Confirm { .. })) && only_annotation(s).is_some(),
+                "asks before deleting",
+            )
+        }),
+        c(MAIN, Dismiss, "jdxy", |s| {
+            ok(
+                only_annotation(s).is_none() && !on_disk(s).contains("disputed"),
+                "deleted after yes, also on disk",
+            )
+        }),
+        c(MAIN, Dismiss, "jdxn", |s| {
+            verdict_on_police(s, Verdict::Disputed)
+        }),
+        c(MAIN, Select, "jv", |s| {
+            ok(
+                selection_text(s).as_deref() == Some(POLICE),
+                format!("{:?}", selection_text(s)),
+            )
+        }),
+        c(MAIN, WordForward, "jvl", |s| {
+            ok(
+                selection_text(s).is_some_and(|t| t.ends_with("criminals.\n\nThis")),
+                format!("{:?}", selection_text(s)),
+            )
+        }),
+        c(MAIN, WordForward, "jvw", |s| {
+            ok(
+                selection_text(s).is_some_and(|t| t.ends_with("\n\nThis")),
+                format!("{:?}", selection_text(s)),
+            )
+        }),
+        c(MAIN, WordBack, "jvh", |s| {
+            ok(
+                selection_text(s).is_some_and(|t| t.ends_with("used by")),
+                format!("{:?}", selection_text(s)),
+            )
+        }),
+        c(MAIN, WordBack, "jvlb", |s| {
+            ok(
+                selection_text(s).as_deref() == Some(POLICE),
+                format!("{:?}", selection_text(s)),
+            )
+        }),
+        // A verdict on a selection claims exactly the selected words.
+        c(MAIN, Select, "jvhhhhhhhhhhhd", |s| {
+            let a = only_annotation(s).ok_or("one annotation")?;
+            ok(
+                a.target.exact
+                    == "Police in Belgium has seized 28 tons of cocaine worth 1.4 billion euros"
+                    && a.verdict == Verdict::Disputed,
+                format!("{:?}", a.target.exact),
+            )
+        }),
+        c(MAIN, Note, "jaFigures differ from 001.<esc>", |s| {
+            let a = only_annotation(s).ok_or("one annotation")?;
+            ok(
+                a.kind == Kind::Note
+                    && a.note == "Figures differ from 001."
+                    && a.target.exact == POLICE,
+                format!("{a:?}"),
+            )
+        }),
+        c(MAIN, Note, "jdaline one<enter>line two<esc>", |s| {
+            let a = only_annotation(s).ok_or("one annotation")?;
+            ok(
+                a.kind == Kind::Claim
+                    && a.verdict == Verdict::Disputed
+                    && a.note == "line one\nline two",
+                format!("{:?}", a.note),
+            )
+        }),
+        c(
+            MAIN,
+            Evidence,
+            "jdehttps://example.org/report<enter>",
+            |s| {
+                let a = only_annotation(s).ok_or("one annotation")?;
+                ok(
+                    a.evidence.len() == 1
+                        && a.evidence[0].reference == "https://example.org/report"
+                        && a.evidence[0].stance == Stance::Supports,
+                    format!("{:?}", a.evidence),
+                )
+            },
+        ),
+        c(
+            MAIN,
+            Evidence,
+            "jde<tab>https://example.org/x<enter>",
+            |s| {
+                let a = only_annotation(s).ok_or("one annotation")?;
+                ok(
+                    a.evidence
+                        .first()
+                        .is_some_and(|e| e.stance == Stance::Refutes),
+                    format!("{:?}", a.evidence),
+                )
+            },
+        ),
+        c(MAIN, Evidence, "jdenot a reference<enter>", |s| {
+            match &s.overlay {
+                Some(Overlay::Prompt { error: Some(e), .. }) => {
+                    ok(e.starts_with("Evidence must be a URL"), e.clone())
+                }
+                _ => Err("the prompt stays open with an error".into()),
+            }
+        }),
+        c(MAIN, NextUnreviewed, "]", |s| {
+            ok(cursor_text(s) == POLICE, cursor_text(s))
+        }),
+        c(MAIN, NextUnreviewed, "jt]", |s| {
+            ok(cursor_text(s) == BARELY, cursor_text(s))
+        }),
+        c(MAIN, PrevUnreviewed, "]][", |s| {
+            ok(cursor_text(s) == POLICE, cursor_text(s))
+        }),
+        c(MAIN, NextUnreviewedCorpus, "G}", |s| {
+            ok(s.current == 1, format!("article {}", s.current))
+        }),
+        c(MAIN, PrevUnreviewedCorpus, "{", |s| {
+            ok(s.current == 4, format!("wraps to article {}", s.current))
+        }),
+        c(MAIN, Search, "/sky ecc<enter>", |s| {
+            let hits = s.reader.search.as_ref().map_or(0, |x| x.hits.len());
+            ok(
+                hits == 2 && cursor_text(s).contains("Sky ECC"),
+                format!("{hits} hits, cursor {:?}", cursor_text(s)),
+            )
+        }),
+        c(MAIN, Search, "<s-tab>/nearly<enter>", |s| {
+            ok(
+                s.list.visible == vec![1, 2],
+                format!("{:?}", s.list.visible),
+            )
+        }),
+        c(MAIN, SearchNext, "/sky ecc<enter>n", |s| {
+            ok(
+                cursor_text(s).starts_with("After the arrests, Sky ECC disputed"),
+                cursor_text(s),
+            )
+        }),
+        c(MAIN, SearchPrev, "/sky ecc<enter>nN", |s| {
+            ok(
+                cursor_text(s).starts_with("According to Belgian prosecutors"),
+                cursor_text(s),
+            )
+        }),
+        c(MAIN, Undo, "jdz", |s| {
+            ok(
+                only_annotation(s).is_none()
+                    && s.annotations[0].path.exists()
+                    && !on_disk(s).contains("disputed"),
+                "undone and saved",
+            )
+        }),
+        c(MAIN, Redo, "jdzZ", |s| {
+            verdict_on_police(s, Verdict::Disputed)
+        }),
+        c(MAIN, Undo, "jdfz", |s| {
+            verdict_on_police(s, Verdict::Disputed)
+        }),
+        c(MAIN, Review, "r", |s| {
+            ok(s.screen == Screen::Review, "review")
+        }),
+        c(MAIN, Cancel, "jv<esc>", |s| {
+            ok(s.reader.selection.is_none(), "selection cancelled")
+        }),
+        c(MAIN, Cancel, "/sky<enter><esc>", |s| {
+            ok(s.reader.search.is_none(), "search cleared")
+        }),
+        c(MAIN, Help, "?", |s| {
+            ok(matches!(s.overlay, Some(Overlay::Help { .. })), "help open")
+        }),
+        c(MAIN, Help, "?<esc>", |s| {
+            ok(s.overlay.is_none(), "help closed")
+        }),
+        c(MAIN, Quit, "q", |s| ok(s.quit, "quit")),
+        c(MAIN, Quit, "<c-c>", |s| ok(s.quit, "quit")),
+        c(REVIEW, Down, "jtjjdrj", |s| {
+            ok(
+                s.review.rows.len() == 2 && s.review.selected == 1,
+                format!("{:?}", s.review.selected),
+            )
+        }),
+        c(REVIEW, Down, "jtjjdr<down>", |s| {
+            ok(s.review.selected == 1, "down")
+        }),
+        c(REVIEW, Up, "jtjjdr<down><up>", |s| {
+            ok(s.review.selected == 0, "up")
+        }),
+        c(REVIEW, Top, "jtjjdrG<home>", |s| {
+            ok(s.review.selected == 0, "home")
+        }),
+        c(REVIEW, Bottom, "jtjjdr<end>", |s| {
+            ok(s.review.selected == 1, "end")
+        }),
+        c(REVIEW, PageDown, "jtjjdr<c-d>", |s| {
+            ok(s.review.selected == 1, "ctrl-d")
+        }),
+        c(REVIEW, PageUp, "jtjjdr<c-d><c-u>", |s| {
+            ok(s.review.selected == 0, "ctrl-u")
+        }),
+        c(REVIEW, Quit, "r<c-c>", |s| ok(s.quit, "quit")),
+        c(REVIEW, Up, "jtjjdrjk", |s| ok(s.review.selected == 0, "up")),
+        c(REVIEW, Bottom, "jtjjdrG", |s| {
+            ok(s.review.selected == 1, "bottom")
+        }),
+        c(REVIEW, Top, "jtjjdrGg", |s| {
+            ok(s.review.selected == 0, "top")
+        }),
+        c(REVIEW, PageDown, "jtjjdr<pgdn>", |s| {
+            ok(s.review.selected == 1, "page down")
+        }),
+        c(REVIEW, PageUp, "jtjjdr<pgdn><pgup>", |s| {
+            ok(s.review.selected == 0, "page up")
+        }),
+        c(REVIEW, Open, "jtjjdrj<enter>", |s| {
+            ok(
+                s.screen == Screen::Main && cursor_text(s).starts_with("A record shipment"),
+                cursor_text(s),
+            )
+        }),
+        c(REVIEW, FilterVerdict, "jtjjdrvvv", |s| {
+            ok(
+                s.review.rows.len() == 1 && s.review.verdict == Some(Verdict::Disputed),
+                format!("{:?}", s.review.verdict),
+            )
+        }),
+        c(REVIEW, Search, "jtjjdr/shipment<enter>", |s| {
+            ok(
+                s.review.rows.len() == 1 && s.review.text == "shipment",
+                "text filter",
+            )
+        }),
+        c(REVIEW, ClearFilters, "jtjjdrvv/x<enter>c", |s| {
+            ok(
+                s.review.rows.len() == 2 && s.review.verdict.is_none() && s.review.text.is_empty(),
+                "cleared",
+            )
+        }),
+        c(REVIEW, Back, "r<esc>", |s| {
+            ok(s.screen == Screen::Main, "back")
+        }),
+        c(REVIEW, Back, "rr", |s| ok(s.screen == Screen::Main, "back")),
+        c(REVIEW, Back, "r<c-o>", |s| {
+            ok(s.screen == Screen::Main, "back")
+        }),
+        c(REVIEW, Help, "r?", |s| {
+            ok(matches!(s.overlay, Some(Overlay::Help { .. })), "help")
+        }),
+        c(REVIEW, Quit, "rq", |s| ok(s.quit, "quit")),
+    ]
+}
+
+#[test]
+fn key_sequences_do_what_they_say() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let dir = temp_seeds();
+        let mut state = state_for(&dir.path().join("seeds"), (80, 24));
+        press(&mut state, case.keys);
+        if let Err(why) = (case.check)(&state) {
+            failures.push(format!("{:?} {:?}: {why}", case.command, case.keys));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "failing key sequences:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_default_binding_is_tested() {
+    let keymap = Keymap::defaults();
+    let cases = cases();
+    let mut missing = Vec::new();
+    for section in [Section::Main, Section::Review] {
+        for binding in keymap.bindings(section) {
+            for key in &binding.keys {
+                let tested = cases.iter().any(|c| {
+                    c.section == section
+                        && c.command == binding.command
+                        && common::parse_keys(c.keys).contains(key)
+                });
+                if !tested {
+                    missing.push(format!(
+                        "[{}] {} ({key})",
+                        section.name(),
+                        binding.command.name()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "default bindings without a key test:\n{}",
+        missing.join("\n")
+    );
+}
