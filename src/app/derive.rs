@@ -10,16 +10,24 @@ pub fn sidebar_items(
     analysis: Option<&ArticleAnalysis>,
     annotations: &ArticleAnnotations,
 ) -> Vec<SidebarItem> {
-    let saved = annotations
+    let mut items: Vec<SidebarItem> = annotations
         .file
         .annotations
         .iter()
-        .filter(|a| a.kind != Kind::Dismissed && a.anchor != AnchorState::Orphaned);
-    let mut items: Vec<SidebarItem> = saved
-        .map(|a| SidebarItem::Saved {
-            id: a.id.clone(),
-            start: a.target.start,
-            end: a.target.end,
+        .filter(|a| a.kind != Kind::Dismissed)
+        .map(|a| {
+            let orphaned = a.anchor == AnchorState::Orphaned;
+            let (start, end) = if orphaned {
+                (usize::MAX, usize::MAX)
+            } else {
+                (a.target.start, a.target.end)
+            };
+            SidebarItem::Saved {
+                id: a.id.clone(),
+                start,
+                end,
+                orphaned,
+            }
         })
         .collect();
     if let Some(analysis) = analysis {
@@ -54,6 +62,7 @@ pub fn progress(analysis: Option<&ArticleAnalysis>, annotations: &ArticleAnnotat
         .iter()
         .filter(|i| match i {
             SidebarItem::Suggestion { .. } => true,
+            SidebarItem::Saved { orphaned: true, .. } => false,
             SidebarItem::Saved { id, .. } => annotations
                 .file
                 .get(id)
@@ -67,6 +76,7 @@ pub fn progress(analysis: Option<&ArticleAnalysis>, annotations: &ArticleAnnotat
 pub fn is_unreviewed(item: &SidebarItem, annotations: &ArticleAnnotations) -> bool {
     match item {
         SidebarItem::Suggestion { .. } => true,
+        SidebarItem::Saved { orphaned: true, .. } => false,
         SidebarItem::Saved { id, .. } => annotations
             .file
             .get(id)

@@ -223,6 +223,9 @@ pub fn select_sidebar(state: &mut State, index: usize) {
     let Some(item) = state.sidebar.get(index) else {
         return;
     };
+    if matches!(item, SidebarItem::Saved { orphaned: true, .. }) {
+        return;
+    }
     let start = item.span().0;
     if let Some(s) = state.current_analysis().and_then(|a| a.sentence_at(start)) {
         state.reader.cursor = s;

@@ -58,11 +58,13 @@ impl Clock {
 /// An item of the claims sidebar, in text order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SidebarItem {
-    /// A saved annotation (claim or note), by id.
+    /// A saved annotation (claim or note), by id. Orphans (their text is gone
+    /// from the article) sort last, listed under "orphaned".
     Saved {
         id: String,
         start: usize,
         end: usize,
+        orphaned: bool,
     },
     /// A suggested sentence, by index into the article's sentences.
     Suggestion {

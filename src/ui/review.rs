@@ -46,8 +46,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let body_h = table_area.height.saturating_sub(3) as usize;
     let offset = window(r.offset, r.selected, body_h);
     let w = table_area.width.saturating_sub(2) as usize;
-    let claim_w = (w * 40 / 100).max(10);
-    let note_w = (w * 20 / 100).max(6);
+    // Fixed columns first; the rest is shared 20/50/30 by article, claim and note.
+    let show_updated = w >= 100;
+    let fixed = 3 + 10 + if show_updated { 16 } else { 0 } + if show_updated { 5 } else { 4 };
+    let free = w.saturating_sub(fixed);
+    let (article_w, claim_w) = (free * 20 / 100, free * 50 / 100);
+    let note_w = free.saturating_sub(article_w + claim_w);
     let rows: Vec<Row> = r
         .rows
         .iter()
@@ -82,10 +86,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                             theme.badge(a.verdict)
                         },
                     )),
-                    Cell::from(clean(&article.meta.title)),
-                    Cell::from(format!("{}{anchor}", fit(&clean(&a.target.exact), claim_w))),
+                    Cell::from(fit(&clean(&article.meta.title), article_w)),
+                    Cell::from(fit(&format!("{}{anchor}", clean(&a.target.exact)), claim_w)),
                     Cell::from(fit(&clean(&a.note), note_w)),
-                    Cell::from(clean(&a.reviewer)),
+                    Cell::from(fit(&clean(&a.reviewer), 10)),
                     Cell::from(
                         a.updated
                             .replace('T', " ")
@@ -97,14 +101,18 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             )
         })
         .collect();
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(3),
-        Constraint::Percentage(18),
-        Constraint::Percentage(40),
-        Constraint::Percentage(20),
+        Constraint::Length(article_w as u16),
+        Constraint::Length(claim_w as u16),
+        Constraint::Length(note_w as u16),
         Constraint::Length(10),
-        Constraint::Length(16),
     ];
+    let mut header = vec!["", "Article", "Claim", "Note", "Reviewer"];
+    if show_updated {
+        widths.push(Constraint::Length(16));
+        header.push("Updated");
+    }
     let empty = r.rows.is_empty();
     let table = Table::new(rows, widths)
         .header(

@@ -35,7 +35,11 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         .filter(|i| matches!(i, SidebarItem::Saved { .. }))
         .count();
     let suggestions = state.sidebar.len() - claims;
-    let title = format!(" Claims {claims} · suggested {suggestions} ");
+    let title = if top.width >= 30 {
+        format!(" Claims {claims} · suggested {suggestions} ")
+    } else {
+        format!(" Claims {claims} +{suggestions}? ")
+    };
     frame.render_widget(pane_block(title, focused, theme), top);
     let inner = layout::inner(top);
     let h = inner.height as usize;
@@ -47,8 +51,15 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             SidebarItem::Saved { id, .. } => ann.file.get(id),
             SidebarItem::Suggestion { .. } => None,
         };
-        let (s, e) = item.span();
-        let text = article.map(|ar| clean(ar.slice(s, e))).unwrap_or_default();
+        let text = match (item, a) {
+            (SidebarItem::Saved { orphaned: true, .. }, Some(a)) => {
+                format!("orphaned: {}", clean(&a.target.exact))
+            }
+            _ => {
+                let (s, e) = item.span();
+                article.map(|ar| clean(ar.slice(s, e))).unwrap_or_default()
+            }
+        };
         let style = if i == state.sidebar_selected {
             theme.selected_row
         } else {
@@ -171,7 +182,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         None => {}
     }
     if orphans > 0 {
-        d.push(Line::from(span(format!("{orphans} orphaned annotation(s): their text is gone from the article (see the review screen)."), theme.error)));
+        d.push(Line::from(span(format!("{orphans} orphaned annotation(s), listed last: their text is gone from the article."), theme.error)));
     }
     frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: false }), details);
 }

@@ -1,0 +1,43 @@
+//! Screens of the seeds at fixed sizes, reached by key sequences, as insta snapshots.
+
+mod common;
+
+use common::*;
+
+fn screen(keys: &str, size: (u16, u16)) -> String {
+    let dir = temp_seeds();
+    let mut state = state_for(&dir.path().join("seeds"), size);
+    press(&mut state, keys);
+    render(&state)
+}
+
+macro_rules! snap {
+    ($name:ident, $keys:expr) => {
+        #[test]
+        fn $name() {
+            for (w, h) in [(80u16, 24u16), (160, 48)] {
+                insta::assert_snapshot!(
+                    format!("{}_{w}x{h}", stringify!($name)),
+                    screen($keys, (w, h))
+                );
+            }
+        }
+    };
+}
+
+// The main screen as it opens, and after marking two claims and a note.
+snap!(main_initial, "");
+snap!(
+    main_after_verdicts,
+    "jdjjtaStreet value differs from 001.<esc>"
+);
+snap!(main_suggestion_in_sidebar, "<tab>jj");
+snap!(main_list_focused_second_article, "<s-tab>j");
+snap!(main_selection, "jjvll");
+snap!(main_search, "/sky ecc<enter>");
+snap!(help_overlay, "?");
+snap!(review_screen, "jdjjtaStreet value differs.<esc>r");
+snap!(review_filtered, "jdjjtrvvv");
+snap!(note_editor, "jdaFirst line<enter>second line");
+snap!(evidence_prompt, "jde<tab>https://example.org");
+snap!(confirm_delete, "jdx");

@@ -1,0 +1,282 @@
+//! Verdicts reach disk and come back; bad files are reported and never overwritten.
+
+mod common;
+
+use claimdesk::app::state::SaveStatus;
+use claimdesk::store::{self, AnchorState, Kind, Stance, Verdict};
+use common::*;
+use std::path::Path;
+
+fn annotation_file(dir: &Path, article: &str) -> std::path::PathBuf {
+    dir.join("annotations")
+        .join(article.replace(".txt", ".json"))
+}
+
+#[test]
+fn a_verdict_and_note_survive_a_restart() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut s = state_for(&corpus, (80, 24));
+    press(&mut s, "jdaStreet value differs.<esc>");
+    assert_eq!(s.save_status, SaveStatus::Saved);
+    let path = annotation_file(dir.path(), "000_b4c1e1b9b05d5c34.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(text.ends_with("}\n"), "trailing newline");
+    assert_eq!(json["format"], "claimdesk-annotations");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["article"]["sha256"], s.corpus.articles[0].sha256);
+    let a = &json["annotations"][0];
+    assert_eq!(a["verdict"], "disputed");
+    assert_eq!(a["note"], "Street value differs.");
+    assert_eq!(
+        (a["target"]["start"].as_u64(), a["target"]["end"].as_u64()),
+        (Some(82), Some(221))
+    );
+    assert_eq!(a["target"]["prefix"].as_str().unwrap().chars().count(), 32);
+    assert_eq!(a["reviewer"], "tester");
+    assert_eq!(a["created"], "2026-11-23T10:00:00Z");
+    // Keys in the documented order, so diffs stay small.
+    let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+    assert!(
+        text.find("\"id\"").unwrap() < text.find("\"kind\"").unwrap()
+            && text.find("\"kind\"").unwrap() < text.find("\"target\"").unwrap(),
+        "{keys:?}"
+    );
+
+    let again = state_for(&corpus, (80, 24));
+    let ann = &again.annotations[0].file.annotations[0];
+    assert_eq!(
+        (ann.verdict, ann.note.as_str(), ann.anchor),
+        (
+            Verdict::Disputed,
+            "Street value differs.",
+            AnchorState::Exact
+        )
+    );
+    assert!(
+        render(&again).contains("┃D Police in Belgium has seized 28 tons"),
+        "{}",
+        render(&again)
+    );
+}
+
+#[test]
+fn the_released_v1_fixture_still_loads() {
+    let dir = temp_seeds();
+    let to = dir.path().join("annotations");
+    std::fs::create_dir_all(&to).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/000_b4c1e1b9b05d5c34.json");
+    std::fs::copy(&fixture, to.join("000_b4c1e1b9b05d5c34.json")).unwrap();
+    let s = state_for(&dir.path().join("seeds"), (80, 24));
+    let ann = &s.annotations[0];
+    assert!(ann.problem.is_none(), "{:?}", ann.problem);
+    let claim = &ann.file.annotations[0];
+    assert_eq!(claim.verdict, Verdict::Disputed);
+    assert_eq!(claim.evidence[0].stance, Stance::Refutes);
+    assert_eq!(
+        claim.evidence[1].reference,
+        "001_c536a8e3396972ad.txt#5d1e0c2a9b7f3e41"
+    );
+    assert_eq!(claim.history[0].verdict, Verdict::True);
+    assert_eq!(ann.file.annotations[1].kind, Kind::Dismissed);
+    assert!(
+        ann.file
+            .annotations
+            .iter()
+            .all(|a| a.anchor == AnchorState::Exact)
+    );
+    // Saving fills in defaulted fields once; after that the bytes are stable.
+    let rewritten = ann.file.to_json();
+    let reloaded: store::AnnotationFile = serde_json::from_str(&rewritten).unwrap();
+    assert_eq!(reloaded.to_json(), rewritten);
+    let fixture_text = std::fs::read_to_string(&fixture).unwrap();
+    let first_claim = &fixture_text[fixture_text.find("    {\n      \"id\": \"95cc").unwrap()
+        ..fixture_text.find("    {\n      \"id\": \"a1b2").unwrap()];
+    assert!(
+        rewritten.contains(first_claim),
+        "a complete claim is written back byte for byte"
+    );
+}
+
+#[test]
+fn a_corrupt_file_is_reported_never_overwritten_and_its_article_is_read_only() {
+    let dir = temp_seeds();
+    let to = dir.path().join("annotations");
+    std::fs::create_dir_all(&to).unwrap();
+    let path = to.join("000_b4c1e1b9b05d5c34.json");
+    std::fs::write(
+        &path,
+        b"{\"format\": \"claimdesk-annotations\", \"version\": 1, oops",
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    assert!(s.message.as_deref().unwrap().contains("is not valid JSON (line 1, column 51). That article is read-only until the file is fixed."), "{:?}", s.message);
+    press(&mut s, "jd");
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .ends_with("Edits to this article are refused until it is fixed."),
+        "{:?}",
+        s.message
+    );
+    press(&mut s, "jaText<esc>jx");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the bad file is untouched"
+    );
+    // Other articles stay editable.
+    press(&mut s, "<s-tab>j<enter>jd");
+    assert_eq!(s.annotations[1].file.annotations.len(), 1);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn an_unknown_version_or_foreign_file_is_refused() {
+    for (content, expect) in [
+        (
+            r#"{"format":"claimdesk-annotations","version":7,"article":{"path":"000_b4c1e1b9b05d5c34.txt","sha256":"x"},"annotations":[]}"#,
+            "format version 7",
+        ),
+        (
+            r#"{"format":"claimdesk-annotations","version":1,"article":{"path":"002_8a14194d074766fd.txt","sha256":"x"},"annotations":[]}"#,
+            "belongs to article 002_8a14194d074766fd.txt",
+        ),
+    ] {
+        let dir = temp_seeds();
+        let to = dir.path().join("annotations");
+        std::fs::create_dir_all(&to).unwrap();
+        std::fs::write(to.join("000_b4c1e1b9b05d5c34.json"), content).unwrap();
+        let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+        assert!(s.annotations[0].read_only());
+        assert!(
+            s.message.as_deref().unwrap().contains(expect),
+            "{:?}",
+            s.message
+        );
+        press(&mut s, "jd");
+        assert_eq!(
+            std::fs::read_to_string(to.join("000_b4c1e1b9b05d5c34.json")).unwrap(),
+            content
+        );
+    }
+}
+
+#[test]
+fn a_failing_save_keeps_edits_in_memory_and_asks_before_quitting() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    // A non-empty directory where the file must go: no rename can replace it, even as root.
+    let blocker = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
+    std::fs::create_dir_all(blocker.join("inside")).unwrap();
+    press(&mut s, "jd");
+    assert!(
+        matches!(&s.save_status, SaveStatus::Failed(e) if e.starts_with("cannot write ")),
+        "{:?}",
+        s.save_status
+    );
+    assert_eq!(
+        s.annotations[0].file.annotations[0].verdict,
+        Verdict::Disputed,
+        "kept in memory"
+    );
+    assert!(
+        render(&s).contains("NOT SAVED: cannot write"),
+        "{}",
+        render(&s)
+    );
+    press(&mut s, "q");
+    assert!(!s.quit, "asks first");
+    assert!(render(&s).contains("could not be saved"));
+    press(&mut s, "n");
+    assert!(!s.quit);
+    std::fs::remove_dir_all(&blocker).unwrap();
+    press(&mut s, "f");
+    assert_eq!(
+        s.save_status,
+        SaveStatus::Saved,
+        "the next change saves everything"
+    );
+    assert!(
+        std::fs::read_to_string(&blocker)
+            .unwrap()
+            .contains("\"false\"")
+    );
+    press(&mut s, "q");
+    assert!(s.quit);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_read_only_directory_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_seeds();
+    let ann = dir.path().join("annotations");
+    std::fs::create_dir_all(&ann).unwrap();
+    std::fs::set_permissions(&ann, std::fs::Permissions::from_mode(0o500)).unwrap();
+    if std::fs::write(ann.join("probe"), b"x").is_ok() {
+        // Running as root: permissions are not enforced; the test above covers failing saves.
+        return;
+    }
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jd");
+    assert!(
+        matches!(&s.save_status, SaveStatus::Failed(e) if e.contains("permission denied")),
+        "{:?}",
+        s.save_status
+    );
+    std::fs::set_permissions(&ann, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+#[test]
+fn moved_and_orphaned_annotations_are_reported_on_open() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut s = state_for(&corpus, (80, 24));
+    press(&mut s, "jdjt");
+    let file = corpus.join("000_b4c1e1b9b05d5c34.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text
+        .replacen("\n\n", "\n\nA correction was added here.\n\n", 1)
+        .replace("This is barely after six weeks", "Six weeks");
+    std::fs::write(&file, edited).unwrap();
+    let again = state_for(&corpus, (160, 48));
+    assert_eq!(
+        again.message.as_deref(),
+        Some("Articles changed since they were annotated: 1 annotation(s) moved, 1 orphaned.")
+    );
+    let anchors: Vec<AnchorState> = again.annotations[0]
+        .file
+        .annotations
+        .iter()
+        .map(|a| a.anchor)
+        .collect();
+    assert!(
+        anchors.contains(&AnchorState::Moved) && anchors.contains(&AnchorState::Orphaned),
+        "{anchors:?}"
+    );
+    let moved = again.annotations[0]
+        .file
+        .annotations
+        .iter()
+        .find(|a| a.anchor == AnchorState::Moved)
+        .unwrap();
+    assert_eq!(
+        again.corpus.articles[0].slice(moved.target.start, moved.target.end),
+        moved.target.exact
+    );
+    let screen = render(&again);
+    assert!(
+        screen.contains("[T] orphaned: This is barely after six we"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1 annotation(s) moved, 1 orphaned"),
+        "{screen}"
+    );
+    let _ = store::FORMAT_VERSION;
+}
