@@ -109,8 +109,12 @@ pub fn render(state: &State) -> String {
     let mut out = String::new();
     for y in 0..h {
         let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
+        let mut x = 0;
+        while x < w {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
         }
         out.push_str(line.trim_end());
         out.push('\n');
