@@ -1,0 +1,174 @@
+//! The command line, run as a user would run it.
+
+mod common;
+
+use common::*;
+use std::process::Command;
+
+fn claimdesk(args: &[&str], cwd: &std::path::Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args)
+        .current_dir(cwd)
+        .env("XDG_CONFIG_HOME", cwd.join(".config"))
+        .env("XDG_STATE_HOME", cwd.join(".state"))
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn claims_json_lists_candidates_with_offsets_scores_and_reasons() {
+    let dir = temp_seeds();
+    let (code, out, err) = claimdesk(&["claims", "seeds", "--json"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = v.as_array().unwrap();
+    assert!(items.len() > 40, "{}", items.len());
+    let first = &items[0];
+    assert_eq!(first["article"], "000_b4c1e1b9b05d5c34.txt");
+    assert_eq!(
+        (first["start"].as_u64(), first["end"].as_u64()),
+        (Some(82), Some(221))
+    );
+    assert_eq!(first["suggested"], true);
+    assert_eq!(first["chrome"], false);
+    assert!(first["score"].as_f64().unwrap() >= 0.5);
+    assert!(
+        first["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["feature"] == "money" && r["evidence"] == "1.4 billion euros")
+    );
+    assert!(first["annotation"].is_null());
+    assert!(
+        items.iter().all(|i| i["chrome"] == false),
+        "chrome is never a candidate"
+    );
+
+    let (_, all, _) = claimdesk(&["claims", "seeds", "--json", "--all"], dir.path());
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let all = all.as_array().unwrap();
+    assert!(all.len() > items.len());
+    assert!(
+        all.iter()
+            .any(|i| i["chrome"] == true && i["text"] == "Advert 10")
+    );
+}
+
+#[test]
+fn saved_annotations_show_in_claims_export_and_stats() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jdaNote.<esc>jjt");
+    let (code, out, _) = claimdesk(&["export", "seeds", "--format", "json"], dir.path());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["annotations"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["article"], "000_b4c1e1b9b05d5c34.txt");
+    assert_eq!(rows[0]["verdict"], "disputed");
+    assert_eq!(rows[0]["note"], "Note.");
+    assert_eq!(rows[0]["anchor"], "exact");
+    assert_eq!(rows[0]["target"]["start"], 82);
+    assert_eq!(rows[0]["reviewer"], "tester");
+
+    let (_, out, _) = claimdesk(
+        &["export", "seeds", "--format", "json", "--verdict", "true"],
+        dir.path(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["annotations"].as_array().unwrap().len(), 1);
+
+    let (code, _, _) = claimdesk(
+        &[
+            "export",
+            "seeds",
+            "--format",
+            "json",
+            "--output",
+            "out/export.json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(dir.path().join("out/export.json"))
+            .unwrap()
+            .contains("\"disputed\"")
+    );
+
+    let (_, out, _) = claimdesk(&["claims", "seeds", "--json"], dir.path());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["annotation"]["verdict"], "disputed");
+
+    let (code, out, _) = claimdesk(&["stats", "seeds"], dir.path());
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("5 articles · 2/62 claims reviewed (3%)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("disputed 1") && out.contains("true 1"),
+        "{out}"
+    );
+    let (_, out, _) = claimdesk(&["stats", "seeds", "--json"], dir.path());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["reviewed"], 2);
+}
+
+#[test]
+fn errors_are_one_sentence_and_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = claimdesk(&["claims", "no-such-dir"], dir.path());
+    assert_ne!(code, 0);
+    assert!(out.is_empty());
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("claimdesk: cannot open corpus no-such-dir: no such file or directory."),
+        "{err}"
+    );
+    std::fs::write(dir.path().join("file.txt"), "x").unwrap();
+    let (code, _, err) = claimdesk(&["stats", "file.txt"], dir.path());
+    assert_ne!(code, 0);
+    assert_eq!(
+        err.trim_end(),
+        "claimdesk: the corpus file.txt is not a directory."
+    );
+    // Without a terminal the workbench says so instead of garbling a pipe.
+    let (code, _, err) = claimdesk(&[], dir.path());
+    assert_ne!(code, 0);
+    assert!(err.contains("needs a terminal"), "{err}");
+    let (code, _, err) = claimdesk(&["export", "--format", "pdf"], dir.path());
+    assert_ne!(code, 0);
+    assert!(err.contains("invalid value 'pdf'"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn a_bad_config_names_its_line() {
+    let dir = temp_seeds();
+    let cfg = dir.path().join(".config/claimdesk");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        "reviewer = \"ana\"\n[keys.main]\nquit = \"j\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .arg("seeds")
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("config.toml line 3: j is bound to both down and quit in [keys.main]"),
+        "{err}"
+    );
+}

@@ -1,0 +1,172 @@
+//! The real binary in a pseudo-terminal: annotate, quit, check the file, come back.
+
+mod common;
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(dir: &Path, cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_claimdesk"));
+        cmd.args(["seeds", "--reviewer", "pty-tester"]);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
+        cmd.env("XDG_STATE_HOME", dir.join(".state"));
+        cmd.env("HOME", dir);
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+            0,
+        )));
+        let sink = screen.clone();
+        std::thread::spawn(move || {
+            let _keep_master_open = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let c = self.contents();
+            if c.contains(text) {
+                return c;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {text:?}; screen:\n{c}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        for b in bytes.as_bytes().chunks(1) {
+            self.writer.write_all(b).unwrap();
+            self.writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    }
+
+    /// Esc alone, with a pause so it is not read as Alt plus the next key.
+    fn esc(&mut self) {
+        std::thread::sleep(Duration::from_millis(80));
+        self.writer.write_all(b"\x1b").unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                assert!(status.success(), "exit status {status:?}");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("claimdesk did not exit; screen:\n{}", self.contents());
+    }
+}
+
+#[test]
+fn annotate_quit_and_find_the_verdict_again() {
+    let dir = common::temp_seeds();
+    let mut s = Session::start(dir.path(), 100, 30);
+    s.wait_for("Belgium Police seize 28 tons");
+    s.wait_for("sentence 1/");
+    s.keys("j");
+    s.wait_for("sentence 2/");
+    s.keys("d");
+    s.wait_for("saved");
+    s.keys("a");
+    s.wait_for("Note: Esc keeps it");
+    s.keys("Figure differs from 001.");
+    s.esc();
+    s.wait_for("Note saved.");
+    s.keys("q");
+    s.wait_exit();
+
+    let file = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let a = &json["annotations"][0];
+    assert_eq!(a["verdict"], "disputed");
+    assert_eq!(a["note"], "Figure differs from 001.");
+    assert_eq!(a["reviewer"], "pty-tester");
+    assert!(
+        a["target"]["exact"]
+            .as_str()
+            .unwrap()
+            .starts_with("Police in Belgium has seized 28 tons")
+    );
+
+    // Back again: the verdict is on screen and the cursor is where we left it.
+    let mut s = Session::start(dir.path(), 100, 30);
+    s.wait_for("[D] Police in Belgium");
+    let screen = s.wait_for("sentence 2/");
+    assert!(
+        screen.contains("D Police in Belgium has seized"),
+        "gutter letter:\n{screen}"
+    );
+    s.keys("q");
+    s.wait_exit();
+}
+
+#[test]
+fn the_terminal_is_restored_after_quitting() {
+    let dir = common::temp_seeds();
+    let mut s = Session::start(dir.path(), 80, 24);
+    s.wait_for("Articles 5");
+    s.keys("?");
+    s.wait_for("Help: j k scroll");
+    s.esc();
+    s.keys("q");
+    s.wait_exit();
+    // Leaving the alternate screen brings back the (empty) main screen.
+    std::thread::sleep(Duration::from_millis(100));
+    let parser = s.screen.lock().unwrap();
+    assert!(
+        !parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+    assert!(!parser.screen().contents().contains("Articles 5"));
+}
