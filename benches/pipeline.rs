@@ -1,1 +1,210 @@
-fn main() {}
+//! Benchmarks on a generated corpus of 10,000 articles (about 30 MB):
+//! loading the list, indexing (segment + score), one frame, one saved verdict.
+//!
+//! `cargo bench` runs them all; `cargo bench -- frame` one group.
+
+use chrono::{TimeZone, Utc};
+use claimdesk::app::keymap::{Command, Keymap};
+use claimdesk::app::state::Clock;
+use claimdesk::app::{self, Action, Options};
+use claimdesk::{cli, corpus, text, tui};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+const ARTICLES: usize = 10_000;
+const TARGET_CHARS: usize = 3_000;
+
+/// Builds the corpus once per run: seed paragraphs rotated and re-numbered so
+/// that no two articles are the same, spread over 100 sub-directories.
+fn generated_corpus() -> &'static Path {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = DIR.get_or_init(|| {
+        let seeds =
+            corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).expect("seeds");
+        let paragraphs: Vec<Vec<&str>> = seeds
+            .articles
+            .iter()
+            .map(|a| {
+                a.text
+                    .split("\n\n")
+                    .filter(|p| !p.trim().is_empty())
+                    .collect()
+            })
+            .collect();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("corpus");
+        let mut total = 0;
+        for i in 0..ARTICLES {
+            let source = &paragraphs[i % paragraphs.len()];
+            let mut text = format!(
+                "Generated story {i}: police report on seizure number {}\n\n",
+                i * 7 % 1000
+            );
+            let mut k = i;
+            while text.len() < TARGET_CHARS {
+                let p = source[k % source.len()];
+                let renumbered: String = p
+                    .chars()
+                    .map(|c| {
+                        if let Some(d) = c.to_digit(10) {
+                            char::from_digit((d + i as u32) % 10, 10).unwrap_or(c)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                text.push_str(&renumbered);
+                text.push_str("\n\n");
+                k += 3;
+            }
+            let sub = root.join(format!("{:02}", i % 100));
+            std::fs::create_dir_all(&sub).unwrap();
+            std::fs::write(sub.join(format!("{i:05}.txt")), &text).unwrap();
+            total += text.len();
+        }
+        eprintln!(
+            "generated {ARTICLES} articles, {:.1} MB",
+            total as f64 / 1e6
+        );
+        (dir, root)
+    });
+    path
+}
+
+fn state_for(root: &Path, annotations: &Path) -> app::State {
+    let ws = cli::open(root, Some(annotations)).expect("corpus opens");
+    app::init(
+        Arc::new(ws.corpus),
+        ws.annotations,
+        Options {
+            corpus_name: "generated".into(),
+            annotations_dir: annotations.to_path_buf(),
+            reviewer: "bench".into(),
+            keymap: Keymap::defaults(),
+            clock: Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()),
+            color: true,
+            size: (160, 48),
+            session: None,
+        },
+    )
+}
+
+fn benches(c: &mut Criterion) {
+    let root = generated_corpus();
+    let bytes: u64 = corpus::discover(root)
+        .unwrap()
+        .iter()
+        .map(|(_, p)| std::fs::metadata(p).unwrap().len())
+        .sum();
+
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("corpus_list_10k", |b| {
+        b.iter(|| corpus::load(root).unwrap())
+    });
+    let annotations = tempfile::tempdir().unwrap();
+    // Up to the first frame: corpus, annotation files and the state, no indexing.
+    g.bench_function("open_to_first_frame_10k", |b| {
+        b.iter(|| {
+            let state = state_for(root, annotations.path());
+            let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+            terminal.draw(|f| claimdesk::ui::draw(f, &state)).unwrap();
+        })
+    });
+    g.finish();
+
+    let loaded = corpus::load(root).unwrap();
+    let mut g = c.benchmark_group("index");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(12))
+        .sampling_mode(criterion::SamplingMode::Flat);
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("segment_and_score_10k", |b| {
+        b.iter(|| {
+            loaded
+                .articles
+                .iter()
+                .map(text::analyse)
+                .map(|a| a.sentences.len())
+                .sum::<usize>()
+        })
+    });
+    let all_text: Vec<&str> = loaded.articles.iter().map(|a| a.text.as_str()).collect();
+    g.bench_function("sentencex_alone_10k", |b| {
+        b.iter(|| {
+            all_text
+                .iter()
+                .map(|t| sentencex::segment("en", t).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    // A state with every article indexed, as after the background indexer finished.
+    let mut state = state_for(root, annotations.path());
+    for (i, a) in state.corpus.clone().articles.iter().enumerate() {
+        tui::dispatch(
+            &mut state,
+            Action::Indexed {
+                article: i,
+                analysis: Arc::new(text::analyse(a)),
+            },
+        );
+    }
+    tui::dispatch(&mut state, Action::Resize(160, 48));
+    let mut g = c.benchmark_group("frame");
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    g.bench_function("render_main_160x48", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| claimdesk::ui::draw(f, &state))
+                .unwrap()
+                .area
+                .width
+        })
+    });
+    let mut small = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    g.bench_function("render_main_80x24", |b| {
+        b.iter(|| {
+            small
+                .draw(|f| claimdesk::ui::draw(f, &state))
+                .unwrap()
+                .area
+                .width
+        })
+    });
+    tui::dispatch(&mut state, Action::Command(Command::Review));
+    g.bench_function("render_review_160x48", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| claimdesk::ui::draw(f, &state))
+                .unwrap()
+                .area
+                .width
+        })
+    });
+    tui::dispatch(&mut state, Action::Command(Command::Back));
+    g.finish();
+
+    // A verdict and its undo: two updates, two atomic writes with fsync, on a
+    // file that stays the same size (re-marking one claim forever would grow
+    // its history without bound and measure that instead).
+    let mut g = c.benchmark_group("save");
+    g.sample_size(50);
+    tui::dispatch(&mut state, Action::Command(Command::Down));
+    g.bench_function("verdict_then_undo_two_saves_10k", |b| {
+        b.iter(|| {
+            tui::dispatch(&mut state, Action::Command(Command::VerdictDisputed));
+            tui::dispatch(&mut state, Action::Command(Command::Undo));
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline, benches);
+criterion_main!(pipeline);
