@@ -481,3 +481,30 @@ fn every_default_binding_is_tested() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn evidence_can_name_another_claim_by_short_prefixes() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jd");
+    let first = s.annotations[0].file.annotations[0].id.clone();
+    // In article 002, a claim whose evidence is 000's claim, typed as "000#<4 chars>".
+    press(&mut s, "<s-tab>jj<enter>jjt");
+    press(&mut s, &format!("e000#{}<enter>", &first[..4]));
+    let claim = &s.annotations[2].file.annotations[0];
+    assert_eq!(claim.evidence.len(), 1, "{:?}", s.overlay.is_some());
+    assert_eq!(
+        claim.evidence[0].reference,
+        format!("000_b4c1e1b9b05d5c34.txt#{first}")
+    );
+    assert_eq!(claim.evidence[0].excerpt, POLICE);
+    // A claim is never its own evidence.
+    let own = claim.id.clone();
+    press(&mut s, &format!("e002#{own}<enter>"));
+    match &s.overlay {
+        Some(Overlay::Prompt { error: Some(e), .. }) => {
+            assert_eq!(e, "A claim cannot be its own evidence.")
+        }
+        _ => panic!("the prompt stays open with the reason"),
+    }
+}

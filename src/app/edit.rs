@@ -162,17 +162,20 @@ fn edit_subject(
     create_kind: Kind,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Vec<Effect> {
-    if let Err(e) = editable(state, state.current) {
-        return fail(state, e);
-    }
-    let subject = match subject(state) {
-        Ok(s) => s,
-        Err(e) => return fail(state, e),
-    };
-    let (before, mut after) = match subject {
+    try_edit_subject(state, create_kind, change).unwrap_or_else(|e| fail(state, e))
+}
+
+/// Like `edit_subject`, but hands the reason back when nothing could be changed.
+fn try_edit_subject(
+    state: &mut State,
+    create_kind: Kind,
+    change: impl FnOnce(&mut Annotation) -> Result<(), String>,
+) -> Result<Vec<Effect>, String> {
+    editable(state, state.current)?;
+    let (before, mut after) = match subject(state)? {
         Subject::Saved(id) => {
             let Some(a) = state.annotations[state.current].file.get(&id).cloned() else {
-                return Vec::new();
+                return Ok(Vec::new());
             };
             (Some(a.clone()), a)
         }
@@ -192,20 +195,18 @@ fn edit_subject(
                 }
                 None => match new_annotation(state, create_kind, s, e) {
                     Some(a) => (None, a),
-                    None => return Vec::new(),
+                    None => return Ok(Vec::new()),
                 },
             }
         }
     };
-    if let Err(e) = change(&mut after) {
-        return fail(state, e);
-    }
+    change(&mut after)?;
     if before.as_ref() == Some(&after) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     after.updated = state.now();
     after.reviewer = state.reviewer.clone();
-    commit(state, before, Some(after))
+    Ok(commit(state, before, Some(after)))
 }
 
 pub fn set_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
@@ -400,26 +401,71 @@ pub fn open_evidence(state: &mut State) {
     });
 }
 
-/// Checks an evidence reference: a web URL, or `article#id` of this corpus.
-/// Returns the excerpt to store for an annotation reference.
-pub fn check_evidence(state: &State, reference: &str) -> Result<String, String> {
+/// An evidence reference checked and written out in full, with the excerpt
+/// to store (the quoted claim, for a reference to an annotation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedEvidence {
+    pub reference: String,
+    pub excerpt: String,
+}
+
+/// Checks an evidence reference: a web URL, or `article#id` of this corpus,
+/// where both parts may be shortened to a unique prefix ("001#95cc").
+pub fn check_evidence(state: &State, reference: &str) -> Result<CheckedEvidence, String> {
     let r = reference.trim();
     if (r.starts_with("https://") || r.starts_with("http://"))
         && r.len() > 8
         && !r.contains(char::is_whitespace)
     {
-        return Ok(String::new());
+        return Ok(CheckedEvidence {
+            reference: r.to_string(),
+            excerpt: String::new(),
+        });
     }
-    if let Some((path, id)) = r.split_once('#') {
-        let Some(i) = state.corpus.articles.iter().position(|a| a.id == path) else {
-            return Err(format!("No article {path} in this corpus."));
-        };
-        return match state.annotations[i].file.get(id) {
-            Some(a) => Ok(crate::corpus::shorten(&a.target.exact, 160)),
-            None => Err(format!("Article {path} has no annotation {id}.")),
-        };
+    let Some((path, id)) = r.split_once('#') else {
+        return Err(
+            "Evidence must be a URL (https://…) or article#annotation-id from this corpus.".into(),
+        );
+    };
+    let articles: Vec<usize> = match state.corpus.articles.iter().position(|a| a.id == path) {
+        Some(i) => vec![i],
+        None => (0..state.corpus.articles.len())
+            .filter(|&i| !path.is_empty() && state.corpus.articles[i].id.starts_with(path))
+            .collect(),
+    };
+    let article = match articles.as_slice() {
+        [i] => *i,
+        [] => return Err(format!("No article {path} in this corpus.")),
+        _ => {
+            return Err(format!(
+                "{path} names {} articles; type more of its path.",
+                articles.len()
+            ));
+        }
+    };
+    let file = &state.annotations[article].file;
+    let found: Vec<&crate::store::Annotation> = match file.get(id) {
+        Some(a) => vec![a],
+        None => file
+            .annotations
+            .iter()
+            .filter(|a| !id.is_empty() && a.id.starts_with(id) && a.kind != Kind::Dismissed)
+            .collect(),
+    };
+    match found.as_slice() {
+        [a] => Ok(CheckedEvidence {
+            reference: format!("{}#{}", state.corpus.articles[article].id, a.id),
+            excerpt: crate::corpus::shorten(&a.target.exact, 160),
+        }),
+        [] => Err(format!(
+            "Article {} has no annotation {id}.",
+            state.corpus.articles[article].id
+        )),
+        _ => Err(format!(
+            "{id} names {} annotations; type more of the id.",
+            found.len()
+        )),
     }
-    Err("Evidence must be a URL (https://…) or article#annotation-id from this corpus.".into())
 }
 
 pub fn add_evidence(
@@ -427,11 +473,13 @@ pub fn add_evidence(
     reference: &str,
     stance: Stance,
 ) -> Result<Vec<Effect>, String> {
-    let excerpt = check_evidence(state, reference)?;
-    let reference = reference.trim().to_string();
-    let effects = edit_subject(state, Kind::Claim, move |a| {
+    let CheckedEvidence { reference, excerpt } = check_evidence(state, reference)?;
+    let effects = try_edit_subject(state, Kind::Claim, move |a| {
         if a.evidence.iter().any(|e| e.reference == reference) {
             return Err("That evidence is already attached.".into());
+        }
+        if reference.ends_with(&format!("#{}", a.id)) {
+            return Err("A claim cannot be its own evidence.".into());
         }
         a.evidence.push(Evidence {
             reference,
@@ -439,7 +487,7 @@ pub fn add_evidence(
             stance,
         });
         Ok(())
-    });
+    })?;
     if !effects.is_empty() {
         state.message = Some(format!("Evidence added ({}).", stance.name()));
     }

@@ -86,7 +86,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                             theme.badge(a.verdict)
                         },
                     )),
-                    Cell::from(fit(&clean(&article.meta.title), article_w)),
+                    Cell::from(fit(
+                        &format!("{} {}", row.article + 1, clean(&article.meta.title)),
+                        article_w,
+                    )),
                     Cell::from(fit(&format!("{}{anchor}", clean(&a.target.exact)), claim_w)),
                     Cell::from(fit(&clean(&a.note), note_w)),
                     Cell::from(fit(&clean(&a.reviewer), 10)),

@@ -124,6 +124,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                         d.push(Line::from(t));
                     }
                 }
+                if let Some(ar) = article {
+                    d.push(Line::from(span(
+                        format!("ref {}#{}", clean(&ar.id), a.id),
+                        theme.dim,
+                    )));
+                }
                 d.push(Line::from(span(
                     format!("by {} · {}", clean(&a.reviewer), a.updated),
                     theme.dim,
