@@ -89,6 +89,7 @@ fn state_for(root: &Path, annotations: &Path) -> app::State {
             color: true,
             size: (160, 48),
             session: None,
+            id_salt: 7,
         },
     )
 }

@@ -152,6 +152,8 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             size: (80, 24),
             session,
+            id_salt: (u64::from(std::process::id()) << 32)
+                ^ chrono::Utc::now().timestamp_micros() as u64,
         },
     );
     let state = tui::run(state)?;

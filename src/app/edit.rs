@@ -85,7 +85,14 @@ fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Op
     let article = state.article()?;
     let target = make_target(article, start, end);
     Some(Annotation {
-        id: new_id(&article.id, start, end, &now, state.id_counter),
+        id: new_id(
+            &article.id,
+            start,
+            end,
+            &now,
+            state.id_counter,
+            state.id_salt,
+        ),
         kind,
         target,
         verdict: Verdict::Unreviewed,

@@ -61,6 +61,7 @@ pub struct Options {
     pub color: bool,
     pub size: (u16, u16),
     pub session: Option<SessionPlace>,
+    pub id_salt: u64,
 }
 
 /// Builds the first state. Nothing here waits for the corpus to be indexed.
@@ -104,6 +105,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         save_status: SaveStatus::Idle,
         message: None,
         id_counter: 0,
+        id_salt: opts.id_salt,
         quit: false,
     };
     if let Some(place) = opts.session

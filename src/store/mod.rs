@@ -64,11 +64,16 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
     }
 }
 
-/// A stable unique id: a hash of where, when and a per-process counter.
-pub fn new_id(article_id: &str, start: usize, end: usize, at: &str, counter: u64) -> String {
-    let seed = format!(
-        "{article_id}\u{0}{start}\u{0}{end}\u{0}{at}\u{0}{counter}\u{0}{}",
-        std::process::id()
-    );
+/// A stable unique id: a hash of where, when, a per-session counter and a
+/// salt that tells sessions apart (the shell passes process id and start time).
+pub fn new_id(
+    article_id: &str,
+    start: usize,
+    end: usize,
+    at: &str,
+    counter: u64,
+    salt: u64,
+) -> String {
+    let seed = format!("{article_id}\u{0}{start}\u{0}{end}\u{0}{at}\u{0}{counter}\u{0}{salt}");
     crate::corpus::sha256_hex(seed.as_bytes())[..16].to_string()
 }

@@ -42,6 +42,7 @@ pub fn state_for(corpus: &Path, size: (u16, u16)) -> State {
             color: false,
             size,
             session: None,
+            id_salt: 7,
         },
     );
     index_all(&mut state);
