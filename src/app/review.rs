@@ -17,12 +17,14 @@ pub fn rebuild(state: &mut State) {
     let text = state.review.text.to_lowercase();
     let verdict = state.review.verdict;
     let mut rows = Vec::new();
+    let mut total = 0;
     for (i, ann) in state.annotations.iter().enumerate() {
         let article = &state.corpus.articles[i];
         for a in &ann.file.annotations {
             if a.kind == Kind::Dismissed {
                 continue;
             }
+            total += 1;
             if verdict.is_some_and(|v| a.kind != Kind::Claim || a.verdict != v) {
                 continue;
             }
@@ -45,6 +47,7 @@ pub fn rebuild(state: &mut State) {
         }
     }
     state.review.rows = rows;
+    state.review.total = total;
     state.review.selected = state
         .review
         .selected

@@ -136,6 +136,8 @@ pub struct ReviewState {
     pub verdict: Option<Verdict>,
     pub text: String,
     pub rows: Vec<ReviewRow>,
+    /// All claims and notes of the corpus, filtered or not.
+    pub total: usize,
     pub selected: usize,
     pub offset: usize,
 }

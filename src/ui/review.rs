@@ -14,17 +14,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         return;
     }
     let r = &state.review;
-    let total: usize = state
-        .annotations
-        .iter()
-        .map(|a| {
-            a.file
-                .annotations
-                .iter()
-                .filter(|a| a.kind != Kind::Dismissed)
-                .count()
-        })
-        .sum();
+    let total = r.total;
     let verdict = r.verdict.map_or("all".to_string(), |v| v.to_string());
     let header = format!(
         " Review │ {} of {total} annotations │ verdict: {verdict} │ text: {}",
