@@ -236,11 +236,7 @@ pub fn select_sidebar(state: &mut State, index: usize) {
 }
 
 fn list_height(state: &State) -> usize {
-    let panes = layout::panes(state.size.0, state.size.1, state.focus);
-    panes
-        .list
-        .map_or(1, |r| layout::inner(r).height as usize)
-        .max(1)
+    super::update::pane_height(state, Pane::List)
 }
 
 pub fn open(state: &mut State) {

@@ -216,17 +216,10 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     }
                     PromptKind::ReviewFilter => Vec::new(),
                 },
-                Key::Tab | Key::BackTab if kind == PromptKind::Evidence => {
-                    stance = stance.next();
-                    state.overlay = Some(Overlay::Prompt {
-                        kind,
-                        input,
-                        stance,
-                        error,
-                    });
-                    Vec::new()
-                }
                 Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Tab | Key::BackTab => {
+                    if kind == PromptKind::Evidence && matches!(key.key, Key::Tab | Key::BackTab) {
+                        stance = stance.next();
+                    }
                     state.overlay = Some(Overlay::Prompt {
                         kind,
                         input,

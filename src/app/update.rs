@@ -331,12 +331,19 @@ pub fn refresh_wrap(state: &mut State) {
     }
 }
 
-pub fn reader_height(state: &State) -> usize {
+/// Rows of text inside a pane's border (at least 1, also when it is hidden).
+pub fn pane_height(state: &State, pane: Pane) -> usize {
     let panes = layout::panes(state.size.0, state.size.1, state.focus);
-    panes
-        .reader
-        .map_or(1, |r| layout::inner(r).height as usize)
-        .max(1)
+    let rect = match pane {
+        Pane::List => panes.list,
+        Pane::Reader => panes.reader,
+        Pane::Sidebar => panes.sidebar,
+    };
+    rect.map_or(1, |r| layout::inner(r).height as usize).max(1)
+}
+
+pub fn reader_height(state: &State) -> usize {
+    pane_height(state, Pane::Reader)
 }
 
 pub fn clamp_scroll(state: &mut State) {
