@@ -233,50 +233,48 @@ fn a_read_only_directory_is_reported() {
 }
 
 #[test]
-fn moved_and_orphaned_annotations_are_reported_on_open() {
+fn moved_fuzzy_and_orphaned_annotations_are_reported_on_open() {
     let dir = temp_seeds();
     let corpus = dir.path().join("seeds");
     let mut s = state_for(&corpus, (80, 24));
-    press(&mut s, "jdjt");
+    press(&mut s, "jdjtjf");
     let file = corpus.join("000_b4c1e1b9b05d5c34.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     let edited = text
         .replacen("\n\n", "\n\nA correction was added here.\n\n", 1)
-        .replace("This is barely after six weeks", "Six weeks");
+        .replace("This is barely after six weeks after police", "This is barely six weeks after the police")
+        .replace("A record shipment worth 11 tons was shipped overnight from the 2nd to the 3rd of April according to a statement from the Belgian Federal Police on Monday. ", "");
     std::fs::write(&file, edited).unwrap();
     let again = state_for(&corpus, (160, 48));
     assert_eq!(
         again.message.as_deref(),
-        Some("Articles changed since they were annotated: 1 annotation(s) moved, 1 orphaned.")
+        Some(
+            "Articles changed since they were annotated: 1 annotation(s) moved, 1 need confirming, 1 orphaned."
+        )
     );
-    let anchors: Vec<AnchorState> = again.annotations[0]
-        .file
-        .annotations
-        .iter()
-        .map(|a| a.anchor)
-        .collect();
-    assert!(
-        anchors.contains(&AnchorState::Moved) && anchors.contains(&AnchorState::Orphaned),
-        "{anchors:?}"
-    );
-    let moved = again.annotations[0]
-        .file
-        .annotations
-        .iter()
-        .find(|a| a.anchor == AnchorState::Moved)
-        .unwrap();
+    let by_state = |st: AnchorState| {
+        again.annotations[0]
+            .file
+            .annotations
+            .iter()
+            .find(|a| a.anchor == st)
+            .unwrap()
+    };
+    let moved = by_state(AnchorState::Moved);
     assert_eq!(
         again.corpus.articles[0].slice(moved.target.start, moved.target.end),
         moved.target.exact
     );
+    let fuzzy = by_state(AnchorState::Fuzzy);
+    assert_eq!(
+        again.corpus.articles[0].slice(fuzzy.target.start, fuzzy.target.end),
+        "This is barely six weeks after the police made a record seizure of 27.64 tons of cocaine at the Port of Antwerp."
+    );
+    assert_eq!(fuzzy.verdict, Verdict::True);
+    assert_eq!(by_state(AnchorState::Orphaned).verdict, Verdict::False);
     let screen = render(&again);
     assert!(
-        screen.contains("[T] orphaned: This is barely after six we"),
+        screen.contains("[F] orphaned: A record shipment worth"),
         "{screen}"
     );
-    assert!(
-        screen.contains("1 annotation(s) moved, 1 orphaned"),
-        "{screen}"
-    );
-    let _ = store::FORMAT_VERSION;
 }

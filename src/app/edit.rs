@@ -106,18 +106,29 @@ fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Op
     })
 }
 
-/// Records the state an annotation had before a change, for its history.
-fn remember(a: &mut Annotation) {
-    a.history.push(HistoryEntry {
-        at: a.updated.clone(),
-        by: a.reviewer.clone(),
-        verdict: a.verdict,
-        note: a.note.clone(),
-    });
+/// A history entry for a change made now: who, what, and the verdict and
+/// note as they were before it.
+fn history_entry(state: &State, before: &Annotation, change: &str) -> HistoryEntry {
+    HistoryEntry {
+        at: state.now(),
+        by: state.reviewer.clone(),
+        verdict: before.verdict,
+        note: before.note.clone(),
+        change: change.to_string(),
+    }
 }
 
-/// Applies a change to the current article, records it and asks for a save.
-fn commit(state: &mut State, before: Option<Annotation>, after: Option<Annotation>) -> Vec<Effect> {
+/// Applies a change to the current article, records it (in the annotation's
+/// history and for undo) and asks for a save.
+fn commit(
+    state: &mut State,
+    before: Option<Annotation>,
+    mut after: Option<Annotation>,
+    change: &str,
+) -> Vec<Effect> {
+    if let (Some(b), Some(a)) = (&before, &mut after) {
+        a.history.push(history_entry(state, b, change));
+    }
     let article = state.current;
     apply(state, article, &before, &after);
     state.undo.push(Change {
@@ -167,15 +178,17 @@ fn fail(state: &mut State, msg: impl Into<String>) -> Vec<Effect> {
 fn edit_subject(
     state: &mut State,
     create_kind: Kind,
+    label: &str,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Vec<Effect> {
-    try_edit_subject(state, create_kind, change).unwrap_or_else(|e| fail(state, e))
+    try_edit_subject(state, create_kind, label, change).unwrap_or_else(|e| fail(state, e))
 }
 
 /// Like `edit_subject`, but hands the reason back when nothing could be changed.
 fn try_edit_subject(
     state: &mut State,
     create_kind: Kind,
+    label: &str,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Result<Vec<Effect>, String> {
     editable(state, state.current)?;
@@ -213,16 +226,13 @@ fn try_edit_subject(
     }
     after.updated = state.now();
     after.reviewer = state.reviewer.clone();
-    Ok(commit(state, before, Some(after)))
+    Ok(commit(state, before, Some(after), label))
 }
 
 pub fn set_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
-    let effects = edit_subject(state, Kind::Claim, |a| {
+    let effects = edit_subject(state, Kind::Claim, "verdict", |a| {
         if a.kind == Kind::Claim && a.verdict == verdict {
             return Err(format!("Already marked {verdict}."));
-        }
-        if a.kind == Kind::Claim && a.verdict != Verdict::Unreviewed {
-            remember(a);
         }
         a.kind = Kind::Claim;
         a.verdict = verdict;
@@ -238,11 +248,8 @@ pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
     if matches!(subject(state), Ok(Subject::Span(..))) {
         return fail(state, "There is no claim here to clear.");
     }
-    let effects = edit_subject(state, Kind::Claim, |a| {
-        if a.verdict != Verdict::Unreviewed {
-            remember(a);
-            a.verdict = Verdict::Unreviewed;
-        }
+    let effects = edit_subject(state, Kind::Claim, "verdict", |a| {
+        a.verdict = Verdict::Unreviewed;
         Ok(())
     });
     if !effects.is_empty() {
@@ -252,7 +259,7 @@ pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn mark_claim(state: &mut State) -> Vec<Effect> {
-    let effects = edit_subject(state, Kind::Claim, |a| {
+    let effects = edit_subject(state, Kind::Claim, "claim", |a| {
         a.kind = Kind::Claim;
         Ok(())
     });
@@ -305,7 +312,7 @@ pub fn dismiss(state: &mut State) -> Vec<Effect> {
                 return Vec::new();
             };
             state.message = Some("Suggestion dismissed.".into());
-            commit(state, None, Some(a))
+            commit(state, None, Some(a), "dismiss")
         }
     }
 }
@@ -318,7 +325,7 @@ pub fn delete(state: &mut State, article: usize, id: &str) -> Vec<Effect> {
         return Vec::new();
     };
     state.message = Some("Deleted; z undoes it.".into());
-    commit(state, Some(before), None)
+    commit(state, Some(before), None, "delete")
 }
 
 pub fn open_note(state: &mut State) {
@@ -374,9 +381,6 @@ pub fn save_note(
         Some(b) if b.note == text => return Vec::new(),
         Some(b) => {
             let mut a = b.clone();
-            if !a.note.is_empty() {
-                remember(&mut a);
-            }
             a.note = text;
             a.updated = state.now();
             a.reviewer = state.reviewer.clone();
@@ -392,7 +396,7 @@ pub fn save_note(
         }
     };
     state.message = Some("Note saved.".into());
-    commit(state, before, Some(after))
+    commit(state, before, Some(after), "note")
 }
 
 pub fn open_evidence(state: &mut State) {
@@ -481,7 +485,7 @@ pub fn add_evidence(
     stance: Stance,
 ) -> Result<Vec<Effect>, String> {
     let CheckedEvidence { reference, excerpt } = check_evidence(state, reference)?;
-    let effects = try_edit_subject(state, Kind::Claim, move |a| {
+    let effects = try_edit_subject(state, Kind::Claim, "evidence", move |a| {
         if a.evidence.iter().any(|e| e.reference == reference) {
             return Err("That evidence is already attached.".into());
         }
@@ -531,15 +535,29 @@ fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
     } else {
         (&change.before, &change.after)
     };
-    // Remove what the change produced, then restore the other side.
-    if let Some(f) = from {
-        state.annotations[change.article].file.remove(&f.id);
-    }
+    // Remove what the change produced, then restore the other side. The
+    // restored version keeps the history since, plus this undo, and counts
+    // as the newest change so a merge with another instance keeps it.
     let article = change.article;
+    let live = from
+        .as_ref()
+        .and_then(|f| state.annotations[article].file.remove(&f.id));
+    let restored = to.clone().map(|mut t| {
+        let label = if from_undo { "undo" } else { "redo" };
+        let mut history = live
+            .as_ref()
+            .map(|l| l.history.clone())
+            .unwrap_or_else(|| t.history.clone());
+        history.push(history_entry(state, live.as_ref().unwrap_or(&t), label));
+        t.history = history;
+        t.updated = state.now();
+        t.reviewer = state.reviewer.clone();
+        t
+    });
     if article != state.current {
         super::nav::open_article(state, article, None);
     }
-    apply(state, article, &None, to);
+    apply(state, article, &None, &restored);
     if let Some(pos) = to.as_ref().or(from.as_ref()).map(|a| a.target.start) {
         move_cursor_to(state, pos);
     }

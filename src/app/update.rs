@@ -133,10 +133,11 @@ fn startup_message(state: &State) -> Option<String> {
         ));
     }
     let moved: usize = state.annotations.iter().map(|a| a.report.moved).sum();
+    let fuzzy: usize = state.annotations.iter().map(|a| a.report.fuzzy).sum();
     let orphaned: usize = state.annotations.iter().map(|a| a.report.orphaned).sum();
-    if moved + orphaned > 0 {
+    if moved + fuzzy + orphaned > 0 {
         return Some(format!(
-            "Articles changed since they were annotated: {moved} annotation(s) moved, {orphaned} orphaned."
+            "Articles changed since they were annotated: {moved} annotation(s) moved, {fuzzy} need confirming, {orphaned} orphaned."
         ));
     }
     let flagged = state

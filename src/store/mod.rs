@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod files;
+pub mod merge;
 pub mod model;
 
 pub use anchor::{AnchorReport, anchor_file, make_target};

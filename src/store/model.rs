@@ -126,6 +126,8 @@ pub struct Evidence {
     pub stance: Stance,
 }
 
+/// One earlier state of an annotation: its verdict and note as they were
+/// before the change made at `at` by `by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub at: String,
@@ -133,6 +135,10 @@ pub struct HistoryEntry {
     pub verdict: Verdict,
     #[serde(default)]
     pub note: String,
+    /// What the change was: "verdict", "note", "evidence", "span", "confirm",
+    /// "reattach", "undo", "redo", "merged". Added within version 1.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub change: String,
 }
 
 /// Where an annotation stands against the current article text.
@@ -143,6 +149,8 @@ pub enum AnchorState {
     Exact,
     /// The quote was found elsewhere in the changed article.
     Moved,
+    /// Only a similar text was found: the user should confirm it.
+    Fuzzy,
     /// The quote is gone: kept untouched, shown under "orphaned".
     Orphaned,
 }
@@ -152,6 +160,7 @@ impl AnchorState {
         match self {
             AnchorState::Exact => "exact",
             AnchorState::Moved => "moved",
+            AnchorState::Fuzzy => "fuzzy",
             AnchorState::Orphaned => "orphaned",
         }
     }

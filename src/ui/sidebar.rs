@@ -138,10 +138,15 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     let last = &a.history[a.history.len() - 1];
                     d.push(Line::from(span(
                         format!(
-                            "{} earlier change(s); before: {} by {}",
+                            "{} change(s); last: {} by {} (verdict was {})",
                             a.history.len(),
-                            last.verdict,
-                            clean(&last.by)
+                            if last.change.is_empty() {
+                                "edit"
+                            } else {
+                                last.change.as_str()
+                            },
+                            clean(&last.by),
+                            last.verdict
                         ),
                         theme.dim,
                     )));
