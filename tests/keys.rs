@@ -341,6 +341,29 @@ fn cases() -> Vec<Case> {
         c(MAIN, Undo, "jdfz", |s| {
             verdict_on_police(s, Verdict::Disputed)
         }),
+        c(MAIN, ConfirmAnchor, "jy", |s| {
+            ok(
+                s.message.as_deref() == Some("There is no annotation here to confirm."),
+                format!("{:?}", s.message),
+            )
+        }),
+        c(MAIN, ConfirmAnchor, "jdy", |s| {
+            ok(
+                s.message
+                    .as_deref()
+                    .is_some_and(|m| m.contains("anchor is exact")),
+                format!("{:?}", s.message),
+            )
+        }),
+        c(MAIN, Reattach, "m", |s| {
+            ok(
+                s.message.as_deref()
+                    == Some(
+                        "m re-attaches an orphaned annotation: select one in the sidebar first.",
+                    ),
+                format!("{:?}", s.message),
+            )
+        }),
         c(MAIN, Review, "r", |s| {
             ok(s.screen == Screen::Review, "review")
         }),

@@ -278,3 +278,106 @@ fn moved_fuzzy_and_orphaned_annotations_are_reported_on_open() {
         "{screen}"
     );
 }
+
+/// Marks three claims, then edits the article: one moves, one needs
+/// confirming, one is orphaned. Returns the reopened state.
+fn changed_article_state(size: (u16, u16)) -> (tempfile::TempDir, claimdesk::app::State) {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut s = state_for(&corpus, (80, 24));
+    press(&mut s, "jdjtjf");
+    let file = corpus.join("000_b4c1e1b9b05d5c34.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text
+        .replacen("\n\n", "\n\nA correction was added here.\n\n", 1)
+        .replace("This is barely after six weeks after police", "This is barely six weeks after the police")
+        .replace("A record shipment worth 11 tons was shipped overnight from the 2nd to the 3rd of April according to a statement from the Belgian Federal Police on Monday. ", "");
+    std::fs::write(&file, edited).unwrap();
+    let again = state_for(&corpus, size);
+    (dir, again)
+}
+
+#[test]
+fn confirming_a_fuzzy_anchor_takes_the_new_quote_and_saves_it() {
+    let (dir, mut s) = changed_article_state((160, 48));
+    // The sidebar lists the fuzzy one; select it and confirm.
+    press(&mut s, "<tab>");
+    let idx = s.sidebar.iter().position(|i| match i {
+        claimdesk::app::state::SidebarItem::Saved { id, .. } => {
+            s.annotations[0].file.get(id).unwrap().anchor == AnchorState::Fuzzy
+        }
+        _ => false,
+    });
+    let idx = idx.expect("a fuzzy item in the sidebar");
+    for _ in 0..idx {
+        press(&mut s, "j");
+    }
+    press(&mut s, "y");
+    assert_eq!(s.message.as_deref(), Some("Anchor confirmed."));
+    let a = s.annotations[0]
+        .file
+        .annotations
+        .iter()
+        .find(|a| a.verdict == Verdict::True)
+        .unwrap();
+    assert_eq!(a.anchor, AnchorState::Exact);
+    assert!(
+        a.target
+            .exact
+            .starts_with("This is barely six weeks after the police")
+    );
+    assert_eq!(a.history.last().map(|h| h.change.as_str()), Some("confirm"));
+    let disk =
+        std::fs::read_to_string(dir.path().join("annotations/000_b4c1e1b9b05d5c34.json")).unwrap();
+    assert!(disk.contains("This is barely six weeks after the police"));
+    assert!(
+        disk.contains(&s.corpus.articles[0].sha256),
+        "the new sha256 is written back"
+    );
+}
+
+#[test]
+fn an_orphan_is_reattached_to_new_text_or_deleted_never_dropped() {
+    let (_dir, mut s) = changed_article_state((160, 48));
+    let orphan_id = s.annotations[0]
+        .file
+        .annotations
+        .iter()
+        .find(|a| a.anchor == AnchorState::Orphaned)
+        .unwrap()
+        .id
+        .clone();
+    press(&mut s, "<tab>G");
+    assert!(matches!(
+        s.sidebar.last(),
+        Some(claimdesk::app::state::SidebarItem::Saved { orphaned: true, .. })
+    ));
+    press(&mut s, "m");
+    assert_eq!(s.focus, claimdesk::app::state::Pane::Reader);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Put the cursor on the new text")
+    );
+    // Attach it to "This illegal shipment was discovered…" instead.
+    press(&mut s, "g");
+    while !cursor_text(&s).starts_with("This illegal shipment") {
+        press(&mut s, "j");
+    }
+    press(&mut s, "m");
+    let a = s.annotations[0].file.get(&orphan_id).unwrap();
+    assert_eq!(a.anchor, AnchorState::Exact);
+    assert_eq!(a.verdict, Verdict::False, "the verdict travels with it");
+    assert!(a.target.exact.starts_with("This illegal shipment"));
+    assert_eq!(
+        a.history.last().map(|h| h.change.as_str()),
+        Some("reattach")
+    );
+    press(&mut s, "z");
+    assert_eq!(
+        s.annotations[0].file.get(&orphan_id).unwrap().anchor,
+        AnchorState::Orphaned,
+        "undo brings the orphan back"
+    );
+}

@@ -4,7 +4,7 @@ use super::nav::{cursor_span, move_cursor_to};
 use super::state::*;
 use super::update::{Effect, refresh_sidebar};
 use crate::store::{
-    Annotation, Evidence, HistoryEntry, Kind, Stance, Verdict, make_target, new_id,
+    AnchorState, Annotation, Evidence, HistoryEntry, Kind, Stance, Verdict, make_target, new_id,
 };
 use ratatui_textarea::TextArea;
 
@@ -397,6 +397,93 @@ pub fn save_note(
     };
     state.message = Some("Note saved.".into());
     commit(state, before, Some(after), "note")
+}
+
+/// Accepts the position a fuzzy match found: the quote and its context are
+/// taken from the article as it is now.
+pub fn confirm_anchor(state: &mut State) -> Vec<Effect> {
+    if let Err(e) = editable(state, state.current) {
+        return fail(state, e);
+    }
+    let Ok(Subject::Saved(id)) = subject(state) else {
+        return fail(state, "There is no annotation here to confirm.");
+    };
+    let Some(before) = state.annotations[state.current].file.get(&id).cloned() else {
+        return Vec::new();
+    };
+    if !matches!(before.anchor, AnchorState::Fuzzy | AnchorState::Moved) {
+        return fail(
+            state,
+            format!(
+                "This annotation's anchor is {}; only fuzzy or moved ones need confirming.",
+                before.anchor.name()
+            ),
+        );
+    }
+    let Some(article) = state.article() else {
+        return Vec::new();
+    };
+    let mut after = before.clone();
+    after.target = make_target(article, before.target.start, before.target.end);
+    after.anchor = AnchorState::Exact;
+    after.updated = state.now();
+    after.reviewer = state.reviewer.clone();
+    state.message = Some("Anchor confirmed.".into());
+    commit(state, Some(before), Some(after), "confirm")
+}
+
+/// `m` on an orphan in the sidebar marks it; `m` on text in the reader then
+/// attaches it there.
+pub fn reattach(state: &mut State) -> Vec<Effect> {
+    if let Err(e) = editable(state, state.current) {
+        return fail(state, e);
+    }
+    if state.focus == Pane::Sidebar
+        && let Some(SidebarItem::Saved {
+            id, orphaned: true, ..
+        }) = state.sidebar.get(state.sidebar_selected).cloned()
+    {
+        state.reattach = Some((state.current, id));
+        state.focus = Pane::Reader;
+        super::update::refresh_wrap(state);
+        state.message = Some(
+            "Put the cursor on the new text (or select it with v) and press m; Esc cancels.".into(),
+        );
+        return Vec::new();
+    }
+    let Some((article, id)) = state.reattach.clone() else {
+        return fail(
+            state,
+            "m re-attaches an orphaned annotation: select one in the sidebar first.",
+        );
+    };
+    if article != state.current {
+        return fail(
+            state,
+            "Re-attach within the same article: go back to it, or press Esc to cancel.",
+        );
+    }
+    let span = match state.reader.selection {
+        Some(sel) => sel.span(),
+        None => match cursor_span(state) {
+            Some(s) => s,
+            None => return fail(state, "The article is still being indexed."),
+        },
+    };
+    let Some(before) = state.annotations[article].file.get(&id).cloned() else {
+        return Vec::new();
+    };
+    let Some(a) = state.article() else {
+        return Vec::new();
+    };
+    let mut after = before.clone();
+    after.target = make_target(a, span.0, span.1);
+    after.anchor = AnchorState::Exact;
+    after.updated = state.now();
+    after.reviewer = state.reviewer.clone();
+    state.reattach = None;
+    state.message = Some("Re-attached.".into());
+    commit(state, Some(before), Some(after), "reattach")
 }
 
 pub fn open_evidence(state: &mut State) {

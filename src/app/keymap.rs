@@ -48,6 +48,8 @@ commands! {
     WordForward = "word_forward",
     WordBack = "word_back",
     Note = "note",
+    ConfirmAnchor = "confirm_anchor",
+    Reattach = "reattach",
     Evidence = "evidence",
     NextUnreviewed = "next_unreviewed",
     PrevUnreviewed = "prev_unreviewed",

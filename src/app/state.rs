@@ -245,6 +245,8 @@ pub struct State {
     /// A one-sentence message for the status bar (errors, hints, reports).
     pub message: Option<String>,
     pub id_counter: u64,
+    /// An orphan waiting for `m` on its new text: (article, annotation id).
+    pub reattach: Option<(usize, String)>,
     /// Makes ids of different sessions differ; fixed in tests.
     pub id_salt: u64,
     pub quit: bool,

@@ -105,6 +105,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         save_status: SaveStatus::Idle,
         message: None,
         id_counter: 0,
+        reattach: None,
         id_salt: opts.id_salt,
         quit: false,
     };
@@ -243,6 +244,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Dismiss => return edit::dismiss(state),
         Select => nav::start_selection(state),
         Note => edit::open_note(state),
+        ConfirmAnchor => return edit::confirm_anchor(state),
+        Reattach => return edit::reattach(state),
         Evidence => edit::open_evidence(state),
         NextUnreviewed => nav::next_unreviewed(state, true, false),
         PrevUnreviewed => nav::next_unreviewed(state, false, false),
@@ -255,7 +258,9 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Redo => return edit::redo(state),
         Review => review::open(state),
         Cancel => {
-            if state.reader.selection.take().is_none()
+            if state.reattach.take().is_some() {
+                state.message = Some("Re-attaching cancelled.".into());
+            } else if state.reader.selection.take().is_none()
                 && state.reader.search.take().is_none()
                 && !state.list.filter.is_empty()
             {

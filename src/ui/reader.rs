@@ -96,7 +96,18 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             .find(|a| a.target.start >= vl.start && a.target.start < vl.end.max(vl.start + 1));
         let gutter = match starting {
             Some(a) if a.kind == Kind::Note => span("n ", theme.note),
-            Some(a) => span(format!("{} ", a.verdict.letter()), theme.badge(a.verdict)),
+            Some(a) => {
+                // "~" marks a fuzzy anchor waiting for confirmation.
+                let mark = if a.anchor == AnchorState::Fuzzy {
+                    '~'
+                } else {
+                    ' '
+                };
+                span(
+                    format!("{}{mark}", a.verdict.letter()),
+                    theme.badge(a.verdict),
+                )
+            }
             None if cursor.is_some_and(|(s, e)| s < vl.end.max(vl.start + 1) && vl.start < e)
                 && state.focus == Pane::Reader =>
             {

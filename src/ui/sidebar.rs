@@ -55,6 +55,13 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             (SidebarItem::Saved { orphaned: true, .. }, Some(a)) => {
                 format!("orphaned: {}", clean(&a.target.exact))
             }
+            (_, Some(a)) if a.anchor == AnchorState::Fuzzy => {
+                let (s, e) = item.span();
+                format!(
+                    "fuzzy: {}",
+                    article.map(|ar| clean(ar.slice(s, e))).unwrap_or_default()
+                )
+            }
             _ => {
                 let (s, e) = item.span();
                 article.map(|ar| clean(ar.slice(s, e))).unwrap_or_default()
@@ -105,7 +112,18 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 };
                 d.push(Line::from(vec![
                     badge(&state.sidebar[state.sidebar_selected], Some(a), theme),
-                    span(format!(" {kind} · anchor {}", a.anchor.name()), theme.title),
+                    span(
+                        format!(
+                            " {kind} · anchor {}{}",
+                            a.anchor.name(),
+                            if a.anchor == AnchorState::Fuzzy {
+                                " (y confirms)"
+                            } else {
+                                ""
+                            }
+                        ),
+                        theme.title,
+                    ),
                 ]));
                 d.push(Line::from(clean(&a.target.exact)));
                 if !a.note.is_empty() {
