@@ -128,6 +128,7 @@ fn write_output(text: &str, output: Option<&Path>) -> Result<(), String> {
 fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
     let config = load_config()?;
     let ws = cli::open(&corpus_dir, common.annotations.as_deref())?;
+    store::files::clean_stray_temp_files(&ws.annotations_dir);
     let state_dir = dirs().map(|d| d.state_dir().unwrap_or(d.data_local_dir()).to_path_buf());
     let session = state_dir
         .as_deref()

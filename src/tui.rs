@@ -74,12 +74,14 @@ pub fn event_to_action(state: &State, ev: Event) -> Option<Action> {
 
 /// Writes one article's annotation file and reports the result as an action.
 pub fn perform_save(state: &State, article: usize) -> Action {
-    let ann = &state.annotations[article];
-    let result = match &ann.problem {
-        Some(p) => Err(format!("{p} It was not overwritten")),
-        None => crate::store::write_atomic(&ann.path, ann.file.to_json().as_bytes()),
-    };
+    let result = crate::store::save(&state.annotations[article], &state.corpus.articles[article]);
     Action::Saved { article, result }
+}
+
+pub fn perform_reload(state: &State, article: usize) -> Action {
+    let result =
+        crate::store::refresh(&state.annotations[article], &state.corpus.articles[article]);
+    Action::Reloaded { article, result }
 }
 
 /// Runs an action and every action its effects lead to.
@@ -89,6 +91,7 @@ pub fn dispatch(state: &mut State, action: Action) {
         for effect in app::update(state, action) {
             match effect {
                 Effect::Save(article) => queue.push_back(perform_save(state, article)),
+                Effect::Reload(article) => queue.push_back(perform_reload(state, article)),
                 Effect::Quit => state.quit = true,
             }
         }

@@ -170,9 +170,13 @@ fn an_unknown_version_or_foreign_file_is_refused() {
 fn a_failing_save_keeps_edits_in_memory_and_asks_before_quitting() {
     let dir = temp_seeds();
     let mut s = state_for(&dir.path().join("seeds"), (80, 24));
-    // A non-empty directory where the file must go: no rename can replace it, even as root.
-    let blocker = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
+    // A directory where the temp file must be created: the write fails, even as root.
+    let blocker = dir.path().join(format!(
+        "annotations/.000_b4c1e1b9b05d5c34.json.tmp-{}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(blocker.join("inside")).unwrap();
+    let target = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
     press(&mut s, "jd");
     assert!(
         matches!(&s.save_status, SaveStatus::Failed(e) if e.starts_with("cannot write ")),
@@ -202,7 +206,7 @@ fn a_failing_save_keeps_edits_in_memory_and_asks_before_quitting() {
         "the next change saves everything"
     );
     assert!(
-        std::fs::read_to_string(&blocker)
+        std::fs::read_to_string(&target)
             .unwrap()
             .contains("\"false\"")
     );

@@ -9,7 +9,7 @@ use super::state::*;
 use super::wrap;
 use super::{edit, nav, overlay, review};
 use crate::corpus::Corpus;
-use crate::store::ArticleAnnotations;
+use crate::store::{self, ArticleAnnotations};
 use crate::text::ArticleAnalysis;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -40,14 +40,21 @@ pub enum Action {
     /// The shell wrote (or failed to write) an article's annotation file.
     Saved {
         article: usize,
-        result: Result<(), String>,
+        result: Result<store::Synced, String>,
+    },
+    /// The shell re-read an article's file on opening it.
+    Reloaded {
+        article: usize,
+        result: Result<Option<store::Synced>, store::FileProblem>,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
-    /// Write this article's annotation file now.
+    /// Write this article's annotation file now (merging another instance's changes).
     Save(usize),
+    /// Re-read this article's annotation file: another instance may have changed it.
+    Reload(usize),
     /// Leave the app (the shell saves the session place first).
     Quit,
 }
@@ -168,6 +175,32 @@ pub fn key_to_action(state: &State, key: KeyPress) -> Option<Action> {
 }
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let opened = state.current;
+    let mut effects = apply_action(state, action);
+    if state.current != opened {
+        effects.push(Effect::Reload(state.current));
+    }
+    effects
+}
+
+/// Takes in another instance's changes (or our own saved file).
+fn synced(state: &mut State, article: usize, synced: store::Synced) {
+    let ann = &mut state.annotations[article];
+    ann.file = synced.file;
+    ann.base = Some(synced.base);
+    if synced.merged {
+        state.message = Some("Merged changes another claimdesk made to this article.".into());
+    }
+    if article == state.current {
+        refresh_sidebar(state);
+        nav::sync_sidebar_to_cursor(state);
+    } else {
+        state.progress[article] =
+            derive::progress(state.analysis(article), &state.annotations[article]);
+    }
+}
+
+fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(c) => {
             state.message = None;
@@ -205,13 +238,31 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Saved { article, result } => {
             match result {
-                Ok(()) => {
+                Ok(done) => {
                     state.unsaved.remove(&article);
                     if state.unsaved.is_empty() {
                         state.save_status = SaveStatus::Saved;
                     }
+                    synced(state, article, done);
+                    // Earlier failed saves of other articles are retried with this one.
+                    if let Some(&next) = state.unsaved.iter().find(|&&a| a != article) {
+                        return vec![Effect::Save(next)];
+                    }
                 }
                 Err(e) => state.save_status = SaveStatus::Failed(e),
+            }
+            Vec::new()
+        }
+        Action::Reloaded { article, result } => {
+            match result {
+                Ok(Some(done)) => synced(state, article, done),
+                Ok(None) => {}
+                Err(problem) => {
+                    state.message = Some(format!(
+                        "{problem} That article is read-only until the file is fixed."
+                    ));
+                    state.annotations[article].problem = Some(problem);
+                }
             }
             Vec::new()
         }

@@ -36,6 +36,14 @@ impl std::fmt::Display for FileProblem {
 
 /// Reads the annotation file of `article_id`. `Ok(None)` when there is none yet.
 pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, FileProblem> {
+    read(path, article_id).map(|f| f.map(|(file, _)| file))
+}
+
+/// Like `load`, with the file's text as read (to tell later whether it changed).
+pub fn read(
+    path: &Path,
+    article_id: &str,
+) -> Result<Option<(AnnotationFile, String)>, FileProblem> {
     let name = path.display();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -87,7 +95,79 @@ pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, Fil
             dup.id
         )));
     }
-    Ok(Some(file))
+    Ok(Some((file, String::from_utf8_lossy(&bytes).into_owned())))
+}
+
+/// Holds the advisory lock of one annotation file until dropped. The lock is
+/// on a hidden sidecar file, since the annotation file itself is replaced by
+/// rename on every write.
+pub struct FileLock(#[allow(dead_code)] std::fs::File);
+
+pub fn lock(path: &Path) -> Result<FileLock, String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create {}: {}", dir.display(), lower_io(&e)))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lock_path = dir.join(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| format!("cannot lock {}: {}", path.display(), lower_io(&e)))?;
+    let start = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(FileLock(file)),
+            Err(std::fs::TryLockError::WouldBlock)
+                if start.elapsed() < std::time::Duration::from_secs(5) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(format!(
+                    "{} is locked by another claimdesk that does not let go",
+                    path.display()
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(format!("cannot lock {}: {}", path.display(), lower_io(&e)));
+            }
+        }
+    }
+}
+
+/// Temp files left by a process that died mid-write (older than a minute, so
+/// another running instance's write in progress is never touched).
+pub fn clean_stray_temp_files(dir: &Path) -> usize {
+    let mut removed = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Ok(meta) = e.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(path);
+            } else if name.starts_with('.') && name.contains(".json.tmp-") {
+                let old = meta
+                    .modified()
+                    .ok()
+                    .and_then(|m| m.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() >= 60);
+                if old && std::fs::remove_file(&path).is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+    }
+    removed
 }
 
 /// Writes `contents` so that `path` holds either its old or its new bytes,

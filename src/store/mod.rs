@@ -21,6 +21,9 @@ pub struct ArticleAnnotations {
     /// and the file is never overwritten.
     pub problem: Option<FileProblem>,
     pub report: AnchorReport,
+    /// The file's text as this instance last read or wrote it, to notice
+    /// another instance's changes (None: no file yet).
+    pub base: Option<String>,
 }
 
 impl ArticleAnnotations {
@@ -36,32 +39,134 @@ impl ArticleAnnotations {
     }
 }
 
-/// Loads (and anchors) the annotation file of every article.
+/// With an unchanged article every offset must lie inside it.
+fn check_offsets(path: &Path, file: &AnnotationFile, article: &Article) -> Result<(), FileProblem> {
+    if file.article.sha256 != article.sha256 {
+        return Ok(());
+    }
+    let len = article.char_len();
+    match file
+        .annotations
+        .iter()
+        .find(|a| a.target.start > a.target.end || a.target.end > len)
+    {
+        Some(a) => Err(FileProblem(format!(
+            "{} has annotation {} at {}..{}, outside the article's {len} characters.",
+            path.display(),
+            a.id,
+            a.target.start,
+            a.target.end
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Loads (and anchors) the annotation file of an article.
 pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
     let path = annotation_path(dir, &article.id);
-    let empty = || AnnotationFile::new(&article.id, &article.sha256, &article.meta.title);
-    match files::load(&path, &article.id) {
-        Ok(Some(mut file)) => {
+    let empty = AnnotationFile::new(&article.id, &article.sha256, &article.meta.title);
+    let loaded = files::read(&path, &article.id).and_then(|found| match found {
+        Some((file, raw)) => check_offsets(&path, &file, article).map(|()| Some((file, raw))),
+        None => Ok(None),
+    });
+    match loaded {
+        Ok(Some((mut file, raw))) => {
             let report = anchor_file(&mut file, article);
             ArticleAnnotations {
                 path,
                 file,
                 problem: None,
                 report,
+                base: Some(raw),
             }
         }
         Ok(None) => ArticleAnnotations {
             path,
-            file: empty(),
+            file: empty,
             problem: None,
             report: AnchorReport::default(),
+            base: None,
         },
         Err(problem) => ArticleAnnotations {
             path,
-            file: empty(),
+            file: empty,
             problem: Some(problem),
             report: AnchorReport::default(),
+            base: None,
         },
+    }
+}
+
+/// The outcome of a save or a reload: the file as it now stands, merged with
+/// another instance's changes if there were any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synced {
+    pub file: AnnotationFile,
+    /// The text now on disk.
+    pub base: String,
+    /// True when another instance's changes were merged in.
+    pub merged: bool,
+}
+
+/// Saves an article's annotations: lock, re-read the file if another
+/// instance changed it, merge by annotation id, write atomically, unlock.
+pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, String> {
+    if let Some(p) = &ann.problem {
+        return Err(format!("{p} It was not overwritten"));
+    }
+    let _lock = files::lock(&ann.path)?;
+    let mut file = ann.file.clone();
+    let mut merged = false;
+    match files::read(&ann.path, &article.id) {
+        Ok(Some((disk, raw))) if ann.base.as_deref() != Some(raw.as_str()) => {
+            let base: Option<AnnotationFile> = ann
+                .base
+                .as_deref()
+                .and_then(|b| serde_json::from_str(b).ok());
+            file = merge::merge(base.as_ref(), &file, &disk);
+            anchor_file(&mut file, article);
+            merged = true;
+        }
+        Ok(_) => {}
+        Err(p) => {
+            return Err(format!(
+                "{p} Another program changed it; it was not overwritten"
+            ));
+        }
+    }
+    file.article.sha256 = article.sha256.clone();
+    file.article.title = article.meta.title.clone();
+    let text = file.to_json();
+    write_atomic(&ann.path, text.as_bytes())?;
+    Ok(Synced {
+        file,
+        base: text,
+        merged,
+    })
+}
+
+/// Picks up another instance's changes to an article's file, if any, merged
+/// with this instance's. Nothing is written.
+pub fn refresh(ann: &ArticleAnnotations, article: &Article) -> Result<Option<Synced>, FileProblem> {
+    if ann.problem.is_some() {
+        return Ok(None);
+    }
+    match files::read(&ann.path, &article.id)? {
+        Some((disk, raw)) if ann.base.as_deref() != Some(raw.as_str()) => {
+            check_offsets(&ann.path, &disk, article)?;
+            let base: Option<AnnotationFile> = ann
+                .base
+                .as_deref()
+                .and_then(|b| serde_json::from_str(b).ok());
+            let mut file = merge::merge(base.as_ref(), &ann.file, &disk);
+            anchor_file(&mut file, article);
+            Ok(Some(Synced {
+                file,
+                base: raw,
+                merged: true,
+            }))
+        }
+        _ => Ok(None),
     }
 }
 
