@@ -55,6 +55,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Validate every annotation file against its article; non-zero exit on problems.
+    Check { corpus: Option<PathBuf> },
     /// Counts per verdict and per article, and progress.
     Stats {
         corpus: Option<PathBuf>,
@@ -186,6 +188,16 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
             write_output(&cli::export_json(&ws, verdict), output.as_deref())
+        }
+        Some(Command::Check { corpus: c }) => {
+            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            let (report, clean) = cli::check(&ws);
+            write_output(&report, None)?;
+            if clean {
+                Ok(())
+            } else {
+                Err("the annotation files have problems (listed above).".into())
+            }
         }
         Some(Command::Stats { corpus: c, json }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;

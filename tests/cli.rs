@@ -172,3 +172,73 @@ fn a_bad_config_names_its_line() {
         "{err}"
     );
 }
+
+#[test]
+fn check_reports_each_problem_and_exits_non_zero() {
+    let dir = temp_seeds();
+    let (code, out, _) = claimdesk(&["check", "seeds"], dir.path());
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 annotation file(s) checked: all clean.\n")
+    );
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jdjt<s-tab>j<enter>jf");
+    let (code, out, _) = claimdesk(&["check", "seeds"], dir.path());
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "2 annotation file(s) checked: all clean.\n")
+    );
+
+    // Break things in every way check knows.
+    let ann = dir.path().join("annotations");
+    std::fs::write(ann.join("001_c536a8e3396972ad.json"), "{ broken").unwrap();
+    std::fs::write(ann.join("gone.json"), "{}").unwrap();
+    std::fs::write(ann.join(".000_b4c1e1b9b05d5c34.json.tmp-999"), "half").unwrap();
+    let article = dir.path().join("seeds/000_b4c1e1b9b05d5c34.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replacen("\n\n", "\n\nNew paragraph.\n\n", 1)
+            .replace("This is barely after six weeks", "Six weeks"),
+    )
+    .unwrap();
+    let (code, out, err) = claimdesk(&["check", "seeds"], dir.path());
+    assert_ne!(code, 0);
+    assert_eq!(
+        err.trim_end(),
+        "claimdesk: the annotation files have problems (listed above)."
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.contains(&"annotations/.000_b4c1e1b9b05d5c34.json.tmp-999: a temp file left by an interrupted save (claimdesk removes it at its next start)."), "{out}");
+    assert!(lines.contains(&"annotations/000_b4c1e1b9b05d5c34.json: 000_b4c1e1b9b05d5c34.txt changed since it was annotated."), "{out}");
+    assert!(
+        lines.iter().any(
+            |l| l.starts_with("annotations/000_b4c1e1b9b05d5c34.json: annotation ")
+                && l.contains(" moved to ")
+        ),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("only a similar text was found")),
+        "{out}"
+    );
+    assert!(
+        lines.contains(
+            &"annotations/001_c536a8e3396972ad.json is not valid JSON (line 1, column 3)."
+        ),
+        "{out}"
+    );
+    assert!(lines.contains(&"annotations/gone.json: no article of the corpus has this file's name (the article was renamed or removed)."), "{out}");
+    assert_eq!(
+        lines.last(),
+        Some(&"3 annotation file(s) checked: 6 problem(s)."),
+        "{out}"
+    );
+    // check only reads: the broken file is untouched.
+    assert_eq!(
+        std::fs::read_to_string(ann.join("001_c536a8e3396972ad.json")).unwrap(),
+        "{ broken"
+    );
+}

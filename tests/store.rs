@@ -146,6 +146,21 @@ fn an_unknown_version_or_foreign_file_is_refused() {
             r#"{"format":"claimdesk-annotations","version":1,"article":{"path":"002_8a14194d074766fd.txt","sha256":"x"},"annotations":[]}"#,
             "belongs to article 002_8a14194d074766fd.txt",
         ),
+        (
+            r#"{"format":"claimdesk-annotations","version":1,"article":{"path":"000_b4c1e1b9b05d5c34.txt","sha256":"x"},"annotations":[
+              {"id":"dup","kind":"claim","target":{"start":0,"end":5,"exact":"Belgi"}},
+              {"id":"dup","kind":"claim","target":{"start":6,"end":9,"exact":"Pol"}}]}"#,
+            "has the annotation id dup twice",
+        ),
+        (
+            r#"{"format":"claimdesk-annotations","version":1,"article":{"path":"000_b4c1e1b9b05d5c34.txt","sha256":"7f3d88598ba7c14ecbfdad890dc20d0f13c84806eba434d2e043d98cd68875c6"},"annotations":[
+              {"id":"far","kind":"claim","target":{"start":90000,"end":90010,"exact":"x"}}]}"#,
+            "has annotation far at 90000..90010, outside the article's 3962 characters",
+        ),
+        (
+            r#"["not", "an", "object"]"#,
+            "is not a claimdesk annotation file",
+        ),
     ] {
         let dir = temp_seeds();
         let to = dir.path().join("annotations");
