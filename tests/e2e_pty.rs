@@ -170,3 +170,38 @@ fn the_terminal_is_restored_after_quitting() {
     );
     assert!(!parser.screen().contents().contains("Articles 5"));
 }
+
+#[test]
+fn an_edited_article_reports_moved_and_orphaned_annotations_on_reopen() {
+    let dir = common::temp_seeds();
+    let mut s = Session::start(dir.path(), 160, 40);
+    s.wait_for("sentence 1/");
+    s.keys("jd");
+    s.wait_for("Marked disputed.");
+    s.keys("jt");
+    s.wait_for("Marked true.");
+    s.keys("q");
+    s.wait_exit();
+
+    // The article is corrected: a paragraph at the top, one annotated sentence gone.
+    let path = dir.path().join("seeds/000_b4c1e1b9b05d5c34.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let barely = "This is barely after six weeks after police made a record seizure of 27.64 tons of cocaine at the Port of Antwerp.";
+    assert!(text.contains(barely));
+    std::fs::write(&path, format!("Editor's note: this article was updated.\n\n{}", text.replace(barely, ""))).unwrap();
+
+    let mut s = Session::start(dir.path(), 160, 40);
+    let screen = s.wait_for("1 annotation(s) moved, 0 need confirming, 1 orphaned.");
+    assert!(screen.contains("Articles changed since they were annotated"), "{screen}");
+    s.wait_for("[T] orphaned: This is barely after six we");
+    let screen = s.wait_for("[D] Police in Belgium has seized");
+    assert!(screen.contains("D Police in Belgium has seized 28 tons"), "the moved claim is drawn at its new place:\n{screen}");
+    s.keys("q");
+    s.wait_exit();
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["check", "seeds"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(!check.status.success(), "check reports the orphan");
+}
