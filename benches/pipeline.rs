@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use claimdesk::app::keymap::{Command, Keymap};
 use claimdesk::app::state::Clock;
 use claimdesk::app::{self, Action, Options};
-use claimdesk::{cli, corpus, text, tui};
+use claimdesk::{cli, corpus, store, text, tui};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -120,6 +120,82 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let loaded = corpus::load(root).unwrap();
+
+    // Re-anchoring: three claims per article, then every article corrected
+    // (a paragraph added at the top, a word changed) and re-anchored.
+    let files: Vec<store::AnnotationFile> = loaded
+        .articles
+        .iter()
+        .map(|a| {
+            let sentences = text::sentences::split_article(a);
+            let mut f = store::AnnotationFile::new(&a.id, &a.sha256, "t");
+            for (k, pick) in [
+                sentences.len() / 10,
+                sentences.len() / 2,
+                sentences.len() * 9 / 10,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if let Some(s) = sentences.get(pick) {
+                    f.annotations.push(store::Annotation {
+                        id: format!("a{k}"),
+                        kind: store::Kind::Claim,
+                        target: store::make_target(a, s.start, s.end),
+                        verdict: store::Verdict::Disputed,
+                        note: String::new(),
+                        evidence: Vec::new(),
+                        reviewer: "bench".into(),
+                        created: String::new(),
+                        updated: String::new(),
+                        history: Vec::new(),
+                        anchor: store::AnchorState::Exact,
+                    });
+                }
+            }
+            f
+        })
+        .collect();
+    let changed: Vec<corpus::Article> = loaded
+        .articles
+        .iter()
+        .map(|a| {
+            let text = format!(
+                "Correction: an earlier version misstated a figure.\n\n{}",
+                a.text.replacen(" the ", " a ", 3)
+            );
+            corpus::Article::from_bytes(a.id.clone(), a.path.clone(), text.as_bytes())
+        })
+        .collect();
+    let mut g = c.benchmark_group("anchor");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(12))
+        .sampling_mode(criterion::SamplingMode::Flat);
+    g.bench_function("reanchor_all_10k_changed", |b| {
+        b.iter(|| {
+            let mut report = store::AnchorReport::default();
+            for (f, a) in files.iter().zip(&changed) {
+                let mut f = f.clone();
+                let r = store::anchor_file(&mut f, a);
+                report.moved += r.moved;
+                report.fuzzy += r.fuzzy;
+                report.orphaned += r.orphaned;
+            }
+            report
+        })
+    });
+    g.finish();
+    let mut report = store::AnchorReport::default();
+    for (f, a) in files.iter().zip(&changed) {
+        let r = store::anchor_file(&mut f.clone(), a);
+        report.moved += r.moved;
+        report.fuzzy += r.fuzzy;
+        report.orphaned += r.orphaned;
+    }
+    eprintln!(
+        "re-anchoring {} annotations: {report:?}",
+        files.iter().map(|f| f.annotations.len()).sum::<usize>()
+    );
     let mut g = c.benchmark_group("index");
     g.sample_size(10)
         .measurement_time(Duration::from_secs(12))

@@ -188,14 +188,27 @@ fn an_edited_article_reports_moved_and_orphaned_annotations_on_reopen() {
     let text = std::fs::read_to_string(&path).unwrap();
     let barely = "This is barely after six weeks after police made a record seizure of 27.64 tons of cocaine at the Port of Antwerp.";
     assert!(text.contains(barely));
-    std::fs::write(&path, format!("Editor's note: this article was updated.\n\n{}", text.replace(barely, ""))).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "Editor's note: this article was updated.\n\n{}",
+            text.replace(barely, "")
+        ),
+    )
+    .unwrap();
 
     let mut s = Session::start(dir.path(), 160, 40);
     let screen = s.wait_for("1 annotation(s) moved, 0 need confirming, 1 orphaned.");
-    assert!(screen.contains("Articles changed since they were annotated"), "{screen}");
+    assert!(
+        screen.contains("Articles changed since they were annotated"),
+        "{screen}"
+    );
     s.wait_for("[T] orphaned: This is barely after six we");
     let screen = s.wait_for("[D] Police in Belgium has seized");
-    assert!(screen.contains("D Police in Belgium has seized 28 tons"), "the moved claim is drawn at its new place:\n{screen}");
+    assert!(
+        screen.contains("D Police in Belgium has seized 28 tons"),
+        "the moved claim is drawn at its new place:\n{screen}"
+    );
     s.keys("q");
     s.wait_exit();
     let check = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
