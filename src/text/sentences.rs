@@ -17,24 +17,123 @@ pub struct SentenceSpan {
 /// Segments `text` (one paragraph) and returns char ranges of its sentences,
 /// trimmed of surrounding white space, relative to `base`.
 pub fn segment_paragraph(text: &str, base: usize, out: &mut Vec<(usize, usize)>) {
-    let mut pos = base;
+    // Byte ranges of the trimmed pieces sentencex finds.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
     for piece in sentencex::segment("en", text) {
-        let len = piece.chars().count();
-        let lead = piece.chars().take_while(|c| c.is_whitespace()).count();
-        let trail = if lead == len {
-            0
-        } else {
-            piece
-                .chars()
-                .rev()
-                .take_while(|c| c.is_whitespace())
-                .count()
-        };
-        if lead < len {
-            out.push((pos + lead, pos + len - trail));
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            pieces.push((pos + lead, pos + lead + trimmed.len()));
         }
-        pos += len;
+        pos += piece.len();
     }
+    let pieces = split_lettered_list(
+        text,
+        fix_spaced_ellipsis(text, fix_numbered_list(text, pieces)),
+    );
+    // Byte ranges to char ranges, walking the text once.
+    let mut chars_before = 0;
+    let mut last_byte = 0;
+    for (s, e) in pieces {
+        chars_before += text[last_byte..s].chars().count();
+        let len = text[s..e].chars().count();
+        out.push((base + chars_before, base + chars_before + len));
+        chars_before += len;
+        last_byte = e;
+    }
+}
+
+/// A list marker: "1.", "12.)", "3)", "•", "⁃9." and the like.
+fn is_list_marker(token: &str) -> bool {
+    let t = token.trim_start_matches(['•', '⁃', '-', '*']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(&t[digits..], "." | ".)" | ")")
+}
+
+/// "1. The first item 2. The second item": sentencex cuts after each number.
+/// When a paragraph is a list (it opens with a marker), a marker ending a
+/// piece belongs to the next piece, and a piece that is only a marker joins
+/// the text after it. Prose ending in a number ("rose to 5.") is left alone.
+fn fix_numbered_list(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let first_token = text.trim_start().split_whitespace().next().unwrap_or("");
+    if pieces.len() < 2 || !is_list_marker(first_token) {
+        return pieces;
+    }
+    let mut moved: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
+    let mut carry: Option<usize> = None;
+    for (i, &(s, e)) in pieces.iter().enumerate() {
+        let s = carry.take().unwrap_or(s);
+        let piece = &text[s..e];
+        let last = piece.rsplit(char::is_whitespace).next().unwrap_or("");
+        if i + 1 < pieces.len() && last.len() < piece.len() && is_list_marker(last) {
+            let cut = e - last.len();
+            moved.push((s, text[..cut].trim_end().len()));
+            carry = Some(cut);
+        } else {
+            moved.push((s, e));
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(moved.len());
+    let mut pending: Option<usize> = None;
+    for (s, e) in moved {
+        let start = pending.take().unwrap_or(s);
+        if is_list_marker(text[s..e].trim()) {
+            pending = Some(start);
+        } else {
+            out.push((start, e));
+        }
+    }
+    if let Some(start) = pending {
+        out.push((start, text.trim_end().len()));
+    }
+    out
+}
+
+/// "a. The first item b. The second item": an inline lettered list is split
+/// before each next letter in sequence.
+fn split_lettered_list(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (s, e) in pieces {
+        let piece = &text[s..e];
+        if !(piece.starts_with("a. ") || piece.starts_with("a) ")) {
+            out.push((s, e));
+            continue;
+        }
+        let close = &piece[1..2];
+        let mut start = s;
+        let mut next = b'b';
+        while let Some(at) = text[start..e].find(&format!(" {}{close} ", next as char)) {
+            out.push((start, start + at));
+            start += at + 1;
+            next += 1;
+        }
+        out.push((start, e));
+    }
+    out
+}
+
+/// "compounds. . . . The practice": a stop then a spaced ellipsis. The stop
+/// ends the sentence and the ellipsis opens the next one (the MLA style).
+fn fix_spaced_ellipsis(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
+    let mut carry: Option<usize> = None;
+    for (i, &(s, e)) in pieces.iter().enumerate() {
+        let s = carry.take().unwrap_or(s);
+        let piece = &text[s..e];
+        let glued = piece
+            .strip_suffix(". . . .")
+            .filter(|before| before.ends_with(|c: char| c.is_alphanumeric()));
+        if i + 1 < pieces.len()
+            && let Some(before) = glued
+        {
+            out.push((s, s + before.len() + 1));
+            carry = Some(s + before.len() + 2);
+        } else {
+            out.push((s, e));
+        }
+    }
+    out
 }
 
 pub fn split_article(article: &Article) -> Vec<SentenceSpan> {
@@ -81,6 +180,18 @@ mod tests {
         assert_eq!(
             split("\"We cracked it,\" the statement said. Police agreed."),
             vec!["\"We cracked it,\" the statement said.", "Police agreed."]
+        );
+    }
+
+    #[test]
+    fn prose_ending_in_a_number_is_not_a_list() {
+        assert_eq!(
+            split("The rate rose to 5. Then it fell to 3. It stayed."),
+            vec!["The rate rose to 5.", "Then it fell to 3.", "It stayed."]
+        );
+        assert_eq!(
+            split("2. The second item 3. The third"),
+            vec!["2. The second item", "3. The third"]
         );
     }
 
