@@ -53,6 +53,8 @@ struct SentenceOut<'a> {
     reasons: Vec<ReasonOut>,
     suggested: bool,
     chrome: bool,
+    quantities: &'a [text::quantity::Quantity],
+    entities: &'a [text::entities::Entity],
     annotation: Option<&'a Annotation>,
 }
 
@@ -101,6 +103,8 @@ pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
                     .collect(),
                 suggested,
                 chrome: s.chrome,
+                quantities: &s.quantities,
+                entities: &s.entities,
                 annotation: saved,
             });
         }

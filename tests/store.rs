@@ -291,6 +291,8 @@ fn moved_fuzzy_and_orphaned_annotations_are_reported_on_open() {
     );
     assert_eq!(fuzzy.verdict, Verdict::True);
     assert_eq!(by_state(AnchorState::Orphaned).verdict, Verdict::False);
+    let mut again = again;
+    press(&mut again, "<tab>G");
     let screen = render(&again);
     assert!(
         screen.contains("[F] orphaned: A record shipment worth"),

@@ -264,6 +264,31 @@ fn classify_alone(line: &str) -> LineKind {
     }
 }
 
+/// A sentence inside a content line that is itself chrome: an image credit,
+/// an advert or share label that lost its own line ("… 2021. Copyright AP Photo").
+pub fn sentence_chrome(sentence: &str) -> Option<ChromeKind> {
+    match classify_alone(sentence) {
+        LineKind::Chrome(k @ (ChromeKind::Credit | ChromeKind::Advert | ChromeKind::Share)) => {
+            Some(k)
+        }
+        _ => None,
+    }
+}
+
+/// Lines that mark chrome when they recur in this many articles of a corpus.
+pub const CORPUS_REPEAT: usize = 3;
+
+/// The form under which short lines are compared across articles.
+pub fn repeat_key(line: &str) -> Option<String> {
+    let t = line.trim();
+    (word_count(t) <= 6 && !t.is_empty() && !ends_like_sentence(t)).then(|| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    })
+}
+
 /// Classifies every line of an article. `lines` are the article's lines in order
 /// (without their newline); `body_start_line` is the first line after front matter.
 pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {

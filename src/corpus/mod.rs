@@ -50,6 +50,7 @@ pub struct Article {
     /// Hex sha256 of the raw file bytes.
     pub sha256: String,
     pub meta: Metadata,
+    front: meta::FrontMatter,
     pub lines: Vec<Line>,
     pub problems: Vec<ArticleProblem>,
 }
@@ -85,6 +86,7 @@ impl Article {
         }
         let meta = meta::metadata(&front, &raw_lines, &lines, &id);
         Article {
+            front,
             id,
             path,
             sha256: sha256_hex(bytes),
@@ -100,6 +102,12 @@ impl Article {
         let mut a = Article::from_bytes(id, path, b"");
         a.problems = vec![ArticleProblem::Unreadable(why)];
         a
+    }
+
+    /// Recomputes the title and metadata after line kinds changed.
+    pub fn refresh_metadata(&mut self) {
+        let raw: Vec<&str> = self.text.split('\n').collect();
+        self.meta = meta::metadata(&self.front, &raw, &self.lines, &self.id);
     }
 
     pub fn char_len(&self) -> usize {
@@ -221,10 +229,47 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
             Err(e) => Article::unreadable(id, path, lower_io(&e)),
         })
         .collect();
+    let mut articles: Vec<Article> = articles;
+    mark_repeated_lines(&mut articles);
     Ok(Corpus {
         root: root.to_path_buf(),
         articles,
     })
+}
+
+/// Short lines without a final stop that recur in several articles (site
+/// names, menus, "Advert 10") are chrome wherever they appear.
+pub fn mark_repeated_lines(articles: &mut [Article]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for a in articles.iter() {
+        let mut keys: Vec<String> = a
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Heading)
+            .filter_map(|l| chrome::repeat_key(a.slice(l.start, l.end)))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    for a in articles.iter_mut() {
+        let mut changed = false;
+        for i in 0..a.lines.len() {
+            let l = a.lines[i];
+            if l.kind == LineKind::Heading
+                && chrome::repeat_key(a.slice(l.start, l.end))
+                    .is_some_and(|k| seen.get(&k).copied().unwrap_or(0) >= chrome::CORPUS_REPEAT)
+            {
+                a.lines[i].kind = LineKind::Chrome(ChromeKind::SiteName);
+                changed = true;
+            }
+        }
+        if changed {
+            a.refresh_metadata();
+        }
+    }
 }
 
 #[cfg(test)]

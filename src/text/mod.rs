@@ -1,5 +1,7 @@
 //! Sentences and check-worthiness of an article's text.
 
+pub mod entities;
+pub mod quantity;
 pub mod score;
 pub mod sentences;
 
@@ -16,6 +18,9 @@ pub struct Sentence {
     pub heading: bool,
     pub score: f32,
     pub reasons: Vec<Reason>,
+    /// Figures, with offsets relative to the sentence start.
+    pub quantities: Vec<quantity::Quantity>,
+    pub entities: Vec<entities::Entity>,
 }
 
 impl Sentence {
@@ -52,13 +57,18 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
         .into_iter()
         .map(|span| {
             let kind = article.lines[span.line].kind;
-            let chrome = kind.is_chrome();
+            let chrome = kind.is_chrome()
+                || crate::corpus::chrome::sentence_chrome(article.slice(span.start, span.end))
+                    .is_some();
             let heading = kind == LineKind::Heading;
-            let (score, reasons) = if chrome {
-                (0.0, Vec::new())
+            let (score, reasons, quantities, entities) = if chrome {
+                (0.0, Vec::new(), Vec::new(), Vec::new())
             } else {
-                let s = score::score(article.slice(span.start, span.end), heading);
-                (s.value, s.reasons)
+                let text = article.slice(span.start, span.end);
+                let quantities = quantity::extract(text);
+                let entities = entities::extract(text);
+                let s = score::score_with(text, heading, &quantities, &entities);
+                (s.value, s.reasons, quantities, entities)
             };
             Sentence {
                 start: span.start,
@@ -68,6 +78,8 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                 heading,
                 score,
                 reasons,
+                quantities,
+                entities,
             }
         })
         .collect();

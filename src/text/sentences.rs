@@ -56,7 +56,7 @@ fn is_list_marker(token: &str) -> bool {
 /// piece belongs to the next piece, and a piece that is only a marker joins
 /// the text after it. Prose ending in a number ("rose to 5.") is left alone.
 fn fix_numbered_list(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let first_token = text.trim_start().split_whitespace().next().unwrap_or("");
+    let first_token = text.split_whitespace().next().unwrap_or("");
     if pieces.len() < 2 || !is_list_marker(first_token) {
         return pieces;
     }

@@ -1,0 +1,396 @@
+//! Named things in a sentence: runs of capitalised words and acronyms, with a
+//! kind guessed from the words themselves.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A named operation: "Operation Venetic", codenamed "Lemont".
+    Operation,
+    Organisation,
+    Place,
+    Person,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub text: String,
+    pub kind: EntityKind,
+}
+
+impl Entity {
+    /// The form used to compare entities across articles: lower case, without
+    /// a possessive and with "the" dropped.
+    pub fn key(&self) -> String {
+        let t = self
+            .text
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['’', '\'']);
+        let t = t
+            .strip_prefix("the ")
+            .or_else(|| t.strip_prefix("The "))
+            .unwrap_or(t);
+        t.to_lowercase()
+    }
+}
+
+/// Capitalised words that start clauses rather than name something.
+pub const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "I",
+    "We",
+    "He",
+    "She",
+    "They",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "Among",
+    "Altogether",
+    "Despite",
+    "Last",
+    "Earlier",
+    "Meanwhile",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Under",
+    "Some",
+    "Several",
+    "When",
+    "While",
+    "Since",
+    "Phones",
+    "Police",
+    "Prosecutors",
+    "Law",
+    "According",
+    "Subsequently",
+    "Also",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "There",
+    "What",
+    "With",
+    "For",
+    "From",
+    "Among",
+    "If",
+    "As",
+    "By",
+    "Of",
+    "To",
+    "Over",
+    "More",
+    "Most",
+    "Many",
+    "News",
+    "Record",
+];
+const MONTHS_AND_DAYS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const ORG_WORDS: &[&str] = &[
+    "police",
+    "agency",
+    "agencies",
+    "ministry",
+    "office",
+    "court",
+    "government",
+    "council",
+    "commission",
+    "europol",
+    "interpol",
+    "prosecutor",
+    "prosecutors",
+    "service",
+    "services",
+    "department",
+    "bank",
+    "union",
+    "network",
+    "company",
+    "group",
+    "authority",
+    "authorities",
+    "parliament",
+    "army",
+    "force",
+    "forces",
+    "federal",
+    "national",
+    "international",
+    "university",
+    "times",
+    "news",
+    "cnn",
+    "bbc",
+    "reuters",
+    "afp",
+];
+/// Places named in news often enough to tell them from people.
+const PLACES: &[&str] = &[
+    "belgium",
+    "antwerp",
+    "brussels",
+    "netherlands",
+    "holland",
+    "rotterdam",
+    "amsterdam",
+    "the hague",
+    "france",
+    "paris",
+    "germany",
+    "berlin",
+    "europe",
+    "uk",
+    "britain",
+    "united kingdom",
+    "england",
+    "london",
+    "ireland",
+    "spain",
+    "italy",
+    "canada",
+    "us",
+    "u.s.",
+    "usa",
+    "united states",
+    "america",
+    "south america",
+    "western europe",
+    "china",
+    "russia",
+    "ukraine",
+    "iran",
+    "israel",
+    "india",
+    "japan",
+    "brazil",
+    "colombia",
+    "ecuador",
+    "mexico",
+    "port of antwerp",
+    "luxembourg",
+    "switzerland",
+    "austria",
+    "poland",
+    "portugal",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "greece",
+    "turkey",
+];
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+fn clean_word(w: &str) -> &str {
+    w.trim_matches(|c: char| ",.;:!?()[]\"“”‘'…".contains(c))
+}
+
+fn kind_of(text: &str, words: &[&str], prev: Option<&str>) -> EntityKind {
+    let lower = text.to_lowercase();
+    let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if words.first().is_some_and(|w| *w == "Operation")
+        || prev.is_some_and(|p| matches!(p, "codenamed" | "code-named" | "operation"))
+    {
+        return EntityKind::Operation;
+    }
+    if PLACES.contains(&lower.trim_end_matches("’s").trim_end_matches("'s")) {
+        return EntityKind::Place;
+    }
+    if lower_words
+        .iter()
+        .any(|w| ORG_WORDS.contains(&w.trim_end_matches("’s").trim_end_matches("'s")))
+        || (words.len() == 1 && is_acronym(words[0]))
+        || words.iter().any(|w| is_acronym(w))
+    {
+        return EntityKind::Organisation;
+    }
+    if (2..=4).contains(&words.len()) && words.iter().all(|w| is_capitalised(w) && !is_acronym(w)) {
+        return EntityKind::Person;
+    }
+    EntityKind::Other
+}
+
+/// Named things in order of appearance, each once.
+pub fn extract(sentence: &str) -> Vec<Entity> {
+    let raw: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || c == '—' || c == '–')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let w = clean_word(raw[i]);
+        let first_word = i == 0 || raw[i - 1].ends_with(['.', ':', '“', '"']);
+        let capital = is_capitalised(w) && w.chars().any(char::is_alphabetic);
+        let acronym = is_acronym(w);
+        if !(capital || acronym)
+            || MONTHS_AND_DAYS.contains(&w)
+            || (NOT_NAMES.contains(&w) && !acronym)
+            || (first_word
+                && !acronym
+                && !PLACES.contains(&w.to_lowercase().as_str())
+                && raw
+                    .get(i + 1)
+                    .is_none_or(|n| !is_capitalised(clean_word(n))))
+        {
+            i += 1;
+            continue;
+        }
+        // Join capitalised words, and "of" / "van" inside names ("Port of Antwerp", "Van Leeuw").
+        let mut words = vec![w];
+        let mut j = i + 1;
+        // A word ending a clause ends the name.
+        let mut open = !raw[i].ends_with([',', '.', ';', ':', ')', '”', '"']);
+        while open && j < raw.len() {
+            let n = clean_word(raw[j]);
+            let joiner = matches!(n, "of" | "van" | "de" | "der" | "von")
+                && raw
+                    .get(j + 1)
+                    .is_some_and(|m| is_capitalised(clean_word(m)));
+            let function_word = matches!(
+                n,
+                "The"
+                    | "A"
+                    | "An"
+                    | "In"
+                    | "On"
+                    | "At"
+                    | "And"
+                    | "But"
+                    | "Or"
+                    | "To"
+                    | "For"
+                    | "From"
+                    | "By"
+                    | "As"
+                    | "If"
+                    | "With"
+                    | "It"
+                    | "I"
+            );
+            if (is_capitalised(n) && !MONTHS_AND_DAYS.contains(&n) && !function_word)
+                || joiner
+                || is_acronym(n)
+            {
+                words.push(n);
+                open = !raw[j].ends_with([',', '.', ';', ':', ')', '”', '"']);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let text = words.join(" ");
+        let prev = i.checked_sub(1).map(|p| clean_word(raw[p]));
+        let kind = kind_of(&text, &words, prev.map(|p| p.to_lowercase()).as_deref());
+        let entity = Entity { text, kind };
+        if !out.iter().any(|e| e.key() == entity.key()) {
+            out.push(entity);
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(String, EntityKind)> {
+        extract(s).into_iter().map(|e| (e.text, e.kind)).collect()
+    }
+
+    #[test]
+    fn names_and_their_kinds() {
+        use EntityKind::*;
+        assert_eq!(
+            kinds(
+                "In July, the NCA said it had made 746 arrests during Operation Venetic, the biggest-ever operation of its kind in the UK."
+            ),
+            vec![
+                ("NCA".into(), Organisation),
+                ("Operation Venetic".into(), Operation),
+                ("UK.".trim_end_matches('.').into(), Place)
+            ]
+        );
+        assert_eq!(
+            kinds(
+                "Police in the Netherlands said they had made 60 arrests during their investigation, codenamed \"Lemont,\" and had seized 25 tons."
+            ),
+            vec![("Netherlands".into(), Place), ("Lemont".into(), Operation)]
+        );
+        assert_eq!(
+            kinds("Belgian chief prosecutor Frédéric Van Leeuw added that"),
+            vec![("Frédéric Van Leeuw".into(), Person)]
+        );
+        assert_eq!(
+            kinds("at the Port of Antwerp."),
+            vec![("Port of Antwerp".into(), Place)]
+        );
+        assert_eq!(
+            kinds("according to a statement from the Belgian Federal Police on Monday"),
+            vec![("Belgian Federal Police".into(), Organisation)]
+        );
+        assert_eq!(
+            kinds("investigators have cracked Sky ECC’s encrypted messaging service"),
+            vec![("Sky ECC’s".into(), Organisation)]
+        );
+        assert_eq!(extract("Sky ECC’s network")[0].key(), "sky ecc");
+    }
+
+    #[test]
+    fn sentence_openers_and_months_are_not_names() {
+        assert!(extract("The report reveals that only 50,000 containers are searched.").is_empty());
+        assert!(extract("On Tuesday, four more arrests were made in March.").is_empty());
+    }
+}

@@ -1,0 +1,674 @@
+//! Figures in a sentence, normalised so that other articles' figures can be
+//! compared: value, unit class, currency, qualifier and the surface text.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitClass {
+    /// In tonnes ("tons" in these reports are metric).
+    Mass,
+    /// With a currency.
+    Money,
+    People,
+    Objects,
+    Percentage,
+    /// In days.
+    Duration,
+    /// Day of year as month * 100 + day, or a year.
+    Date,
+    /// A bare number.
+    Count,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// "nearly", "almost": a little below.
+    Nearly,
+    /// "over", "more than", "at least": above.
+    Over,
+    /// "about", "around", "some", "roughly", "an estimated".
+    About,
+    /// "less than", "under", "up to": below.
+    Under,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub value: f64,
+    /// For ranges ("from 2-3 April"): the upper end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_to: Option<f64>,
+    pub unit: UnitClass,
+    /// The noun or unit as written, lower case ("tons", "officers", "euros").
+    pub unit_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    pub surface: String,
+    /// Char offsets within the sentence.
+    pub start: usize,
+    pub end: usize,
+}
+
+struct Token<'s> {
+    text: &'s str,
+    lower: String,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (byte, char)
+    let is_sep = |c: char| c.is_whitespace() || "()[]“”\"—–,;:!?".contains(c);
+    let bytes = sentence.as_bytes();
+    // A comma between digits is a thousands separator, not a break ("1,500").
+    let in_number = |b: usize| {
+        b > 0 && bytes[b - 1].is_ascii_digit() && bytes.get(b + 1).is_some_and(u8::is_ascii_digit)
+    };
+    for (char_pos, (b, c)) in sentence.char_indices().enumerate() {
+        if is_sep(c) && !(c == ',' && in_number(b)) {
+            if let Some((sb, sc)) = start.take() {
+                push_token(&mut out, sentence, sb, b, sc);
+            }
+        } else if start.is_none() {
+            start = Some((b, char_pos));
+        }
+    }
+    if let Some((sb, sc)) = start {
+        push_token(&mut out, sentence, sb, sentence.len(), sc);
+    }
+    out
+}
+
+fn push_token<'s>(out: &mut Vec<Token<'s>>, sentence: &'s str, sb: usize, eb: usize, sc: usize) {
+    let raw = &sentence[sb..eb];
+    // A sentence-final stop or a closing quote is not part of the word ("2020." "tons'").
+    let trimmed = raw.trim_end_matches(['.', '\'', '’', '‘']);
+    let trimmed = if trimmed.is_empty() { raw } else { trimmed };
+    let trimmed = trimmed.trim_start_matches(['\'', '‘', '’']);
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = raw.find(trimmed).unwrap_or(0);
+    let start = sc + raw[..lead].chars().count();
+    out.push(Token {
+        text: trimmed,
+        lower: trimmed.to_lowercase(),
+        start,
+        end: start + trimmed.chars().count(),
+    });
+}
+
+const SMALL: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("a", 1.0),
+    ("an", 1.0),
+    ("half", 0.5),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+/// Vague plurals: a lower bound ("hundreds of millions" is at least 2e8).
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("millions", 2e6),
+    ("billions", 2e9),
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MASS: &[(&str, f64)] = &[
+    ("tons", 1.0),
+    ("ton", 1.0),
+    ("tonnes", 1.0),
+    ("tonne", 1.0),
+    ("t", 1.0),
+    ("kilograms", 0.001),
+    ("kilogram", 0.001),
+    ("kilos", 0.001),
+    ("kg", 0.001),
+    ("grams", 1e-6),
+    ("g", 1e-6),
+];
+const DURATION: &[(&str, f64)] = &[
+    ("seconds", 1.0 / 86400.0),
+    ("second", 1.0 / 86400.0),
+    ("minutes", 1.0 / 1440.0),
+    ("hours", 1.0 / 24.0),
+    ("hour", 1.0 / 24.0),
+    ("days", 1.0),
+    ("day", 1.0),
+    ("weeks", 7.0),
+    ("week", 7.0),
+    ("months", 30.0),
+    ("month", 30.0),
+    ("years", 365.0),
+    ("year", 365.0),
+];
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "officers",
+    "officer",
+    "police",
+    "suspects",
+    "suspect",
+    "users",
+    "criminals",
+    "members",
+    "agents",
+    "staff",
+    "employees",
+    "investigators",
+    "prosecutors",
+    "victims",
+    "men",
+    "women",
+    "children",
+    "residents",
+    "migrants",
+    "workers",
+    "soldiers",
+    "troops",
+    "individuals",
+];
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("usd", "USD"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("gbp", "GBP"),
+    ("yen", "JPY"),
+    ("francs", "CHF"),
+];
+
+fn currency_symbol(c: char) -> Option<&'static str> {
+    match c {
+        '$' => Some("USD"),
+        '€' => Some("EUR"),
+        '£' => Some("GBP"),
+        '¥' => Some("JPY"),
+        _ => None,
+    }
+}
+
+fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+/// "1,500" "27.64" "1.4" "2nd" → value. Commas are thousands separators.
+fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim_end_matches('%');
+    let s = s.trim_end_matches(|c: char| {
+        c.is_ascii_alphabetic() && !s.starts_with(|d: char| d.is_ascii_alphabetic())
+    });
+    let digits: String = s.chars().filter(|c| *c != ',').collect();
+    if digits.is_empty() || !digits.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn ordinal_day(s: &str) -> Option<f64> {
+    let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let n: f64 = d.parse().ok()?;
+    (1.0..=31.0).contains(&n).then_some(n)
+}
+
+fn qualifier_before(ts: &[Token], i: usize) -> Option<Qualifier> {
+    let w = |k: usize| i.checked_sub(k).map(|j| ts[j].lower.as_str());
+    match (w(2), w(1)) {
+        (Some("more" | "greater"), Some("than")) => Some(Qualifier::Over),
+        (Some("less" | "fewer"), Some("than")) => Some(Qualifier::Under),
+        (Some("at"), Some("least")) => Some(Qualifier::Over),
+        (Some("up"), Some("to")) => Some(Qualifier::Under),
+        (Some("an"), Some("estimated")) => Some(Qualifier::About),
+        (_, Some("nearly" | "almost" | "close")) => Some(Qualifier::Nearly),
+        (_, Some("over" | "above" | "past" | "exceeding")) => Some(Qualifier::Over),
+        (
+            _,
+            Some(
+                "about" | "around" | "some" | "roughly" | "approximately" | "approx" | "estimated",
+            ),
+        ) => Some(Qualifier::About),
+        (_, Some("under" | "below")) => Some(Qualifier::Under),
+        _ => None,
+    }
+}
+
+/// Every figure in `sentence`, in order.
+pub fn extract(sentence: &str) -> Vec<Quantity> {
+    let ts = tokens(sentence);
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < ts.len() {
+        if let Some((q, next)) = date_at(&ts, i).or_else(|| figure_at(&ts, i)) {
+            out.push(q);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    for q in &mut out {
+        q.surface = crate::corpus::canonical::CharIndex::new(sentence)
+            .slice(sentence, q.start, q.end)
+            .to_string();
+    }
+    out
+}
+
+fn quantity(
+    ts: &[Token],
+    from: usize,
+    to: usize,
+    value: f64,
+    unit: UnitClass,
+    unit_text: &str,
+) -> Quantity {
+    Quantity {
+        value,
+        value_to: None,
+        unit,
+        unit_text: unit_text.to_string(),
+        currency: None,
+        qualifier: qualifier_before(ts, from),
+        surface: String::new(),
+        start: ts[from].start,
+        end: ts[to].end,
+    }
+}
+
+/// "April 3", "3 April", "2-3 April", "2nd to the 3rd of April", "March 9 2021", "2020".
+fn date_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
+    let t = &ts[i];
+    let month = |k: usize| {
+        ts.get(k)
+            .and_then(|t| MONTHS.iter().position(|m| *m == t.lower))
+            .map(|m| (m + 1) as f64)
+    };
+    let is_capital_month = |k: usize| {
+        ts.get(k)
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+            && month(k).is_some()
+    };
+    // Month first: "April 3", "March 9, 2021" ("may" only as "May").
+    if is_capital_month(i)
+        && let Some(day) = ts.get(i + 1).and_then(|n| ordinal_day(&n.lower))
+    {
+        let m = month(i)?;
+        let mut end = i + 1;
+        if ts.get(i + 2).is_some_and(|y| {
+            y.lower.len() == 4
+                && y.lower
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..2100).contains(&y))
+        }) {
+            end = i + 2;
+        }
+        return Some((
+            quantity(ts, i, end, m * 100.0 + day, UnitClass::Date, &ts[i].lower),
+            end + 1,
+        ));
+    }
+    // Day first: "3 April", "2-3 April", "2nd to the 3rd of April".
+    let range = t
+        .lower
+        .split_once('-')
+        .and_then(|(a, b)| Some((ordinal_day(a)?, ordinal_day(b)?)));
+    let first = ordinal_day(&t.lower).map(|d| (d, d)).or(range)?;
+    let mut k = i + 1;
+    let mut to = first.1;
+    if ts
+        .get(k)
+        .is_some_and(|w| w.lower == "to" || w.lower == "and")
+    {
+        let mut j = k + 1;
+        if ts.get(j).is_some_and(|w| w.lower == "the") {
+            j += 1;
+        }
+        if let Some(d) = ts.get(j).and_then(|w| ordinal_day(&w.lower)) {
+            to = d;
+            k = j + 1;
+        }
+    }
+    if ts.get(k).is_some_and(|w| w.lower == "of") {
+        k += 1;
+    }
+    let m = month(k)?;
+    if !is_capital_month(k) {
+        return None;
+    }
+    let mut q = quantity(ts, i, k, m * 100.0 + first.0, UnitClass::Date, &ts[k].lower);
+    if to != first.0 {
+        q.value_to = Some(m * 100.0 + to);
+    }
+    if i > 0 && ts[i - 1].lower == "from" {
+        q.start = ts[i - 1].start;
+    }
+    Some((q, k + 1))
+}
+
+/// A number (digits or words, with scale words and a currency) and its unit.
+fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
+    let t = &ts[i];
+    let mut text = t.text;
+    let mut currency = text.chars().next().and_then(currency_symbol);
+    if currency.is_some() {
+        text = &text[text.chars().next().map_or(0, char::len_utf8)..];
+    }
+    let lower = text.to_lowercase();
+    // "two-year", "2-year", "six-month", "27.64-ton"
+    if let Some((num, unit)) = lower.split_once('-')
+        && let Some(n) = parse_number(num).or_else(|| lookup(SMALL, num))
+        && let Some(days) = lookup(DURATION, unit).or_else(|| lookup(DURATION, &format!("{unit}s")))
+    {
+        let mut q = quantity(ts, i, i, n * days, UnitClass::Duration, unit);
+        q.currency = None;
+        return Some((q, i + 1));
+    }
+    let mut value = parse_number(&lower);
+    let mut vague = false;
+    if value.is_none() {
+        if let Some(v) = lookup(VAGUE, &lower) {
+            // "hundreds of millions": multiply the scales.
+            value = Some(v);
+            vague = true;
+        } else if let Some(v) = lookup(SMALL, &lower) {
+            if matches!(lower.as_str(), "a" | "an" | "half")
+                && ts
+                    .get(i + 1)
+                    .is_none_or(|n| lookup(SCALES, &n.lower).is_none())
+            {
+                return None;
+            }
+            // "one another", "one of them": not a figure.
+            if lower == "one"
+                && ts
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "another" | "of" | "day"))
+            {
+                return None;
+            }
+            value = Some(v);
+        }
+    }
+    let mut value = value?;
+    // A year alone is a date.
+    if currency.is_none()
+        && text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (1900.0..2100.0).contains(&value)
+    {
+        let next_is_unit = ts.get(i + 1).is_some_and(|n| {
+            PEOPLE.contains(&n.lower.as_str()) || lookup(MASS, &n.lower).is_some()
+        });
+        if !next_is_unit {
+            return Some((quantity(ts, i, i, value, UnitClass::Date, "year"), i + 1));
+        }
+    }
+    let mut k = i + 1;
+    while let Some(n) = ts.get(k) {
+        if let Some(scale) = lookup(SCALES, &n.lower) {
+            value *= scale;
+            k += 1;
+        } else if vague
+            && n.lower == "of"
+            && ts
+                .get(k + 1)
+                .is_some_and(|m| lookup(VAGUE, &m.lower).is_some())
+        {
+            value *= lookup(VAGUE, &ts[k + 1].lower).unwrap_or(1.0) / 2.0;
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    let mut end = k - 1;
+    let mut qualifier = qualifier_before(ts, i);
+    if vague {
+        qualifier = qualifier.or(Some(Qualifier::Over));
+        if ts.get(k).is_some_and(|n| n.lower == "of") {
+            k += 1;
+        }
+    }
+    let unit_tok = ts.get(k);
+    let unit_lower = unit_tok.map(|u| u.lower.as_str()).unwrap_or("");
+    let (unit, unit_text) = if let Some(c) = CURRENCY_WORDS
+        .iter()
+        .find(|(w, _)| *w == unit_lower)
+        .map(|(_, c)| *c)
+    {
+        currency = currency.or(Some(c));
+        end = k;
+        (UnitClass::Money, unit_lower.to_string())
+    } else if currency.is_some() {
+        (
+            UnitClass::Money,
+            currency.unwrap_or_default().to_lowercase(),
+        )
+    } else if let Some(f) = lookup(MASS, unit_lower) {
+        value *= f;
+        end = k;
+        (UnitClass::Mass, unit_lower.to_string())
+    } else if let Some(d) = lookup(DURATION, unit_lower) {
+        value *= d;
+        end = k;
+        (UnitClass::Duration, unit_lower.to_string())
+    } else if unit_lower == "%"
+        || unit_lower == "percent"
+        || unit_lower == "per"
+        || lower.ends_with('%')
+    {
+        if !unit_lower.is_empty() && !lower.ends_with('%') {
+            end = k;
+        }
+        (UnitClass::Percentage, "%".to_string())
+    } else if PEOPLE.contains(&unit_lower) {
+        end = k;
+        (UnitClass::People, unit_lower.to_string())
+    } else if unit_tok.is_some_and(|u| {
+        u.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && u.text.chars().next().is_some_and(char::is_lowercase)
+    }) {
+        // "171,000 phones", "48 arrests", "25 cars": things counted. Skip one
+        // adjective when a noun follows ("15 illegal firearms", "19 synthetic drugs labs").
+        let noun = |t: &Token| {
+            t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+                && t.text.chars().next().is_some_and(char::is_lowercase)
+        };
+        let stop = [
+            "of", "to", "and", "in", "at", "on", "from", "for", "the", "a", "was", "were", "is",
+            "are", "had", "have", "has", "that", "who", "which", "more", "times",
+        ];
+        if stop.contains(&unit_lower) {
+            (UnitClass::Count, String::new())
+        } else {
+            end = k;
+            let mut unit_text = unit_lower.to_string();
+            if let Some(n2) = ts.get(k + 1)
+                && noun(n2)
+                && !stop.contains(&n2.lower.as_str())
+                && n2.lower.ends_with('s')
+                && !unit_lower.ends_with('s')
+            {
+                end = k + 1;
+                unit_text = n2.lower.clone();
+            }
+            if PEOPLE.contains(&unit_text.as_str()) {
+                (UnitClass::People, unit_text)
+            } else {
+                (UnitClass::Objects, unit_text)
+            }
+        }
+    } else {
+        (UnitClass::Count, String::new())
+    };
+    let mut q = quantity(ts, i, end.max(i), value, unit, &unit_text);
+    q.currency = currency;
+    q.qualifier = qualifier;
+    Some((q, end.max(i) + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Quantity {
+        let q = extract(s);
+        assert!(!q.is_empty(), "no quantity in {s:?}");
+        q[0].clone()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn masses_in_tonnes_with_qualifiers() {
+        let q = one("Police seized 28 tons of cocaine.");
+        assert_eq!(
+            (q.value, q.unit, q.surface.as_str(), q.qualifier),
+            (28.0, UnitClass::Mass, "28 tons", None)
+        );
+        let q = one("they seized 27.64 tonnes at the port");
+        assert!(close(q.value, 27.64) && q.unit == UnitClass::Mass && q.surface == "27.64 tonnes");
+        let q = one("a record shipment of almost 11 tons overnight");
+        assert_eq!(
+            (q.value, q.qualifier, q.surface.as_str()),
+            (11.0, Some(Qualifier::Nearly), "11 tons")
+        );
+        let q = one("more than two tons of drugs");
+        assert_eq!((q.value, q.qualifier), (2.0, Some(Qualifier::Over)));
+    }
+
+    #[test]
+    fn money_with_currency() {
+        let qs = extract("a street value of 1.4 billion euros ($1.65 billion), police said");
+        assert_eq!(qs.len(), 2);
+        assert!(
+            close(qs[0].value, 1.4e9)
+                && qs[0].currency == Some("EUR")
+                && qs[0].surface == "1.4 billion euros"
+        );
+        assert!(
+            close(qs[1].value, 1.65e9)
+                && qs[1].currency == Some("USD")
+                && qs[1].surface == "$1.65 billion"
+        );
+        let q = one("seized £54 million in cash");
+        assert!(close(q.value, 54e6) && q.currency == Some("GBP") && q.unit == UnitClass::Money);
+        let q = one("nearly $2 billion worth of cocaine");
+        assert_eq!(
+            (q.value, q.qualifier, q.currency),
+            (2e9, Some(Qualifier::Nearly), Some("USD"))
+        );
+        let q = one("seized €1.2 million in cash");
+        assert!(close(q.value, 1.2e6) && q.currency == Some("EUR"));
+    }
+
+    #[test]
+    fn counts_of_people_and_objects() {
+        let q = one("special units involving 1,500 officers in all");
+        assert_eq!(
+            (q.value, q.unit, q.unit_text.as_str()),
+            (1500.0, UnitClass::People, "officers")
+        );
+        let q = one("said to be installed on 171,000 phones worldwide");
+        assert_eq!(
+            (q.value, q.unit, q.unit_text.as_str()),
+            (171000.0, UnitClass::Objects, "phones")
+        );
+        let q = one("police seized 15 illegal firearms");
+        assert_eq!((q.value, q.unit_text.as_str()), (15.0, "firearms"));
+        let q = one("intercepted hundreds of millions of messages");
+        assert_eq!(
+            (q.unit, q.qualifier, q.unit_text.as_str()),
+            (UnitClass::Objects, Some(Qualifier::Over), "messages")
+        );
+        assert!(q.value >= 1e8);
+    }
+
+    #[test]
+    fn durations_and_dates() {
+        let q = one("during a two-year investigation");
+        assert_eq!(
+            (q.value, q.unit, q.surface.as_str()),
+            (730.0, UnitClass::Duration, "two-year")
+        );
+        let q = one("in the six weeks since");
+        assert_eq!((q.value, q.unit), (42.0, UnitClass::Duration));
+        let q = one("which was seized by police on April 3.");
+        assert_eq!(
+            (q.value, q.unit, q.surface.as_str()),
+            (403.0, UnitClass::Date, "April 3")
+        );
+        let q = one("a record shipment of almost 11 tons overnight from 2-3 April, said police");
+        assert_eq!(q.unit, UnitClass::Mass);
+        let d =
+            &extract("a record shipment of almost 11 tons overnight from 2-3 April, said police")
+                [1];
+        assert_eq!(
+            (d.value, d.value_to, d.surface.as_str()),
+            (402.0, Some(403.0), "from 2-3 April")
+        );
+        let d = &extract("shipped overnight from the 2nd to the 3rd of April according to")[0];
+        assert_eq!((d.value, d.value_to), (402.0, Some(403.0)));
+        let d = one("In 2020 Belgian authorities seized over 65 tonnes");
+        assert_eq!((d.value, d.unit), (2020.0, UnitClass::Date));
+        let d = one("took place across Belgium on March 9, 2021.");
+        assert_eq!((d.value, d.surface.as_str()), (309.0, "March 9, 2021"));
+    }
+
+    #[test]
+    fn percentages_and_nothing_from_words() {
+        let q = one("a rise of 14% in a year");
+        assert_eq!((q.value, q.unit), (14.0, UnitClass::Percentage));
+        assert!(extract("Police said investigations continue.").is_empty());
+        assert!(extract("It was a big operation.").is_empty());
+    }
+}
