@@ -267,12 +267,26 @@ fn classify_alone(line: &str) -> LineKind {
 /// A sentence inside a content line that is itself chrome: an image credit,
 /// an advert or share label that lost its own line ("… 2021. Copyright AP Photo").
 pub fn sentence_chrome(sentence: &str) -> Option<ChromeKind> {
-    match classify_alone(sentence) {
-        LineKind::Chrome(k @ (ChromeKind::Credit | ChromeKind::Advert | ChromeKind::Share)) => {
-            Some(k)
-        }
-        _ => None,
+    // Credits, adverts and share labels are short: skip the work for prose.
+    let words = sentence.split_whitespace().take(15).count();
+    if words > 14 {
+        return None;
     }
+    let lower = sentence.to_lowercase();
+    if words <= 3 && (lower.starts_with("advert") || lower.starts_with("sponsored")) {
+        return Some(ChromeKind::Advert);
+    }
+    if CREDIT_MARKERS.iter().any(|m| lower.contains(m))
+        || (words <= 8
+            && (lower.starts_with("ph ") || lower.starts_with("photo "))
+            && lower.contains('/'))
+    {
+        return Some(ChromeKind::Credit);
+    }
+    if words <= 5 && lower.starts_with("share") && !ends_like_sentence(sentence) {
+        return Some(ChromeKind::Share);
+    }
+    None
 }
 
 /// Lines that mark chrome when they recur in this many articles of a corpus.

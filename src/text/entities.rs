@@ -1,6 +1,8 @@
 //! Named things in a sentence: runs of capitalised words and acronyms, with a
 //! kind guessed from the words themselves.
 
+use super::lexicon::WordSet;
+use super::tokens::Token;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
@@ -26,8 +28,9 @@ impl Entity {
     pub fn key(&self) -> String {
         let t = self
             .text
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
+            .strip_suffix("’s")
+            .or_else(|| self.text.strip_suffix("'s"))
+            .unwrap_or(&self.text)
             .trim_end_matches(['’', '\'']);
         let t = t
             .strip_prefix("the ")
@@ -38,7 +41,7 @@ impl Entity {
 }
 
 /// Capitalised words that start clauses rather than name something.
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -102,8 +105,8 @@ pub const NOT_NAMES: &[&str] = &[
     "Many",
     "News",
     "Record",
-];
-const MONTHS_AND_DAYS: &[&str] = &[
+]);
+static MONTHS_AND_DAYS: WordSet = WordSet::new(&[
     "January",
     "February",
     "March",
@@ -123,8 +126,8 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-];
-const ORG_WORDS: &[&str] = &[
+]);
+static ORG_WORDS: WordSet = WordSet::new(&[
     "police",
     "agency",
     "agencies",
@@ -162,9 +165,9 @@ const ORG_WORDS: &[&str] = &[
     "bbc",
     "reuters",
     "afp",
-];
+]);
 /// Places named in news often enough to tell them from people.
-const PLACES: &[&str] = &[
+static PLACES: WordSet = WordSet::new(&[
     "belgium",
     "antwerp",
     "brussels",
@@ -217,23 +220,19 @@ const PLACES: &[&str] = &[
     "finland",
     "greece",
     "turkey",
-];
+]);
 
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_acronym(w: &str) -> bool {
-    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+    let w = super::lexicon::strip_possessive(w);
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && w.chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
-}
-
-fn clean_word(w: &str) -> &str {
-    w.trim_matches(|c: char| ",.;:!?()[]\"“”‘'…".contains(c))
 }
 
 fn kind_of(text: &str, words: &[&str], prev: Option<&str>) -> EntityKind {
@@ -244,12 +243,12 @@ fn kind_of(text: &str, words: &[&str], prev: Option<&str>) -> EntityKind {
     {
         return EntityKind::Operation;
     }
-    if PLACES.contains(&lower.trim_end_matches("’s").trim_end_matches("'s")) {
+    if PLACES.contains(super::lexicon::strip_possessive(&lower)) {
         return EntityKind::Place;
     }
     if lower_words
         .iter()
-        .any(|w| ORG_WORDS.contains(&w.trim_end_matches("’s").trim_end_matches("'s")))
+        .any(|w| ORG_WORDS.contains(super::lexicon::strip_possessive(w)))
         || (words.len() == 1 && is_acronym(words[0]))
         || words.iter().any(|w| is_acronym(w))
     {
@@ -263,26 +262,37 @@ fn kind_of(text: &str, words: &[&str], prev: Option<&str>) -> EntityKind {
 
 /// Named things in order of appearance, each once.
 pub fn extract(sentence: &str) -> Vec<Entity> {
-    let raw: Vec<&str> = sentence
-        .split(|c: char| c.is_whitespace() || c == '—' || c == '–')
-        .filter(|w| !w.is_empty())
-        .collect();
+    extract_from(&super::tokens::tokenize(sentence))
+}
+
+/// A word followed by this ends a clause, and so a name.
+fn ends_clause(t: &Token) -> bool {
+    matches!(t.after, ',' | '.' | ';' | ':' | ')' | '”' | '"')
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "And", "But", "Or", "To", "For", "From", "By", "As", "If",
+    "With", "It", "I",
+];
+
+/// Named things of an already tokenized sentence.
+pub fn extract_from(ts: &[Token]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
     let mut i = 0;
-    while i < raw.len() {
-        let w = clean_word(raw[i]);
-        let first_word = i == 0 || raw[i - 1].ends_with(['.', ':', '“', '"']);
-        let capital = is_capitalised(w) && w.chars().any(char::is_alphabetic);
+    while i < ts.len() {
+        let w = ts[i].text;
+        if !is_capitalised(w) || !w.chars().any(char::is_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let first_word = i == 0 || matches!(ts[i - 1].after, '.' | ':');
         let acronym = is_acronym(w);
-        if !(capital || acronym)
-            || MONTHS_AND_DAYS.contains(&w)
-            || (NOT_NAMES.contains(&w) && !acronym)
-            || (first_word
-                && !acronym
-                && !PLACES.contains(&w.to_lowercase().as_str())
-                && raw
-                    .get(i + 1)
-                    .is_none_or(|n| !is_capitalised(clean_word(n))))
+        let next_capital =
+            ts.get(i + 1).is_some_and(|n| is_capitalised(n.text)) && !ends_clause(&ts[i]);
+        if MONTHS_AND_DAYS.contains(w)
+            || (NOT_NAMES.contains(w) && !acronym)
+            || (first_word && !acronym && !next_capital && !PLACES.contains(&ts[i].lower))
         {
             i += 1;
             continue;
@@ -290,51 +300,28 @@ pub fn extract(sentence: &str) -> Vec<Entity> {
         // Join capitalised words, and "of" / "van" inside names ("Port of Antwerp", "Van Leeuw").
         let mut words = vec![w];
         let mut j = i + 1;
-        // A word ending a clause ends the name.
-        let mut open = !raw[i].ends_with([',', '.', ';', ':', ')', '”', '"']);
-        while open && j < raw.len() {
-            let n = clean_word(raw[j]);
+        let mut open = !ends_clause(&ts[i]);
+        while open && j < ts.len() {
+            let n = ts[j].text;
             let joiner = matches!(n, "of" | "van" | "de" | "der" | "von")
-                && raw
-                    .get(j + 1)
-                    .is_some_and(|m| is_capitalised(clean_word(m)));
-            let function_word = matches!(
-                n,
-                "The"
-                    | "A"
-                    | "An"
-                    | "In"
-                    | "On"
-                    | "At"
-                    | "And"
-                    | "But"
-                    | "Or"
-                    | "To"
-                    | "For"
-                    | "From"
-                    | "By"
-                    | "As"
-                    | "If"
-                    | "With"
-                    | "It"
-                    | "I"
-            );
-            if (is_capitalised(n) && !MONTHS_AND_DAYS.contains(&n) && !function_word)
+                && ts.get(j + 1).is_some_and(|m| is_capitalised(m.text));
+            if (is_capitalised(n) && !MONTHS_AND_DAYS.contains(n) && !FUNCTION_WORDS.contains(&n))
                 || joiner
-                || is_acronym(n)
             {
                 words.push(n);
-                open = !raw[j].ends_with([',', '.', ';', ':', ')', '”', '"']);
+                open = !ends_clause(&ts[j]);
                 j += 1;
             } else {
                 break;
             }
         }
         let text = words.join(" ");
-        let prev = i.checked_sub(1).map(|p| clean_word(raw[p]));
-        let kind = kind_of(&text, &words, prev.map(|p| p.to_lowercase()).as_deref());
+        let prev = i.checked_sub(1).map(|p| ts[p].lower.as_ref());
+        let kind = kind_of(&text, &words, prev);
         let entity = Entity { text, kind };
-        if !out.iter().any(|e| e.key() == entity.key()) {
+        let key = entity.key();
+        if !keys.contains(&key) {
+            keys.push(key);
             out.push(entity);
         }
         i = j;

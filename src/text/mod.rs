@@ -1,9 +1,11 @@
 //! Sentences and check-worthiness of an article's text.
 
 pub mod entities;
+pub mod lexicon;
 pub mod quantity;
 pub mod score;
 pub mod sentences;
+pub mod tokens;
 
 use crate::corpus::{Article, LineKind};
 pub use score::{Feature, Reason, SUGGEST_THRESHOLD, Score};
@@ -57,17 +59,16 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
         .into_iter()
         .map(|span| {
             let kind = article.lines[span.line].kind;
-            let chrome = kind.is_chrome()
-                || crate::corpus::chrome::sentence_chrome(article.slice(span.start, span.end))
-                    .is_some();
+            let text = &article.text[span.start_byte..span.end_byte];
+            let chrome = kind.is_chrome() || crate::corpus::chrome::sentence_chrome(text).is_some();
             let heading = kind == LineKind::Heading;
             let (score, reasons, quantities, entities) = if chrome {
                 (0.0, Vec::new(), Vec::new(), Vec::new())
             } else {
-                let text = article.slice(span.start, span.end);
-                let quantities = quantity::extract(text);
-                let entities = entities::extract(text);
-                let s = score::score_with(text, heading, &quantities, &entities);
+                let tokens = tokens::tokenize(text);
+                let quantities = quantity::extract_from(text, &tokens);
+                let entities = entities::extract_from(&tokens);
+                let s = score::score_tokens(text, &tokens, heading, &quantities, &entities);
                 (s.value, s.reasons, quantities, entities)
             };
             Sentence {

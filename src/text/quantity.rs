@@ -53,55 +53,7 @@ pub struct Quantity {
     pub end: usize,
 }
 
-struct Token<'s> {
-    text: &'s str,
-    lower: String,
-    start: usize,
-    end: usize,
-}
-
-fn tokens(sentence: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, usize)> = None; // (byte, char)
-    let is_sep = |c: char| c.is_whitespace() || "()[]“”\"—–,;:!?".contains(c);
-    let bytes = sentence.as_bytes();
-    // A comma between digits is a thousands separator, not a break ("1,500").
-    let in_number = |b: usize| {
-        b > 0 && bytes[b - 1].is_ascii_digit() && bytes.get(b + 1).is_some_and(u8::is_ascii_digit)
-    };
-    for (char_pos, (b, c)) in sentence.char_indices().enumerate() {
-        if is_sep(c) && !(c == ',' && in_number(b)) {
-            if let Some((sb, sc)) = start.take() {
-                push_token(&mut out, sentence, sb, b, sc);
-            }
-        } else if start.is_none() {
-            start = Some((b, char_pos));
-        }
-    }
-    if let Some((sb, sc)) = start {
-        push_token(&mut out, sentence, sb, sentence.len(), sc);
-    }
-    out
-}
-
-fn push_token<'s>(out: &mut Vec<Token<'s>>, sentence: &'s str, sb: usize, eb: usize, sc: usize) {
-    let raw = &sentence[sb..eb];
-    // A sentence-final stop or a closing quote is not part of the word ("2020." "tons'").
-    let trimmed = raw.trim_end_matches(['.', '\'', '’', '‘']);
-    let trimmed = if trimmed.is_empty() { raw } else { trimmed };
-    let trimmed = trimmed.trim_start_matches(['\'', '‘', '’']);
-    if trimmed.is_empty() {
-        return;
-    }
-    let lead = raw.find(trimmed).unwrap_or(0);
-    let start = sc + raw[..lead].chars().count();
-    out.push(Token {
-        text: trimmed,
-        lower: trimmed.to_lowercase(),
-        start,
-        end: start + trimmed.chars().count(),
-    });
-}
+use super::tokens::{Token, tokenize};
 
 const SMALL: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -261,7 +213,7 @@ fn ordinal_day(s: &str) -> Option<f64> {
 }
 
 fn qualifier_before(ts: &[Token], i: usize) -> Option<Qualifier> {
-    let w = |k: usize| i.checked_sub(k).map(|j| ts[j].lower.as_str());
+    let w = |k: usize| i.checked_sub(k).map(|j| ts[j].lower.as_ref());
     match (w(2), w(1)) {
         (Some("more" | "greater"), Some("than")) => Some(Qualifier::Over),
         (Some("less" | "fewer"), Some("than")) => Some(Qualifier::Under),
@@ -283,21 +235,23 @@ fn qualifier_before(ts: &[Token], i: usize) -> Option<Qualifier> {
 
 /// Every figure in `sentence`, in order.
 pub fn extract(sentence: &str) -> Vec<Quantity> {
-    let ts = tokens(sentence);
+    extract_from(sentence, &tokenize(sentence))
+}
+
+/// Every figure of an already tokenized sentence.
+pub fn extract_from(sentence: &str, ts: &[Token]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < ts.len() {
-        if let Some((q, next)) = date_at(&ts, i).or_else(|| figure_at(&ts, i)) {
+        if let Some((mut q, next)) = date_at(ts, i).or_else(|| figure_at(ts, i)) {
+            let from = ts.iter().position(|t| t.start == q.start).unwrap_or(i);
+            let to = ts.iter().rposition(|t| t.end == q.end).unwrap_or(i);
+            q.surface = sentence[ts[from].start_byte..ts[to].end_byte].to_string();
             out.push(q);
             i = next;
         } else {
             i += 1;
         }
-    }
-    for q in &mut out {
-        q.surface = crate::corpus::canonical::CharIndex::new(sentence)
-            .slice(sentence, q.start, q.end)
-            .to_string();
     }
     out
 }
@@ -326,6 +280,12 @@ fn quantity(
 /// "April 3", "3 April", "2-3 April", "2nd to the 3rd of April", "March 9 2021", "2020".
 fn date_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let t = &ts[i];
+    if !t
+        .text
+        .starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+    {
+        return None;
+    }
     let month = |k: usize| {
         ts.get(k)
             .and_then(|t| MONTHS.iter().position(|m| *m == t.lower))
@@ -396,6 +356,14 @@ fn date_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
 /// A number (digits or words, with scale words and a currency) and its unit.
 fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let t = &ts[i];
+    // Most words are not figures: decide that before any work.
+    let first = t.text.chars().next()?;
+    if !first.is_ascii_digit() && currency_symbol(first).is_none() {
+        let w = t.lower.split('-').next().unwrap_or("");
+        if lookup(SMALL, w).is_none() && lookup(VAGUE, w).is_none() {
+            return None;
+        }
+    }
     let mut text = t.text;
     let mut currency = text.chars().next().and_then(currency_symbol);
     if currency.is_some() {
@@ -430,7 +398,7 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
             if lower == "one"
                 && ts
                     .get(i + 1)
-                    .is_some_and(|n| matches!(n.lower.as_str(), "another" | "of" | "day"))
+                    .is_some_and(|n| matches!(n.lower.as_ref(), "another" | "of" | "day"))
             {
                 return None;
             }
@@ -445,7 +413,7 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
         && (1900.0..2100.0).contains(&value)
     {
         let next_is_unit = ts.get(i + 1).is_some_and(|n| {
-            PEOPLE.contains(&n.lower.as_str()) || lookup(MASS, &n.lower).is_some()
+            PEOPLE.contains(&n.lower.as_ref()) || lookup(MASS, &n.lower).is_some()
         });
         if !next_is_unit {
             return Some((quantity(ts, i, i, value, UnitClass::Date, "year"), i + 1));
@@ -477,7 +445,7 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
     }
     let unit_tok = ts.get(k);
-    let unit_lower = unit_tok.map(|u| u.lower.as_str()).unwrap_or("");
+    let unit_lower = unit_tok.map(|u| u.lower.as_ref()).unwrap_or("");
     let (unit, unit_text) = if let Some(c) = CURRENCY_WORDS
         .iter()
         .find(|(w, _)| *w == unit_lower)
@@ -532,12 +500,12 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
             let mut unit_text = unit_lower.to_string();
             if let Some(n2) = ts.get(k + 1)
                 && noun(n2)
-                && !stop.contains(&n2.lower.as_str())
+                && !stop.contains(&n2.lower.as_ref())
                 && n2.lower.ends_with('s')
                 && !unit_lower.ends_with('s')
             {
                 end = k + 1;
-                unit_text = n2.lower.clone();
+                unit_text = n2.lower.to_string();
             }
             if PEOPLE.contains(&unit_text.as_str()) {
                 (UnitClass::People, unit_text)

@@ -2,7 +2,9 @@
 //! each kept as a reason with the words that triggered it.
 
 use super::entities::Entity;
+use super::lexicon::WordSet;
 use super::quantity::{Quantity, UnitClass};
+use super::tokens::Token;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,7 +93,7 @@ pub struct Score {
 pub const SUGGEST_THRESHOLD: f32 = 0.4;
 const BASE: f32 = 0.10;
 
-const WEEKDAYS: &[&str] = &[
+static WEEKDAYS: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -102,8 +104,8 @@ const WEEKDAYS: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
-];
-const ATTRIBUTION: &[&str] = &[
+]);
+static ATTRIBUTION: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -127,8 +129,8 @@ const ATTRIBUTION: &[&str] = &[
     "estimated",
     "estimates",
     "described",
-];
-const SUPERLATIVE: &[&str] = &[
+]);
+static SUPERLATIVE: WordSet = WordSet::new(&[
     "record",
     "record-breaking",
     "biggest",
@@ -145,8 +147,8 @@ const SUPERLATIVE: &[&str] = &[
     "main",
     "major",
     "only",
-];
-const EVENTS: &[&str] = &[
+]);
+static EVENTS: WordSet = WordSet::new(&[
     "seized",
     "seize",
     "seizes",
@@ -202,11 +204,11 @@ const EVENTS: &[&str] = &[
     "gained",
     "hacked",
     "disputed",
-];
-const CAUSAL: &[&str] = &[
+]);
+static CAUSAL: WordSet = WordSet::new(&[
     "because", "caused", "causes", "due", "led", "leads", "result", "thanks",
-];
-const OPINION: &[&str] = &[
+]);
+static OPINION: WordSet = WordSet::new(&[
     "should",
     "must",
     "ought",
@@ -220,24 +222,7 @@ const OPINION: &[&str] = &[
     "shocking",
     "wonderful",
     "terrible",
-];
-struct Word<'s> {
-    text: &'s str,
-    lower: String,
-}
-
-fn words(sentence: &str) -> Vec<Word<'_>> {
-    sentence
-        .split(|c: char| c.is_whitespace() || "—–()[]“”\"".contains(c))
-        .map(|w| w.trim_matches(|c: char| ",.;:!?'‘’…".contains(c)))
-        .filter(|w| !w.is_empty())
-        .map(|w| Word {
-            text: w,
-            lower: w.to_lowercase(),
-        })
-        .collect()
-}
-
+]);
 fn push(reasons: &mut Vec<Reason>, feature: Feature, evidence: String) {
     if let Some(r) = reasons.iter_mut().find(|r| r.feature == feature) {
         if r.evidence.is_empty() {
@@ -254,6 +239,37 @@ fn push(reasons: &mut Vec<Reason>, feature: Feature, evidence: String) {
     }
 }
 
+const WEEKDAY: u8 = 1;
+const ATTRIBUTES: u8 = 2;
+const SUPERLATIVE_WORD: u8 = 4;
+const EVENT: u8 = 8;
+const CAUSES: u8 = 16;
+const OPINES: u8 = 32;
+
+/// Which of the word lists a word is in, with one hash per word.
+fn word_flags(w: &str) -> u8 {
+    static FLAGS: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, u8, super::lexicon::FnvBuild>,
+    > = std::sync::OnceLock::new();
+    let map = FLAGS.get_or_init(|| {
+        let mut m = std::collections::HashMap::default();
+        for (list, flag) in [
+            (&WEEKDAYS, WEEKDAY),
+            (&ATTRIBUTION, ATTRIBUTES),
+            (&SUPERLATIVE, SUPERLATIVE_WORD),
+            (&EVENTS, EVENT),
+            (&CAUSAL, CAUSES),
+            (&OPINION, OPINES),
+        ] {
+            for w in list.words() {
+                *m.entry(*w).or_insert(0) |= flag;
+            }
+        }
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
+}
+
 /// Scores one sentence. `heading` marks a line without a final stop.
 pub fn score(sentence: &str, heading: bool) -> Score {
     let quantities = super::quantity::extract(sentence);
@@ -264,6 +280,23 @@ pub fn score(sentence: &str, heading: bool) -> Score {
 /// Scores a sentence whose figures and names were already extracted.
 pub fn score_with(
     sentence: &str,
+    heading: bool,
+    quantities: &[Quantity],
+    entities: &[Entity],
+) -> Score {
+    score_tokens(
+        sentence,
+        &super::tokens::tokenize(sentence),
+        heading,
+        quantities,
+        entities,
+    )
+}
+
+/// Scores an already tokenized sentence.
+pub fn score_tokens(
+    sentence: &str,
+    ws: &[Token],
     heading: bool,
     quantities: &[Quantity],
     entities: &[Entity],
@@ -280,19 +313,19 @@ pub fn score_with(
     for e in entities {
         push(&mut reasons, Feature::Entity, e.text.clone());
     }
-    let ws = words(sentence);
     for (i, w) in ws.iter().enumerate() {
         let next = ws.get(i + 1);
         let prev = i.checked_sub(1).map(|p| &ws[p]);
-        let lw = w.lower.as_str();
-        if WEEKDAYS.contains(&lw) {
+        let lw = w.lower.as_ref();
+        let f = word_flags(lw);
+        if f & WEEKDAY != 0 {
             push(&mut reasons, Feature::Date, w.text.to_string());
         } else if matches!(lw, "last" | "this" | "next")
             && let Some(n) = next.filter(|n| {
                 [
                     "year", "month", "week", "summer", "winter", "spring", "autumn",
                 ]
-                .contains(&n.lower.as_str())
+                .contains(&n.lower.as_ref())
             })
         {
             push(
@@ -305,7 +338,7 @@ pub fn score_with(
         let noun_reports = lw == "reports"
             && prev.is_none_or(|p| !p.text.starts_with(char::is_uppercase))
             && next.is_none_or(|n| n.lower != "that");
-        if ATTRIBUTION.contains(&lw) && !noun_reports {
+        if f & ATTRIBUTES != 0 && !noun_reports {
             let ev = match next {
                 Some(n) if lw == "according" => format!("{} {}", w.text, n.text),
                 _ => w.text.to_string(),
@@ -314,7 +347,7 @@ pub fn score_with(
         }
         let times =
             lw == "times" && prev.is_some_and(|p| p.lower.bytes().any(|b| b.is_ascii_digit()));
-        if SUPERLATIVE.contains(&lw) || times {
+        if f & SUPERLATIVE_WORD != 0 || times {
             let ev = if times {
                 format!("{} times", prev.map(|p| p.text).unwrap_or(""))
             } else {
@@ -322,18 +355,18 @@ pub fn score_with(
             };
             push(&mut reasons, Feature::Superlative, ev);
         }
-        if EVENTS.contains(&lw) {
+        if f & EVENT != 0 {
             push(&mut reasons, Feature::Event, w.text.to_string());
         }
-        if CAUSAL.contains(&lw) {
+        if f & CAUSES != 0 {
             push(&mut reasons, Feature::Causal, w.text.to_string());
         }
         let simile = lw == "like"
-            && prev.is_some_and(|p| matches!(p.lower.as_str(), "is" | "are" | "was" | "were"));
-        if OPINION.contains(&lw)
+            && prev.is_some_and(|p| matches!(p.lower.as_ref(), "is" | "are" | "was" | "were"));
+        if f & OPINES != 0
             || simile
             || (lw == "i"
-                && next.is_some_and(|n| ["think", "believe", "feel"].contains(&n.lower.as_str())))
+                && next.is_some_and(|n| ["think", "believe", "feel"].contains(&n.lower.as_ref())))
         {
             push(&mut reasons, Feature::Opinion, w.text.to_string());
         }

@@ -5,22 +5,40 @@
 //! crosses a line break.
 
 use crate::corpus::{Article, LineKind};
+use sentencex::languages::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SentenceSpan {
     pub start: usize,
     pub end: usize,
+    /// The same span in bytes of the article text.
+    pub start_byte: usize,
+    pub end_byte: usize,
     /// Index of the article line the sentence is in.
     pub line: usize,
 }
 
-/// Segments `text` (one paragraph) and returns char ranges of its sentences,
-/// trimmed of surrounding white space, relative to `base`.
+/// Segments `text` (one paragraph) and returns the char ranges of its
+/// sentences, trimmed of surrounding white space, relative to `base`.
 pub fn segment_paragraph(text: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    let mut both = Vec::new();
+    segment_paragraph_with_bytes(text, base, &mut both);
+    out.extend(both.iter().map(|&(s, e, _, _)| (s, e)));
+}
+
+/// Like `segment_paragraph`, each range also in bytes of `text`.
+fn segment_paragraph_with_bytes(
+    text: &str,
+    base: usize,
+    out: &mut Vec<(usize, usize, usize, usize)>,
+) {
     // Byte ranges of the trimmed pieces sentencex finds.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    for piece in sentencex::segment("en", text) {
+    // The English segmenter directly: `sentencex::segment` builds a boxed
+    // language object on every call, once per paragraph.
+    let english = sentencex::languages::English {};
+    for piece in english.segment(text) {
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if !trimmed.is_empty() {
@@ -38,7 +56,7 @@ pub fn segment_paragraph(text: &str, base: usize, out: &mut Vec<(usize, usize)>)
     for (s, e) in pieces {
         chars_before += text[last_byte..s].chars().count();
         let len = text[s..e].chars().count();
-        out.push((base + chars_before, base + chars_before + len));
+        out.push((base + chars_before, base + chars_before + len, s, e));
         chars_before += len;
         last_byte = e;
     }
@@ -144,10 +162,13 @@ pub fn split_article(article: &Article) -> Vec<SentenceSpan> {
             continue;
         }
         ranges.clear();
-        segment_paragraph(article.slice(line.start, line.end), line.start, &mut ranges);
-        spans.extend(ranges.iter().map(|&(start, end)| SentenceSpan {
+        let line_byte = article.index.byte_of(&article.text, line.start);
+        segment_paragraph_with_bytes(article.slice(line.start, line.end), line.start, &mut ranges);
+        spans.extend(ranges.iter().map(|&(start, end, sb, eb)| SentenceSpan {
             start,
             end,
+            start_byte: line_byte + sb,
+            end_byte: line_byte + eb,
             line: i,
         }));
     }

@@ -1,0 +1,114 @@
+//! One tokenization of a sentence, read by the quantity, entity and score
+//! extractors alike.
+
+use std::borrow::Cow;
+
+#[derive(Debug, Clone)]
+pub struct Token<'s> {
+    /// The word without surrounding quotes or a final stop.
+    pub text: &'s str,
+    pub lower: Cow<'s, str>,
+    /// Char offsets in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub start_byte: usize,
+    pub end_byte: usize,
+    /// The characters just before and after the word (a space at the edges):
+    /// they tell a clause end ("Lemont,") or an opening quote.
+    pub before: char,
+    pub after: char,
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | ')' | '[' | ']' | '“' | '”' | '"' | '—' | '–' | ',' | ';' | ':' | '!' | '?'
+        )
+}
+
+fn is_edge(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '‘' | '…')
+}
+
+pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
+    let bytes = sentence.as_bytes();
+    // A comma between digits is a thousands separator, not a break ("1,500").
+    let in_number = |b: usize| {
+        b > 0 && bytes[b - 1].is_ascii_digit() && bytes.get(b + 1).is_some_and(u8::is_ascii_digit)
+    };
+    let mut out = Vec::with_capacity(sentence.len() / 5);
+    let mut start: Option<(usize, usize)> = None; // (byte, char)
+    for (char_pos, (b, c)) in sentence.char_indices().enumerate() {
+        if is_separator(c) && !(c == ',' && in_number(b)) {
+            if let Some((sb, sc)) = start.take() {
+                push(&mut out, sentence, sb, b, sc);
+            }
+        } else if start.is_none() {
+            start = Some((b, char_pos));
+        }
+    }
+    if let Some((sb, sc)) = start {
+        push(&mut out, sentence, sb, sentence.len(), sc);
+    }
+    out
+}
+
+fn push<'s>(out: &mut Vec<Token<'s>>, sentence: &'s str, sb: usize, eb: usize, sc: usize) {
+    let raw = &sentence[sb..eb];
+    let mut trimmed = raw.trim_end_matches(is_edge);
+    if trimmed.is_empty() {
+        trimmed = raw;
+    }
+    let trimmed = trimmed.trim_start_matches(['\'', '‘', '’']);
+    if trimmed.is_empty() {
+        return;
+    }
+    // `trimmed` is a sub-slice of `raw`: its offset is pointer arithmetic.
+    let lead = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
+    let start_byte = sb + lead;
+    let end_byte = start_byte + trimmed.len();
+    let start = sc
+        + if lead == 0 {
+            0
+        } else {
+            raw[..lead].chars().count()
+        };
+    let len = if trimmed.is_ascii() {
+        trimmed.len()
+    } else {
+        trimmed.chars().count()
+    };
+    out.push(Token {
+        text: trimmed,
+        lower: super::lexicon::lower(trimmed),
+        start,
+        end: start + len,
+        start_byte,
+        end_byte,
+        before: sentence[..start_byte].chars().next_back().unwrap_or(' '),
+        after: sentence[end_byte..].chars().next().unwrap_or(' '),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_offsets_and_neighbours() {
+        let ts = tokenize("Police seized 1,500 kg, said “Lemont.” in 2021.");
+        let words: Vec<&str> = ts.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Police", "seized", "1,500", "kg", "said", "Lemont", "in", "2021"
+            ]
+        );
+        assert_eq!((ts[2].start, ts[2].end), (14, 19));
+        assert_eq!((ts[3].after, ts[5].before, ts[5].after), (',', '“', '.'));
+        assert_eq!(ts[0].lower, "police");
+        let ts = tokenize("Überall 日本 'quoted'");
+        assert_eq!((ts[1].start, ts[1].end, ts[2].text), (8, 10, "quoted"));
+    }
+}
