@@ -314,3 +314,76 @@ pub fn check(ws: &Workspace) -> (String, bool) {
     });
     (lines.join("\n") + "\n", clean)
 }
+
+#[derive(Serialize)]
+struct LinkEnd<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct LinkOut<'a> {
+    a: LinkEnd<'a>,
+    b: LinkEnd<'a>,
+    relation: &'static str,
+    score: f32,
+    shared: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    differences: &'a [String],
+}
+
+/// `links`: every cross-article link once, with both ends.
+pub fn links(ws: &Workspace, json: bool) -> String {
+    let analyses: Vec<ArticleAnalysis> = ws.corpus.articles.iter().map(text::analyse).collect();
+    let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
+    let index = crate::links::link(&ws.corpus.articles, &refs);
+    let end = |r: crate::links::SentenceRef| {
+        let a = &ws.corpus.articles[r.article];
+        let s = &analyses[r.article].sentences[r.sentence];
+        LinkEnd {
+            article: &a.id,
+            start: s.start,
+            end: s.end,
+            text: a.slice(s.start, s.end),
+        }
+    };
+    let out: Vec<LinkOut> = index
+        .links
+        .iter()
+        .map(|l| LinkOut {
+            a: end(l.a),
+            b: end(l.b),
+            relation: l.relation.name(),
+            score: l.score,
+            shared: &l.shared,
+            differences: &l.differences,
+        })
+        .collect();
+    if json {
+        return serde_json::to_string_pretty(&out).expect("links serialise") + "\n";
+    }
+    let mut s = String::new();
+    for l in &out {
+        s.push_str(&format!(
+            "{} {:.2} {}:{}-{} ~ {}:{}-{}\n  A: {}\n  B: {}\n  shared: {}\n",
+            l.relation,
+            l.score,
+            l.a.article,
+            l.a.start,
+            l.a.end,
+            l.b.article,
+            l.b.start,
+            l.b.end,
+            crate::ui::clean(l.a.text),
+            crate::ui::clean(l.b.text),
+            l.shared.join("; ")
+        ));
+        if !l.differences.is_empty() {
+            s.push_str(&format!("  differs: {}\n", l.differences.join("; ")));
+        }
+    }
+    s.push_str(&format!("{} links.\n", out.len()));
+    s
+}

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod links;
 pub mod session;
 pub mod store;
 pub mod text;

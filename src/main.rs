@@ -43,6 +43,13 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Cross-article links: sentences of different articles that report the same fact.
+    Links {
+        corpus: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export saved annotations.
     Export {
         corpus: Option<PathBuf>,
@@ -188,6 +195,10 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
             write_output(&cli::export_json(&ws, verdict), output.as_deref())
+        }
+        Some(Command::Links { corpus: c, json }) => {
+            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            write_output(&cli::links(&ws, json), None)
         }
         Some(Command::Check { corpus: c }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;

@@ -67,7 +67,19 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
             } else {
                 let tokens = tokens::tokenize(text);
                 let quantities = quantity::extract_from(text, &tokens);
-                let entities = entities::extract_from(&tokens);
+                // In a Title Case headline every word is capitalised: names cannot be told apart.
+                let title_case = heading
+                    && tokens
+                        .iter()
+                        .filter(|t| t.text.starts_with(char::is_uppercase))
+                        .count()
+                        * 10
+                        >= tokens.len() * 6;
+                let entities = if title_case {
+                    Vec::new()
+                } else {
+                    entities::extract_from(&tokens)
+                };
                 let s = score::score_tokens(text, &tokens, heading, &quantities, &entities);
                 (s.value, s.reasons, quantities, entities)
             };

@@ -88,13 +88,14 @@ const SCALES: &[(&str, f64)] = &[
     ("m", 1e6),
     ("k", 1e3),
 ];
-/// Vague plurals: a lower bound ("hundreds of millions" is at least 2e8).
+/// Vague plurals, by their lower bound: "hundreds" is 100 up to 1,000,
+/// "hundreds of millions" 1e8 up to 1e9; "dozens" is 24 up to 100.
 const VAGUE: &[(&str, f64)] = &[
     ("dozens", 24.0),
-    ("hundreds", 200.0),
-    ("thousands", 2000.0),
-    ("millions", 2e6),
-    ("billions", 2e9),
+    ("hundreds", 100.0),
+    ("thousands", 1000.0),
+    ("millions", 1e6),
+    ("billions", 1e9),
 ];
 const MONTHS: &[&str] = &[
     "january",
@@ -430,19 +431,16 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
                 .get(k + 1)
                 .is_some_and(|m| lookup(VAGUE, &m.lower).is_some())
         {
-            value *= lookup(VAGUE, &ts[k + 1].lower).unwrap_or(1.0) / 2.0;
+            value *= lookup(VAGUE, &ts[k + 1].lower).unwrap_or(1.0);
             k += 2;
         } else {
             break;
         }
     }
     let mut end = k - 1;
-    let mut qualifier = qualifier_before(ts, i);
-    if vague {
-        qualifier = qualifier.or(Some(Qualifier::Over));
-        if ts.get(k).is_some_and(|n| n.lower == "of") {
-            k += 1;
-        }
+    let qualifier = qualifier_before(ts, i);
+    if vague && ts.get(k).is_some_and(|n| n.lower == "of") {
+        k += 1;
     }
     let unit_tok = ts.get(k);
     let unit_lower = unit_tok.map(|u| u.lower.as_ref()).unwrap_or("");
@@ -496,16 +494,21 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
         if stop.contains(&unit_lower) {
             (UnitClass::Count, String::new())
         } else {
+            // The counted noun is the last plural of up to three words, so
+            // adjectives are skipped: "19 synthetic drug labs" counts labs.
             end = k;
             let mut unit_text = unit_lower.to_string();
-            if let Some(n2) = ts.get(k + 1)
-                && noun(n2)
-                && !stop.contains(&n2.lower.as_ref())
-                && n2.lower.ends_with('s')
-                && !unit_lower.ends_with('s')
-            {
-                end = k + 1;
-                unit_text = n2.lower.to_string();
+            let mut j = k;
+            while j < k + 2 && ts[j].after != ',' {
+                let Some(n2) = ts.get(j + 1) else { break };
+                if !noun(n2) || stop.contains(&n2.lower.as_ref()) {
+                    break;
+                }
+                j += 1;
+                if n2.lower.ends_with('s') && !n2.lower.ends_with("ss") {
+                    end = j;
+                    unit_text = n2.lower.to_string();
+                }
             }
             if PEOPLE.contains(&unit_text.as_str()) {
                 (UnitClass::People, unit_text)
@@ -519,6 +522,14 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let mut q = quantity(ts, i, end.max(i), value, unit, &unit_text);
     q.currency = currency;
     q.qualifier = qualifier;
+    if vague {
+        // The range up to the next order of magnitude ("dozens": up to 100).
+        q.value_to = Some(if lower == "dozens" {
+            99.0
+        } else {
+            value * 10.0 * 0.999
+        });
+    }
     Some((q, end.max(i) + 1))
 }
 
@@ -596,9 +607,9 @@ mod tests {
         let q = one("intercepted hundreds of millions of messages");
         assert_eq!(
             (q.unit, q.qualifier, q.unit_text.as_str()),
-            (UnitClass::Objects, Some(Qualifier::Over), "messages")
+            (UnitClass::Objects, None, "messages")
         );
-        assert!(q.value >= 1e8);
+        assert_eq!((q.value, q.value_to.map(|v| v < 1e9)), (1e8, Some(true)));
     }
 
     #[test]
