@@ -65,7 +65,7 @@ pub struct Link {
 }
 
 /// All links of a corpus, and for each sentence the links it is part of.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct LinkIndex {
     pub links: Vec<Link>,
     by_sentence: HashMap<SentenceRef, Vec<usize>>,

@@ -98,9 +98,14 @@ pub fn dispatch(state: &mut State, action: Action) {
     }
 }
 
-pub type Indexed = (usize, Arc<text::ArticleAnalysis>);
+/// What the background indexer reports.
+pub enum Indexed {
+    Article(usize, Arc<text::ArticleAnalysis>),
+    Links(Arc<crate::links::LinkIndex>),
+}
 
-/// Analyses every article off the UI thread, the open one first.
+/// Analyses every article off the UI thread, the open one first, then links
+/// the whole corpus.
 pub fn spawn_indexer(
     corpus: Arc<Corpus>,
     first: usize,
@@ -112,14 +117,22 @@ pub fn spawn_indexer(
         let order = std::iter::once(first)
             .chain((0..n).filter(move |&i| i != first))
             .filter(|&i| i < n);
+        let mut done: Vec<Option<Arc<text::ArticleAnalysis>>> = vec![None; n];
         for i in order {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
             let analysis = Arc::new(text::analyse(&corpus.articles[i]));
-            if tx.send((i, analysis)).is_err() {
+            done[i] = Some(analysis.clone());
+            if tx.send(Indexed::Article(i, analysis)).is_err() {
                 return;
             }
+        }
+        let analyses: Vec<&text::ArticleAnalysis> =
+            done.iter().flatten().map(|a| a.as_ref()).collect();
+        if analyses.len() == n {
+            let links = crate::links::link(&corpus.articles, &analyses);
+            let _ = tx.send(Indexed::Links(Arc::new(links)));
         }
     });
     rx
@@ -201,8 +214,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> Res
                 }
             }
         }
-        for (article, analysis) in indexed.try_iter().take(512) {
-            dispatch(state, Action::Indexed { article, analysis });
+        for msg in indexed.try_iter().take(512) {
+            let action = match msg {
+                Indexed::Article(article, analysis) => Action::Indexed { article, analysis },
+                Indexed::Links(links) => Action::Linked(links),
+            };
+            dispatch(state, action);
             dirty = true;
         }
     }

@@ -364,6 +364,45 @@ fn cases() -> Vec<Case> {
                 format!("{:?}", s.message),
             )
         }),
+        // Links: the cursor sentence of 000 is reported by 002 and 004.
+        c(MAIN, Open, "j<enter>", |s| {
+            ok(
+                s.current != 0 && cursor_text(s).contains("billion"),
+                format!("{} {:?}", s.current, cursor_text(s)),
+            )
+        }),
+        c(MAIN, JumpBack, "j<enter><c-o>", |s| {
+            ok(
+                s.current == 0 && cursor_text(s) == POLICE,
+                format!("{} {:?}", s.current, cursor_text(s)),
+            )
+        }),
+        c(MAIN, NextLink, "j>", |s| {
+            ok(
+                s.link_selected.map(|(_, i)| i) == Some(0),
+                format!("{:?}", s.link_selected),
+            )
+        }),
+        c(MAIN, PrevLink, "j<", |s| {
+            ok(
+                s.link_selected.is_some_and(|(_, i)| i > 0),
+                format!("{:?}", s.link_selected),
+            )
+        }),
+        c(MAIN, NextLink, "jjjj>", |s| {
+            ok(
+                cursor_text(s).starts_with("This illegal shipment")
+                    && s.link_selected.is_none()
+                    && s.message.as_deref() == Some("No other article reports this sentence."),
+                format!("{:?}", s.message),
+            )
+        }),
+        c(MAIN, Open, "<tab>j>><enter>", |s| {
+            ok(
+                s.current != 0 && s.focus == Pane::Reader && s.jumps.len() == 1,
+                format!("{}", s.current),
+            )
+        }),
         c(MAIN, Review, "r", |s| {
             ok(s.screen == Screen::Review, "review")
         }),

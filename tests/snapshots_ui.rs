@@ -41,3 +41,4 @@ snap!(review_filtered, "jdjjtrvvv");
 snap!(note_editor, "jdaFirst line<enter>second line");
 snap!(evidence_prompt, "jde<tab>https://example.org");
 snap!(confirm_delete, "jdx");
+snap!(also_reported_in, "jd<s-tab>jj<enter>jjt<s-tab>kk<enter>j>");

@@ -48,6 +48,8 @@ commands! {
     WordForward = "word_forward",
     WordBack = "word_back",
     Note = "note",
+    NextLink = "next_link",
+    PrevLink = "prev_link",
     ConfirmAnchor = "confirm_anchor",
     Reattach = "reattach",
     Evidence = "evidence",

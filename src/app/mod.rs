@@ -8,6 +8,7 @@ pub mod keys;
 pub mod layout;
 pub mod nav;
 pub mod overlay;
+pub mod related;
 pub mod review;
 pub mod state;
 pub mod update;

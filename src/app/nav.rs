@@ -248,12 +248,27 @@ pub fn open(state: &mut State) {
                 refresh_wrap(state);
             }
         }
+        // A link chosen with > < is followed; otherwise Enter goes to the claim.
         Pane::Sidebar => {
+            if super::related::selected(state).is_some() && super::related::follow(state) {
+                return;
+            }
             select_sidebar(state, state.sidebar_selected);
             state.focus = Pane::Reader;
             refresh_wrap(state);
         }
-        Pane::Reader => {}
+        Pane::Reader => {
+            if !super::related::follow(state) {
+                state.message = Some(
+                    if state.links.is_none() {
+                        "Links appear once the corpus is indexed."
+                    } else {
+                        "No other article reports this sentence."
+                    }
+                    .into(),
+                );
+            }
+        }
     }
 }
 

@@ -215,6 +215,11 @@ pub struct State {
     pub annotations_dir: PathBuf,
     pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
     pub indexed: usize,
+    /// Cross-article links, once the whole corpus is indexed.
+    pub links: Option<Arc<crate::links::LinkIndex>>,
+    pub differ_articles: BTreeSet<usize>,
+    /// The "also reported in" entry chosen with `>` `<`, for Enter to follow.
+    pub link_selected: Option<(crate::links::SentenceRef, usize)>,
     pub annotations: Vec<ArticleAnnotations>,
     pub progress: Vec<Progress>,
     pub reviewer: String,

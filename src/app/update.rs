@@ -37,6 +37,8 @@ pub enum Action {
         article: usize,
         analysis: Arc<ArticleAnalysis>,
     },
+    /// The background linker finished the corpus.
+    Linked(Arc<crate::links::LinkIndex>),
     /// The shell wrote (or failed to write) an article's annotation file.
     Saved {
         article: usize,
@@ -84,6 +86,9 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         annotations_dir: opts.annotations_dir,
         analyses: vec![None; n],
         indexed: 0,
+        links: None,
+        differ_articles: BTreeSet::new(),
+        link_selected: None,
         annotations,
         progress,
         reviewer: opts.reviewer,
@@ -253,6 +258,11 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Linked(links) => {
+            state.differ_articles = links.articles_that_differ();
+            state.links = Some(links);
+            Vec::new()
+        }
         Action::Reloaded { article, result } => {
             match result {
                 Ok(Some(done)) => synced(state, article, done),
@@ -295,6 +305,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Dismiss => return edit::dismiss(state),
         Select => nav::start_selection(state),
         Note => edit::open_note(state),
+        NextLink => super::related::step(state, true),
+        PrevLink => super::related::step(state, false),
         ConfirmAnchor => return edit::confirm_anchor(state),
         Reattach => return edit::reattach(state),
         Evidence => edit::open_evidence(state),

@@ -38,6 +38,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         };
         let marker = if !article.problems.is_empty() || state.annotations[i].problem.is_some() {
             "!"
+        } else if state.differ_articles.contains(&i) {
+            // Another article reports one of its facts differently.
+            "≠"
         } else if i == state.current {
             "▶"
         } else {
@@ -59,7 +62,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         lines.push(Line::from(vec![
             span(
                 marker.to_string(),
-                if marker == "!" {
+                if marker == "!" || marker == "≠" {
                     theme.error
                 } else {
                     theme.key

@@ -210,10 +210,88 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         }
         None => {}
     }
+    also_reported_in(state, theme, &mut d);
     if orphans > 0 {
         d.push(Line::from(span(format!("{orphans} orphaned annotation(s), listed last: their text is gone from the article."), theme.error)));
     }
     frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: false }), details);
+}
+
+/// The same fact in other articles: relation, article, their sentence, and
+/// its verdict there as context (never copied here).
+fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
+    if state.sidebar.is_empty() {
+        return;
+    }
+    if state.links.is_none() {
+        d.push(Line::from(span(
+            "Also reported in: linking the corpus…",
+            theme.dim,
+        )));
+        return;
+    }
+    let links = crate::app::related::current_links(state);
+    if links.is_empty() {
+        return;
+    }
+    d.push(Line::from(span(
+        format!(
+            "Also reported in ({}): > < choose, Enter follows",
+            links.len()
+        ),
+        theme.title,
+    )));
+    let chosen = crate::app::related::selected(state);
+    for (i, (link, other)) in links.iter().enumerate() {
+        let Some(article) = state.corpus.articles.get(other.article) else {
+            continue;
+        };
+        let Some(sentence) = state
+            .analysis(other.article)
+            .and_then(|a| a.sentences.get(other.sentence))
+        else {
+            continue;
+        };
+        let style = if chosen == Some(i) {
+            theme.selected_row
+        } else {
+            ratatui::style::Style::default()
+        };
+        let mut parts = vec![
+            span(
+                format!("{} ", link.relation.mark()),
+                if link.relation == crate::links::Relation::Differs {
+                    theme.error
+                } else {
+                    theme.key
+                },
+            ),
+            span(
+                format!(
+                    "{} {}",
+                    other.article + 1,
+                    crate::ui::fit(&clean(&article.meta.title), 24)
+                ),
+                theme.dim.patch(style),
+            ),
+        ];
+        if let Some(a) = crate::app::related::annotation_at(state, *other) {
+            parts.push(span(" ", style));
+            parts.push(if a.kind == Kind::Note {
+                span("[n]", theme.note)
+            } else {
+                span(format!("[{}]", a.verdict.letter()), theme.badge(a.verdict))
+            });
+        }
+        d.push(Line::from(parts));
+        d.push(Line::from(span(
+            format!("  “{}”", clean(article.slice(sentence.start, sentence.end))),
+            style,
+        )));
+        for why in &link.differences {
+            d.push(Line::from(span(format!("  ≠ {}", clean(why)), theme.error)));
+        }
+    }
 }
 
 fn reasons(s: &crate::text::Sentence) -> String {

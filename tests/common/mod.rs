@@ -49,9 +49,12 @@ pub fn state_for(corpus: &Path, size: (u16, u16)) -> State {
     state
 }
 
+/// What the background indexer does: every article, then the links.
 pub fn index_all(state: &mut State) {
+    let mut all = Vec::new();
     for i in 0..state.corpus.articles.len() {
         let analysis = Arc::new(claimdesk::text::analyse(&state.corpus.articles[i]));
+        all.push(analysis.clone());
         tui::dispatch(
             state,
             Action::Indexed {
@@ -60,6 +63,9 @@ pub fn index_all(state: &mut State) {
             },
         );
     }
+    let refs: Vec<&claimdesk::text::ArticleAnalysis> = all.iter().map(|a| a.as_ref()).collect();
+    let links = claimdesk::links::link(&state.corpus.articles, &refs);
+    tui::dispatch(state, Action::Linked(Arc::new(links)));
 }
 
 /// Parses "jj<c-d>x<esc>" into key presses.
