@@ -222,6 +222,40 @@ fn benches(c: &mut Criterion) {
     });
     g.finish();
 
+    // Linking: time for the whole corpus, and memory at growing sizes.
+    let analyses_all: Vec<text::ArticleAnalysis> =
+        loaded.articles.iter().map(text::analyse).collect();
+    for n in [2_500, 5_000, ARTICLES] {
+        let refs: Vec<&text::ArticleAnalysis> = analyses_all[..n].iter().collect();
+        let before = rss_kib();
+        let t = std::time::Instant::now();
+        let index = claimdesk::links::link(&loaded.articles[..n], &refs);
+        let took = t.elapsed();
+        let after = rss_kib();
+        let differs = index
+            .links
+            .iter()
+            .filter(|l| l.relation == claimdesk::links::Relation::Differs)
+            .count();
+        eprintln!(
+            "linking {n} articles: {:.2} s, {} links ({differs} differs), resident memory +{} MiB while the index lives",
+            took.as_secs_f64(),
+            index.links.len(),
+            after.saturating_sub(before) / 1024
+        );
+    }
+    let refs: Vec<&text::ArticleAnalysis> = analyses_all.iter().collect();
+    let mut g = c.benchmark_group("links");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(20))
+        .sampling_mode(criterion::SamplingMode::Flat);
+    g.bench_function("link_10k", |b| {
+        b.iter(|| claimdesk::links::link(&loaded.articles, &refs).links.len())
+    });
+    g.finish();
+    drop(refs);
+    drop(analyses_all);
+
     // A state with every article indexed, as after the background indexer finished.
     let mut state = state_for(root, annotations.path());
     for (i, a) in state.corpus.clone().articles.iter().enumerate() {
@@ -281,6 +315,18 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// Resident memory of this process, from /proc (0 where there is none).
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 criterion_group!(pipeline, benches);

@@ -299,6 +299,13 @@ struct Described<'a> {
     record: Vec<&'a Quantity>,
     /// The sentence frames its figures as a running total ("since", "so far").
     cumulative: bool,
+    /// How rare each key is in the corpus (inverse document frequency),
+    /// parallel to `keys`, whose weights are multiplied by it once known.
+    rarity: Vec<f32>,
+    /// The rarity of each figure's key, parallel to the sentence's quantities.
+    figure_rarity: Vec<f32>,
+    /// The sum of the weighted keys.
+    norm: f32,
 }
 
 fn figure_key(q: &Quantity, bucket_shift: i32) -> String {
@@ -368,6 +375,9 @@ fn describe<'a>(r: SentenceRef, sentence: &'a Sentence, text: &str) -> Described
     let cumulative =
         lower.iter().any(|w| CUMULATIVE.contains(w)) || text.to_lowercase().contains("so far");
     Described {
+        rarity: Vec::new(),
+        figure_rarity: Vec::new(),
+        norm: 0.0,
         r,
         sentence,
         keys,
@@ -378,10 +388,15 @@ fn describe<'a>(r: SentenceRef, sentence: &'a Sentence, text: &str) -> Described
     }
 }
 
-/// Keys found in more sentences than this are too common to find candidates by.
-fn max_postings(sentences: usize) -> usize {
-    (sentences / 50).max(40)
-}
+/// Candidates examined per sentence, taken from its rarest keys first: a
+/// fixed bound keeps the work linear in the corpus, while a fact reported
+/// in many articles still meets its reports through its rarer keys.
+const MAX_CANDIDATES: usize = 48;
+/// A sentence keeps its best links only: a fact reported everywhere does not
+/// bury the sidebar (or memory) under hundreds of copies.
+const MAX_LINKS_PER_SENTENCE: usize = 12;
+/// Keys in more sentences than this ("police") find no candidates at all.
+const MAX_POSTINGS: usize = 4096;
 
 /// Links every content sentence of the corpus to the sentences of other
 /// articles that report the same fact.
@@ -402,55 +417,119 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
             ));
         }
     }
-    let n = described.len().max(1) as f32;
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (i, d) in described.iter().enumerate() {
-        for (k, _) in &d.keys {
-            postings.entry(k.as_str()).or_default().push(i as u32);
-        }
-    }
-    let idf = |k: &str| -> f32 {
-        (n / postings.get(k).map_or(1, Vec::len) as f32)
-            .ln()
-            .max(0.1)
-    };
-    let cap = max_postings(described.len());
-    let mut links = Vec::new();
-    let mut seen_pairs = std::collections::HashSet::new();
-    for (i, d) in described.iter().enumerate() {
-        let mut candidates: HashMap<u32, ()> = HashMap::new();
-        for (k, _) in &d.keys {
-            let mut probe = vec![k.clone()];
-            // Figures near a bucket border meet their neighbours.
-            if k.starts_with('#')
-                && let Some((head, b)) = k.rsplit_once(':')
-                && let Ok(b) = b.parse::<i32>()
-            {
-                probe.push(format!("{head}:{}", b - 1));
-                probe.push(format!("{head}:{}", b + 1));
+    let (candidates, rarity, figure_rarity) = {
+        let n = described.len().max(1) as f32;
+        let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (i, d) in described.iter().enumerate() {
+            for (k, _) in &d.keys {
+                postings.entry(k.as_str()).or_default().push(i as u32);
             }
-            for p in probe {
-                if let Some(list) = postings.get(p.as_str())
-                    && list.len() <= cap
-                {
+        }
+        let idf = |k: &str| -> f32 {
+            (n / postings.get(k).map_or(1, Vec::len) as f32)
+                .ln()
+                .max(0.1)
+        };
+        let rarity: Vec<Vec<f32>> = described
+            .iter()
+            .map(|d| d.keys.iter().map(|(k, _)| idf(k)).collect())
+            .collect();
+        let figure_rarity: Vec<Vec<f32>> = described
+            .iter()
+            .map(|d| {
+                d.sentence
+                    .quantities
+                    .iter()
+                    .map(|q| idf(&figure_key(q, 0)))
+                    .collect()
+            })
+            .collect();
+        // Candidates of each sentence, rarest keys first.
+        let candidates: Vec<Vec<u32>> = described
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let mut probes: Vec<String> = Vec::new();
+                for (k, _) in &d.keys {
+                    probes.push(k.clone());
+                    // Figures near a bucket border meet their neighbours.
+                    if k.starts_with('#')
+                        && let Some((head, b)) = k.rsplit_once(':')
+                        && let Ok(b) = b.parse::<i32>()
+                    {
+                        probes.push(format!("{head}:{}", b - 1));
+                        probes.push(format!("{head}:{}", b + 1));
+                    }
+                }
+                probes.sort_by_key(|p| postings.get(p.as_str()).map_or(usize::MAX, Vec::len));
+                let mut found: Vec<u32> = Vec::new();
+                'probe: for p in &probes {
+                    let Some(list) = postings.get(p.as_str()) else {
+                        continue;
+                    };
+                    if list.len() > MAX_POSTINGS {
+                        break;
+                    }
                     for &j in list {
-                        if j as usize > i && described[j as usize].r.article != d.r.article {
-                            candidates.insert(j, ());
+                        if j as usize != i
+                            && described[j as usize].r.article != d.r.article
+                            && !found.contains(&j)
+                        {
+                            found.push(j);
+                            if found.len() >= MAX_CANDIDATES {
+                                break 'probe;
+                            }
                         }
                     }
                 }
-            }
+                found
+            })
+            .collect();
+        (candidates, rarity, figure_rarity)
+    };
+    for ((d, r), f) in described.iter_mut().zip(rarity).zip(figure_rarity) {
+        for ((_, w), i) in d.keys.iter_mut().zip(&r) {
+            *w *= i;
         }
-        for &j in candidates.keys() {
-            let e = &described[j as usize];
-            if !seen_pairs.insert((i as u32, j)) {
-                continue;
-            }
-            if let Some(l) = compare(d, e, &idf) {
-                links.push(l);
+        d.norm = d.keys.iter().map(|(_, w)| w).sum();
+        d.rarity = r;
+        d.figure_rarity = f;
+    }
+    // Score every pair once (from the side with the lower index, or from the
+    // other side when only it found the pair), without describing it yet.
+    let mut scored: Vec<(u32, u32, Relation, f32)> = Vec::new();
+    for (i, cands) in candidates.iter().enumerate() {
+        for &j in cands {
+            let (lo, hi) = ((i as u32).min(j), (i as u32).max(j));
+            let first_side = i as u32 == lo || !candidates[j as usize].contains(&(i as u32));
+            if first_side
+                && let Some(l) = compare(&described[lo as usize], &described[hi as usize], false)
+            {
+                scored.push((lo, hi, l.relation, l.score));
             }
         }
     }
+    // Each sentence keeps its best links, disagreements first: they are what
+    // a fact-checker must not miss.
+    scored.sort_by(|x, y| {
+        (y.2 == Relation::Differs)
+            .cmp(&(x.2 == Relation::Differs))
+            .then(y.3.total_cmp(&x.3))
+    });
+    let mut count = vec![0usize; described.len()];
+    scored.retain(|&(a, b, _, _)| {
+        let ok = count[a as usize] < MAX_LINKS_PER_SENTENCE
+            && count[b as usize] < MAX_LINKS_PER_SENTENCE;
+        if ok {
+            count[a as usize] += 1;
+            count[b as usize] += 1;
+        }
+        ok
+    });
+    let mut links: Vec<Link> = scored
+        .iter()
+        .filter_map(|&(a, b, _, _)| compare(&described[a as usize], &described[b as usize], true))
+        .collect();
     links.sort_by_key(|l| (l.a, l.b));
     let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
     for (i, l) in links.iter().enumerate() {
@@ -464,11 +543,9 @@ const LINK_THRESHOLD: f32 = 0.28;
 /// Different figures mean a disagreement only between sentences this close.
 const FIGURE_DIFFERS_THRESHOLD: f32 = 0.35;
 
-fn weight(keys: &[(String, f32)], idf: &dyn Fn(&str) -> f32) -> f32 {
-    keys.iter().map(|(k, w)| w * idf(k)).sum()
-}
-
-fn compare(a: &Described, b: &Described, idf: &dyn Fn(&str) -> f32) -> Option<Link> {
+/// Compares two sentences; `describe` also spells out what they share (only
+/// for the links that are kept).
+fn compare(a: &Described, b: &Described, describe: bool) -> Option<Link> {
     let mut shared_weight = 0.0;
     let mut shared = Vec::new();
     let mut specific = false;
@@ -476,26 +553,30 @@ fn compare(a: &Described, b: &Described, idf: &dyn Fn(&str) -> f32) -> Option<Li
     let mut agreeing = Vec::new();
     let mut disagreeing = Vec::new();
     let mut classes_compared: Vec<(UnitClass, bool)> = Vec::new();
-    for qa in &a.sentence.quantities {
+    let mut agreeing_weight = 0.0;
+    for (ia, qa) in a.sentence.quantities.iter().enumerate() {
         for qb in &b.sentence.quantities {
             if !comparable(qa, qb) {
                 continue;
             }
             if agree(qa, qb) {
+                agreeing_weight += 3.0 * a.figure_rarity.get(ia).copied().unwrap_or(1.0).max(1.0);
                 agreeing.push((qa, qb));
             } else {
                 disagreeing.push((qa, qb));
             }
         }
     }
+    shared_weight += agreeing_weight;
     for (qa, qb) in &agreeing {
-        shared_weight += 3.0 * idf(&figure_key(qa, 0)).max(1.0);
         specific = true;
-        shared.push(if qa.surface == qb.surface {
-            format!("figure {}", qa.surface)
-        } else {
-            format!("figure {} ≈ {}", qa.surface, qb.surface)
-        });
+        if describe {
+            shared.push(if qa.surface == qb.surface {
+                format!("figure {}", qa.surface)
+            } else {
+                format!("figure {} ≈ {}", qa.surface, qb.surface)
+            });
+        }
         classes_compared.push((qa.unit, true));
     }
     for (qa, _) in &disagreeing {
@@ -503,15 +584,19 @@ fn compare(a: &Described, b: &Described, idf: &dyn Fn(&str) -> f32) -> Option<Li
         classes_compared.push((qa.unit, false));
     }
     // Names, then content words.
-    let b_keys: HashMap<&str, f32> = b.keys.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    // Keys are sorted: walk both lists together.
     let mut common_names = Vec::new();
-    for (k, w) in &a.keys {
+    let mut bi = 0;
+    for ((k, w), rarity) in a.keys.iter().zip(&a.rarity) {
+        while bi < b.keys.len() && b.keys[bi].0 < *k {
+            bi += 1;
+        }
         if k.starts_with('#') {
             continue;
         }
-        if b_keys.contains_key(k.as_str()) {
-            let i = idf(k);
-            shared_weight += w * i;
+        if b.keys.get(bi).is_some_and(|(bk, _)| bk == k) {
+            let i = *rarity;
+            shared_weight += w;
             if let Some(name) = k.strip_prefix('@') {
                 common_names.push(name.to_string());
                 // A name found in few sentences is specific evidence.
@@ -530,17 +615,15 @@ fn compare(a: &Described, b: &Described, idf: &dyn Fn(&str) -> f32) -> Option<Li
     if !specific {
         return None;
     }
-    let norm = (weight(&a.keys, idf) * weight(&b.keys, idf))
-        .sqrt()
-        .max(1e-3);
+    let norm = (a.norm * b.norm).sqrt().max(1e-3);
     let score = shared_weight / norm;
     if score < LINK_THRESHOLD {
         return None;
     }
-    for n in &common_names {
+    for n in common_names.iter().filter(|_| describe) {
         shared.push(format!("name {n}"));
     }
-    if !common_terms.is_empty() {
+    if describe && !common_terms.is_empty() {
         let t: Vec<&str> = common_terms.iter().take(6).map(|s| s.as_str()).collect();
         shared.push(format!("words {}", t.join(", ")));
     }
