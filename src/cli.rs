@@ -387,3 +387,42 @@ pub fn links(ws: &Workspace, json: bool) -> String {
     s.push_str(&format!("{} links.\n", out.len()));
     s
 }
+
+/// `merge-file BASE OURS THEIRS`: git's merge driver (`%O %A %B`) for
+/// annotation files. Merges by annotation id and writes the result over OURS.
+/// Returns Ok(true) when merged; Ok(false) for a conflict it cannot settle
+/// (two different articles, or a side that is not an annotation file), in
+/// which case OURS gets git's conflict markers, which `check` reports.
+pub fn merge_file(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, String> {
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| {
+            format!(
+                "cannot read {}: {}.",
+                p.display(),
+                crate::corpus::lower_io(&e)
+            )
+        })
+    };
+    let parse = |text: &str| -> Option<store::AnnotationFile> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        (v.get("format")?.as_str()? == store::FORMAT_NAME
+            && v.get("version")?.as_u64()? == u64::from(store::FORMAT_VERSION))
+        .then(|| serde_json::from_value(v).ok())
+        .flatten()
+    };
+    let (ours_text, theirs_text) = (read(ours)?, read(theirs)?);
+    let base_text = std::fs::read_to_string(base).unwrap_or_default();
+    let base_file = parse(&base_text);
+    match (parse(&ours_text), parse(&theirs_text)) {
+        (Some(o), Some(t)) if o.article.path == t.article.path => {
+            let merged = store::merge::merge(base_file.as_ref(), &o, &t);
+            store::write_atomic(ours, merged.to_json().as_bytes())?;
+            Ok(true)
+        }
+        _ => {
+            let marked = format!("<<<<<<< ours\n{ours_text}=======\n{theirs_text}>>>>>>> theirs\n");
+            store::write_atomic(ours, marked.as_bytes())?;
+            Ok(false)
+        }
+    }
+}

@@ -64,6 +64,12 @@ enum Command {
     },
     /// Validate every annotation file against its article; non-zero exit on problems.
     Check { corpus: Option<PathBuf> },
+    /// Git merge driver for annotation files: merges by annotation id, writes over OURS.
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
     /// Counts per verdict and per article, and progress.
     Stats {
         corpus: Option<PathBuf>,
@@ -208,6 +214,18 @@ fn run(cli: Cli) -> Result<(), String> {
                 Ok(())
             } else {
                 Err("the annotation files have problems (listed above).".into())
+            }
+        }
+        Some(Command::MergeFile { base, ours, theirs }) => {
+            if cli::merge_file(&base, &ours, &theirs)? {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} and {} cannot be merged by annotation id; conflict markers were written to {}.",
+                    ours.display(),
+                    theirs.display(),
+                    ours.display()
+                ))
             }
         }
         Some(Command::Stats { corpus: c, json }) => {

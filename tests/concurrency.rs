@@ -49,7 +49,7 @@ fn writer(
         ann.file.upsert(annotation(
             &corpus,
             &format!("{name}-{i:04}"),
-            (i * 7) % 3000,
+            (i * 7 + if name == "alice" { 0 } else { 3 }) % 3000,
             name,
             &at,
         ));
@@ -57,7 +57,7 @@ fn writer(
             .file
             .get("shared")
             .cloned()
-            .unwrap_or_else(|| annotation(&corpus, "shared", 0, "", &at));
+            .unwrap_or_else(|| annotation(&corpus, "shared", 3500, "", &at));
         shared.note = format!("{name} {i}");
         shared.updated = at.clone();
         ann.file.upsert(shared);

@@ -55,6 +55,11 @@ pub fn read(
             )));
         }
     };
+    if bytes.starts_with(b"<<<<<<< ") {
+        return Err(FileProblem(format!(
+            "{name} has unresolved merge conflict markers."
+        )));
+    }
     let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         FileProblem(format!(
             "{name} is not valid JSON (line {}, column {}).",

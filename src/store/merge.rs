@@ -100,8 +100,24 @@ pub fn merge(
             _ => out.push((*t).clone()),
         }
     }
+    // Both sides created an annotation of the same kind on the same text:
+    // one change made twice, kept once (the newer, with both histories).
+    let mut folded: Vec<Annotation> = Vec::with_capacity(out.len());
+    for a in out {
+        let new = !base.contains_key(a.id.as_str());
+        let twin = folded.iter_mut().find(|b| {
+            new && !base.contains_key(b.id.as_str())
+                && b.kind == a.kind
+                && b.target == a.target
+                && b.id != a.id
+        });
+        match twin {
+            Some(b) => *b = resolve(b, &a),
+            None => folded.push(a),
+        }
+    }
     let mut file = AnnotationFile {
-        annotations: out,
+        annotations: folded,
         ..ours.clone()
     };
     file.sort();
@@ -214,6 +230,24 @@ mod tests {
                 .iter()
                 .any(|a| a.id == "a" && a.verdict == Verdict::False),
             "an edit beats a deletion"
+        );
+    }
+
+    #[test]
+    fn the_same_claim_created_on_both_sides_is_kept_once() {
+        let base = file(vec![]);
+        let ours = file(vec![ann("ours-id", Verdict::True, "2")]);
+        let theirs = file(vec![ann("their-id", Verdict::False, "3")]);
+        let m = merge(Some(&base), &ours, &theirs);
+        assert_eq!(m.annotations.len(), 1);
+        assert_eq!(
+            (m.annotations[0].id.as_str(), m.annotations[0].verdict),
+            ("their-id", Verdict::False)
+        );
+        assert_eq!(
+            m.annotations[0].history.last().map(|h| h.verdict),
+            Some(Verdict::True),
+            "the other verdict stays in history"
         );
     }
 
