@@ -145,8 +145,18 @@ pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
     text
 }
 
-pub fn export_json(ws: &Workspace, verdict: Option<Verdict>) -> String {
-    export::json(&ws.corpus, &ws.annotations, &export::Filter { verdict })
+pub fn export(
+    ws: &Workspace,
+    format: export::Format,
+    verdict: Option<Verdict>,
+    reviewer: Option<String>,
+) -> String {
+    export::render(
+        &ws.corpus,
+        &ws.annotations,
+        &export::Filter { verdict, reviewer },
+        format,
+    )
 }
 
 #[derive(Serialize, Default)]

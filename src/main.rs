@@ -1,7 +1,7 @@
 //! Command-line parsing and dispatch; nothing else.
 
 use claimdesk::app::{self, Options, config, state::Clock};
-use claimdesk::{cli, session, store, tui};
+use claimdesk::{cli, export, session, store, tui};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -81,7 +81,16 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// A Markdown report for an editor.
+    Md,
+    /// One row per annotation.
+    Csv,
+    /// Every annotation with its target, anchor and history.
     Json,
+    /// schema.org ClaimReview JSON-LD, one per claim with a verdict.
+    Claimreview,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
 }
 
 fn parse_verdict(s: &str) -> Result<store::Verdict, String> {
@@ -195,12 +204,23 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::Export {
             corpus: c,
-            format: Format::Json,
+            format,
             verdict,
             output,
         }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            write_output(&cli::export_json(&ws, verdict), output.as_deref())
+            let format = match format {
+                Format::Md => export::Format::Markdown,
+                Format::Csv => export::Format::Csv,
+                Format::Json => export::Format::Json,
+                Format::Claimreview => export::Format::ClaimReview,
+                Format::W3c => export::Format::W3c,
+            };
+            // In an export --reviewer chooses whose annotations to include.
+            write_output(
+                &cli::export(&ws, format, verdict, cli.common.reviewer),
+                output.as_deref(),
+            )
         }
         Some(Command::Links { corpus: c, json }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;

@@ -1,4 +1,9 @@
-//! Exports of saved annotations. JSON here; other formats build on the same rows.
+//! Exports of saved annotations: every format reads the same rows.
+
+pub mod claimreview;
+pub mod csv;
+pub mod markdown;
+pub mod w3c;
 
 use crate::corpus::Corpus;
 use crate::store::{Annotation, ArticleAnnotations, Kind, Verdict};
@@ -9,6 +14,12 @@ use serde::Serialize;
 pub struct ExportRow<'a> {
     pub article: &'a str,
     pub title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing)]
+    pub source: Option<&'a str>,
+    #[serde(skip_serializing)]
+    pub sha256: &'a str,
     pub id: &'a str,
     pub kind: Kind,
     pub target: &'a crate::store::Target,
@@ -25,6 +36,7 @@ pub struct ExportRow<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
     pub verdict: Option<Verdict>,
+    pub reviewer: Option<String>,
 }
 
 impl Filter {
@@ -33,6 +45,7 @@ impl Filter {
             && self
                 .verdict
                 .is_none_or(|v| a.kind == Kind::Claim && a.verdict == v)
+            && self.reviewer.as_deref().is_none_or(|r| a.reviewer == r)
     }
 }
 
@@ -47,6 +60,9 @@ pub fn rows<'a>(
             out.push(ExportRow {
                 article: &article.id,
                 title: &article.meta.title,
+                url: article.meta.url.as_deref(),
+                source: article.meta.source.as_deref(),
+                sha256: &article.sha256,
                 id: &a.id,
                 kind: a.kind,
                 target: &a.target,
@@ -69,6 +85,41 @@ struct JsonExport<'a> {
     format: &'static str,
     version: u32,
     annotations: Vec<ExportRow<'a>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Csv,
+    Json,
+    ClaimReview,
+    W3c,
+}
+
+/// The saved annotations that pass `filter`, in `format`.
+pub fn render(
+    corpus: &Corpus,
+    annotations: &[ArticleAnnotations],
+    filter: &Filter,
+    format: Format,
+) -> String {
+    let rows = rows(corpus, annotations, filter);
+    match format {
+        Format::Markdown => markdown::render(&rows),
+        Format::Csv => csv::render(&rows),
+        Format::Json => json_rows(rows),
+        Format::ClaimReview => claimreview::render(&rows),
+        Format::W3c => w3c::render(&rows),
+    }
+}
+
+fn json_rows(rows: Vec<ExportRow>) -> String {
+    let doc = JsonExport {
+        format: "claimdesk-export",
+        version: 1,
+        annotations: rows,
+    };
+    serde_json::to_string_pretty(&doc).expect("exports always serialise") + "\n"
 }
 
 /// Every saved annotation (dismissed suggestions excluded) as pretty JSON.

@@ -1,0 +1,211 @@
+//! Every export format, parsed back and checked field by field.
+
+mod common;
+
+use common::*;
+use std::process::Command;
+
+fn annotated() -> tempfile::TempDir {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    // disputed + a note with commas, quotes and a line break + evidence; true; unverifiable; a plain note.
+    press(
+        &mut s,
+        "jdaStreet value differs, says \"001\".<enter>Check the CNN copy.<esc>e<tab>https://example.org/a,b<enter>",
+    );
+    press(&mut s, "jjtjjujaJust a remark.<esc>");
+    dir
+}
+
+fn export(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["export", "seeds"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn article_text() -> String {
+    let raw = std::fs::read_to_string(seeds_dir().join("000_b4c1e1b9b05d5c34.txt")).unwrap();
+    raw.replace("\r\n", "\n")
+}
+
+fn chars(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn csv_parses_back_with_rfc4180_quoting() {
+    let dir = annotated();
+    let text = export(dir.path(), &["--format", "csv"]);
+    assert!(text.contains("\r\n"), "CRLF line ends");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header, claimdesk::export::csv::HEADER.to_vec());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(&rows[0][4], "disputed");
+    assert_eq!(
+        &rows[0][9],
+        "Street value differs, says \"001\".\nCheck the CNN copy."
+    );
+    assert_eq!(&rows[0][10], "refutes https://example.org/a,b");
+    assert_eq!(
+        chars(
+            &article_text(),
+            rows[0][5].parse().unwrap(),
+            rows[0][6].parse().unwrap()
+        ),
+        rows[0][8]
+    );
+    assert_eq!(&rows[3][3], "note");
+}
+
+#[test]
+fn claimreview_has_the_schema_org_fields() {
+    let dir = annotated();
+    let v: serde_json::Value =
+        serde_json::from_str(&export(dir.path(), &["--format", "claimreview"])).unwrap();
+    let reviews = v.as_array().unwrap();
+    assert_eq!(reviews.len(), 3, "claims with a verdict only: no note");
+    let d = &reviews[0];
+    assert_eq!(d["@context"], "https://schema.org");
+    assert_eq!(d["@type"], "ClaimReview");
+    assert!(
+        d["claimReviewed"]
+            .as_str()
+            .unwrap()
+            .starts_with("Police in Belgium has seized 28 tons")
+    );
+    let rating = &d["reviewRating"];
+    assert_eq!(
+        (rating["@type"].as_str(), rating["alternateName"].as_str()),
+        (Some("Rating"), Some("Disputed"))
+    );
+    assert!(
+        rating["bestRating"].as_u64() > rating["worstRating"].as_u64(),
+        "the scale runs from worst to best"
+    );
+    assert_eq!(rating["ratingValue"], 2);
+    assert_eq!(
+        reviews[1]["reviewRating"]["ratingValue"], 3,
+        "true is the best rating"
+    );
+    assert!(
+        reviews[2]["reviewRating"].get("ratingValue").is_none(),
+        "unverifiable is not on the truth scale"
+    );
+    assert_eq!(d["itemReviewed"]["@type"], "Claim");
+    assert_eq!(
+        d["itemReviewed"]["appearance"]["url"], "000_b4c1e1b9b05d5c34.txt",
+        "no URL in the article: its path"
+    );
+    assert_eq!(d["author"]["name"], "tester");
+    assert_eq!(d["datePublished"], "2026-11-23");
+    assert_eq!(
+        d["reviewBody"],
+        "Street value differs, says \"001\".\nCheck the CNN copy."
+    );
+}
+
+#[test]
+fn w3c_annotations_have_both_selectors_and_the_article_hash() {
+    let dir = annotated();
+    let v: serde_json::Value =
+        serde_json::from_str(&export(dir.path(), &["--format", "w3c"])).unwrap();
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!((items.len(), v["total"].as_u64()), (4, Some(4)));
+    let text = article_text();
+    let sha = claimdesk::corpus::sha256_hex(
+        &std::fs::read(seeds_dir().join("000_b4c1e1b9b05d5c34.txt")).unwrap(),
+    );
+    for a in items {
+        assert_eq!(a["type"], "Annotation");
+        let selectors = a["target"]["selector"].as_array().unwrap();
+        let quote = selectors
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .unwrap();
+        let pos = selectors
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+            .unwrap();
+        assert_eq!(
+            chars(
+                &text,
+                pos["start"].as_u64().unwrap(),
+                pos["end"].as_u64().unwrap()
+            ),
+            quote["exact"].as_str().unwrap()
+        );
+        assert_eq!(a["target"]["state"]["id"], format!("urn:sha256:{sha}"));
+    }
+    assert_eq!(items[0]["motivation"], "assessing");
+    assert_eq!(items[3]["motivation"], "commenting");
+    let bodies = items[0]["body"].as_array().unwrap();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b["purpose"] == "assessing" && b["value"] == "disputed")
+    );
+    assert!(bodies.iter().any(|b| b["purpose"] == "commenting"));
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b["purpose"] == "linking" && b["source"] == "https://example.org/a,b")
+    );
+}
+
+#[test]
+fn markdown_is_a_report_an_editor_can_read() {
+    let dir = annotated();
+    let md = export(dir.path(), &["--format", "md"]);
+    assert!(md.starts_with("# Fact-check report\n"));
+    assert!(
+        md.contains("| disputed | 1 |")
+            && md.contains("| true | 1 |")
+            && md.contains("| unverifiable | 1 |")
+    );
+    assert!(md.contains(
+        "## Belgium Police seize 28 tons of cocaine after accessing encrypted communications"
+    ));
+    assert!(md.contains("### **DISPUTED**: “Police in Belgium has seized 28 tons"));
+    assert!(md.contains("> Street value differs, says \"001\".\n> Check the CNN copy.\n"));
+    assert!(md.contains("- refutes: https://example.org/a,b"));
+    assert!(md.contains("### **Note**: “"));
+}
+
+#[test]
+fn filters_by_verdict_and_reviewer() {
+    let dir = annotated();
+    let v: serde_json::Value = serde_json::from_str(&export(
+        dir.path(),
+        &["--format", "json", "--verdict", "true"],
+    ))
+    .unwrap();
+    assert_eq!(v["annotations"].as_array().unwrap().len(), 1);
+    let v: serde_json::Value = serde_json::from_str(&export(
+        dir.path(),
+        &["--format", "json", "--reviewer", "nobody"],
+    ))
+    .unwrap();
+    assert_eq!(v["annotations"].as_array().unwrap().len(), 0);
+    let v: serde_json::Value = serde_json::from_str(&export(
+        dir.path(),
+        &["--format", "json", "--reviewer", "tester"],
+    ))
+    .unwrap();
+    assert_eq!(v["annotations"].as_array().unwrap().len(), 4);
+}
