@@ -436,3 +436,152 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, Strin
         }
     }
 }
+
+/// Two reviewers' verdicts on the same claim (matched by span).
+struct Pair<'a> {
+    article: &'a str,
+    quote: &'a str,
+    start: usize,
+    a: Verdict,
+    b: Verdict,
+}
+
+/// Claims of two annotation files matched by span: the same span, or spans
+/// that overlap by more than half of their union.
+fn matched<'a>(
+    article: &'a str,
+    a: &'a [Annotation],
+    b: &'a [Annotation],
+) -> (Vec<Pair<'a>>, usize, usize) {
+    let claims = |x: &'a [Annotation]| {
+        x.iter()
+            .filter(|c| c.kind == Kind::Claim)
+            .collect::<Vec<_>>()
+    };
+    let (ca, cb) = (claims(a), claims(b));
+    let mut used = vec![false; cb.len()];
+    let mut pairs = Vec::new();
+    for x in &ca {
+        let best = cb
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used[*j])
+            .map(|(j, y)| {
+                let inter = x
+                    .target
+                    .end
+                    .min(y.target.end)
+                    .saturating_sub(x.target.start.max(y.target.start));
+                let union = x.target.end.max(y.target.end) - x.target.start.min(y.target.start);
+                (j, inter as f64 / union.max(1) as f64)
+            })
+            .filter(|(_, overlap)| *overlap > 0.5)
+            .max_by(|p, q| p.1.total_cmp(&q.1));
+        if let Some((j, _)) = best {
+            used[j] = true;
+            pairs.push(Pair {
+                article,
+                quote: &x.target.exact,
+                start: x.target.start,
+                a: x.verdict,
+                b: cb[j].verdict,
+            });
+        }
+    }
+    let matched = pairs.len();
+    (pairs, ca.len() - matched, cb.len() - matched)
+}
+
+/// Cohen's kappa over paired categorical judgements.
+pub fn cohens_kappa(pairs: &[(Verdict, Verdict)]) -> Option<f64> {
+    let n = pairs.len() as f64;
+    if pairs.is_empty() {
+        return None;
+    }
+    let observed = pairs.iter().filter(|(a, b)| a == b).count() as f64 / n;
+    let expected: f64 = Verdict::ALL
+        .iter()
+        .map(|v| {
+            let pa = pairs.iter().filter(|(a, _)| a == v).count() as f64 / n;
+            let pb = pairs.iter().filter(|(_, b)| b == v).count() as f64 / n;
+            pa * pb
+        })
+        .sum();
+    Some(if (1.0 - expected).abs() < 1e-12 {
+        1.0
+    } else {
+        (observed - expected) / (1.0 - expected)
+    })
+}
+
+/// `agree`: two reviewers' folders compared, claim by claim.
+pub fn agree(corpus: &Corpus, dir_a: &Path, dir_b: &Path) -> Result<String, String> {
+    for d in [dir_a, dir_b] {
+        if !d.is_dir() {
+            return Err(format!(
+                "{} is not a directory of annotation files.",
+                d.display()
+            ));
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut only_a, mut only_b) = (0, 0);
+    let mut problems = Vec::new();
+    let files: Vec<(ArticleAnnotations, ArticleAnnotations)> = corpus
+        .articles
+        .iter()
+        .map(|a| (store::load_article(dir_a, a), store::load_article(dir_b, a)))
+        .collect();
+    for ((fa, fb), article) in files.iter().zip(&corpus.articles) {
+        for f in [fa, fb] {
+            if let Some(p) = &f.problem {
+                problems.push(p.0.clone());
+            }
+        }
+        let (p, a, b) = matched(&article.id, &fa.file.annotations, &fb.file.annotations);
+        pairs.extend(p);
+        only_a += a;
+        only_b += b;
+    }
+    if !problems.is_empty() {
+        return Err(problems.join(" "));
+    }
+    // Only claims both reviewers judged count towards agreement.
+    let judged: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| p.a != Verdict::Unreviewed && p.b != Verdict::Unreviewed)
+        .collect();
+    let verdicts: Vec<(Verdict, Verdict)> = judged.iter().map(|p| (p.a, p.b)).collect();
+    let agreeing = verdicts.iter().filter(|(a, b)| a == b).count();
+    let mut s = format!(
+        "{} claims in both folders ({} only in {}, {} only in {}); {} judged by both.\n",
+        pairs.len(),
+        only_a,
+        dir_a.display(),
+        only_b,
+        dir_b.display(),
+        judged.len()
+    );
+    match cohens_kappa(&verdicts) {
+        Some(k) => s.push_str(&format!(
+            "percent agreement: {:.1}%\nCohen's kappa: {k:.3}\n",
+            100.0 * agreeing as f64 / judged.len() as f64
+        )),
+        None => s.push_str("No claim was judged by both reviewers: nothing to compare.\n"),
+    }
+    let disagreements: Vec<&&Pair> = judged.iter().filter(|p| p.a != p.b).collect();
+    if !disagreements.is_empty() {
+        s.push_str(&format!("\n{} disagreement(s):\n", disagreements.len()));
+        for p in disagreements {
+            s.push_str(&format!(
+                "{}:{} “{}”: {} against {}\n",
+                p.article,
+                p.start,
+                crate::ui::clean(&crate::corpus::shorten(p.quote, 80)),
+                p.a,
+                p.b
+            ));
+        }
+    }
+    Ok(s)
+}

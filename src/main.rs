@@ -70,6 +70,12 @@ enum Command {
         ours: PathBuf,
         theirs: PathBuf,
     },
+    /// Compare two reviewers' annotation folders: agreement, Cohen's kappa, disagreements.
+    Agree {
+        dir_a: PathBuf,
+        dir_b: PathBuf,
+        corpus: Option<PathBuf>,
+    },
     /// Counts per verdict and per article, and progress.
     Stats {
         corpus: Option<PathBuf>,
@@ -247,6 +253,14 @@ fn run(cli: Cli) -> Result<(), String> {
                     ours.display()
                 ))
             }
+        }
+        Some(Command::Agree {
+            dir_a,
+            dir_b,
+            corpus: c,
+        }) => {
+            let corpus = claimdesk::corpus::load(&corpus(c)).map_err(|e| e.to_string())?;
+            write_output(&cli::agree(&corpus, &dir_a, &dir_b)?, None)
         }
         Some(Command::Stats { corpus: c, json }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
