@@ -265,22 +265,16 @@ pub fn check(ws: &Workspace) -> (String, bool) {
         .map(|(i, a)| (a.path.clone(), i))
         .collect();
     let mut files = 0;
-    let mut stack = vec![dir.clone()];
     let mut found = Vec::new();
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let path = e.path();
-            let name = e.file_name().to_string_lossy().into_owned();
-            if path.is_dir() {
-                stack.push(path);
-            } else if name.starts_with('.') && name.contains(".json.tmp-") {
-                lines.push(format!("{}: a temp file left by an interrupted save (claimdesk removes it at its next start).", shown(&path)));
-            } else if name.ends_with(".json") && !name.starts_with('.') {
-                found.push(path);
-            }
+    for path in store::files::walk(dir) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if store::files::is_temp_file(&path) {
+            lines.push(format!("{}: a temp file left by an interrupted save (claimdesk removes it at its next start).", shown(&path)));
+        } else if name.ends_with(".json") && !name.starts_with('.') {
+            found.push(path);
         }
     }
     found.sort();

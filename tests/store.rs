@@ -253,18 +253,7 @@ fn a_read_only_directory_is_reported() {
 
 #[test]
 fn moved_fuzzy_and_orphaned_annotations_are_reported_on_open() {
-    let dir = temp_seeds();
-    let corpus = dir.path().join("seeds");
-    let mut s = state_for(&corpus, (80, 24));
-    press(&mut s, "jdjtjf");
-    let file = corpus.join("000_b4c1e1b9b05d5c34.txt");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let edited = text
-        .replacen("\n\n", "\n\nA correction was added here.\n\n", 1)
-        .replace("This is barely after six weeks after police", "This is barely six weeks after the police")
-        .replace("A record shipment worth 11 tons was shipped overnight from the 2nd to the 3rd of April according to a statement from the Belgian Federal Police on Monday. ", "");
-    std::fs::write(&file, edited).unwrap();
-    let again = state_for(&corpus, (160, 48));
+    let (_dir, again) = changed_article_state((160, 48));
     assert_eq!(
         again.message.as_deref(),
         Some(

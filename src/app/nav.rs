@@ -259,14 +259,7 @@ pub fn open(state: &mut State) {
         }
         Pane::Reader => {
             if !super::related::follow(state) {
-                state.message = Some(
-                    if state.links.is_none() {
-                        "Links appear once the corpus is indexed."
-                    } else {
-                        "No other article reports this sentence."
-                    }
-                    .into(),
-                );
+                state.message = Some(super::related::no_links(state).into());
             }
         }
     }

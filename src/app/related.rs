@@ -70,14 +70,7 @@ pub fn step(state: &mut State, forward: bool) {
         return;
     };
     if n == 0 {
-        state.message = Some(
-            if state.links.is_none() {
-                "Links appear once the corpus is indexed."
-            } else {
-                "No other article reports this sentence."
-            }
-            .into(),
-        );
+        state.message = Some(no_links(state).into());
         return;
     }
     let next = match selected(state) {
@@ -112,4 +105,13 @@ pub fn follow(state: &mut State) -> bool {
     refresh_wrap(state);
     state.message = Some("Followed the link; Ctrl-o comes back.".into());
     true
+}
+
+/// Why there is nothing to follow.
+pub fn no_links(state: &State) -> &'static str {
+    if state.links.is_none() {
+        "Links appear once the corpus is indexed."
+    } else {
+        "No other article reports this sentence."
+    }
 }

@@ -148,31 +148,43 @@ pub fn lock(path: &Path) -> Result<FileLock, String> {
 /// Temp files left by a process that died mid-write (older than a minute, so
 /// another running instance's write in progress is never touched).
 pub fn clean_stray_temp_files(dir: &Path) -> usize {
-    let mut removed = 0;
+    let old = |p: &Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= 60)
+    };
+    walk(dir)
+        .iter()
+        .filter(|p| is_temp_file(p) && old(p) && std::fs::remove_file(p).is_ok())
+        .count()
+}
+
+/// A temp file of an interrupted write: `.<name>.json.tmp-<pid>`.
+pub fn is_temp_file(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|n| n.starts_with('.') && n.contains(".json.tmp-"))
+}
+
+/// Every file below `dir` (none if it does not exist), in no particular order.
+pub fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else {
             continue;
         };
         for e in entries.flatten() {
-            let path = e.path();
-            let name = e.file_name().to_string_lossy().into_owned();
-            let Ok(meta) = e.metadata() else { continue };
-            if meta.is_dir() {
-                stack.push(path);
-            } else if name.starts_with('.') && name.contains(".json.tmp-") {
-                let old = meta
-                    .modified()
-                    .ok()
-                    .and_then(|m| m.elapsed().ok())
-                    .is_some_and(|age| age.as_secs() >= 60);
-                if old && std::fs::remove_file(&path).is_ok() {
-                    removed += 1;
-                }
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(_) => files.push(e.path()),
+                Err(_) => {}
             }
         }
     }
-    removed
+    files
 }
 
 /// Writes `contents` so that `path` holds either its old or its new bytes,
