@@ -97,6 +97,8 @@ enum Format {
     Claimreview,
     /// W3C Web Annotation JSON-LD.
     W3c,
+    /// A self-contained HTML report: every article with its claims highlighted.
+    Html,
 }
 
 fn parse_verdict(s: &str) -> Result<store::Verdict, String> {
@@ -221,6 +223,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 Format::Json => export::Format::Json,
                 Format::Claimreview => export::Format::ClaimReview,
                 Format::W3c => export::Format::W3c,
+                Format::Html => export::Format::Html,
             };
             // In an export --reviewer chooses whose annotations to include.
             write_output(

@@ -209,3 +209,66 @@ fn filters_by_verdict_and_reviewer() {
     .unwrap();
     assert_eq!(v["annotations"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn html_is_one_self_contained_page_with_each_claim_highlighted() {
+    let dir = annotated();
+    let html = export(dir.path(), &["--format", "html"]);
+    assert!(html.starts_with("<!doctype html>") && html.trim_end().ends_with("</html>"));
+    assert!(
+        html.contains("<meta name=\"viewport\""),
+        "readable on a phone"
+    );
+    assert!(html.contains("@media print"), "printable");
+    for external in ["<link", "<script", " src=", "@import", "url("] {
+        assert!(!html.contains(external), "no network resource: {external}");
+    }
+    // Five articles, every one with its text; the first holds our four annotations.
+    let sections: Vec<&str> = html.split("<section class=\"article\"").skip(1).collect();
+    assert_eq!(sections.len(), 5);
+    let first = sections[0];
+    let marks: Vec<&str> = first
+        .match_indices("<mark class=\"")
+        .map(|(i, _)| &first[i + 13..i + 40])
+        .collect();
+    let classes: Vec<&str> = marks.iter().map(|m| m.split('"').next().unwrap()).collect();
+    assert_eq!(
+        classes,
+        vec![
+            "claim v-disputed",
+            "claim v-true",
+            "claim v-unverifiable",
+            "note"
+        ]
+    );
+    assert!(
+        first.contains("Street value differs, says &quot;001&quot;.<br>Check the CNN copy."),
+        "notes are escaped"
+    );
+    assert!(
+        first.contains("Police in Belgium has seized 28 tons of cocaine worth 1.4 billion euros")
+    );
+    assert!(
+        !sections[1].contains("<mark"),
+        "an article without annotations has its text and no highlight"
+    );
+}
+
+#[test]
+fn html_shows_hostile_text_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("c")).unwrap();
+    std::fs::write(
+        dir.path().join("c/a.txt"),
+        "<script>alert(1)</script> title\n\nBad \u{1b}[31m text & more.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["export", "c", "--format", "html"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains('\u{1b}') && html.contains("␛[31m text &amp; more."));
+}

@@ -2,6 +2,7 @@
 
 pub mod claimreview;
 pub mod csv;
+pub mod html;
 pub mod markdown;
 pub mod w3c;
 
@@ -94,6 +95,7 @@ pub enum Format {
     Json,
     ClaimReview,
     W3c,
+    Html,
 }
 
 /// The saved annotations that pass `filter`, in `format`.
@@ -110,6 +112,7 @@ pub fn render(
         Format::Json => json_rows(rows),
         Format::ClaimReview => claimreview::render(&rows),
         Format::W3c => w3c::render(&rows),
+        Format::Html => html::render(corpus, annotations, filter),
     }
 }
 

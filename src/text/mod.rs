@@ -1,5 +1,6 @@
 //! Sentences and check-worthiness of an article's text.
 
+pub mod display;
 pub mod entities;
 pub mod lexicon;
 pub mod quantity;
