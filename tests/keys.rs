@@ -482,6 +482,58 @@ fn cases() -> Vec<Case> {
                 "cleared",
             )
         }),
+        c(REVIEW, FilterReviewer, "jtjjdrw", |s| {
+            ok(
+                s.review.reviewer.as_deref() == Some("tester") && s.review.rows.len() == 2,
+                format!("{:?}", s.review.reviewer),
+            )
+        }),
+        c(REVIEW, FilterReviewer, "jtjjdrww", |s| {
+            ok(
+                s.review.reviewer.is_none() && s.review.rows.len() == 2,
+                "cycles back to everyone",
+            )
+        }),
+        c(REVIEW, FilterAnchor, "jtjjdra", |s| {
+            ok(s.review.rows.len() == 2, "all exact")
+        }),
+        c(REVIEW, FilterAnchor, "jtjjdraa", |s| {
+            ok(s.review.rows.is_empty(), "none moved")
+        }),
+        c(REVIEW, FilterKind, "jtjjdjaA note.<esc>rK", |s| {
+            ok(s.review.rows.len() == 2, "claims only")
+        }),
+        c(REVIEW, FilterKind, "jtjjdjaA note.<esc>rKK", |s| {
+            ok(s.review.rows.len() == 1, "notes only")
+        }),
+        c(REVIEW, FilterKind, "jtjjdjxrKKK", |s| {
+            ok(s.review.rows.len() == 1, "dismissed suggestions")
+        }),
+        c(REVIEW, FilterNoNote, "jtjjdjaA note.<esc>rn", |s| {
+            ok(
+                s.review.rows.len() == 2 && s.review.no_note,
+                "without a note",
+            )
+        }),
+        c(
+            REVIEW,
+            FilterNoEvidence,
+            "jtehttps://example.org/x<enter>jjdre",
+            |s| ok(s.review.rows.len() == 1, "without evidence"),
+        ),
+        c(REVIEW, Sort, "jdjjtrs", |s| {
+            let first = s
+                .review
+                .rows
+                .first()
+                .and_then(|r| s.annotations[r.article].file.get(&r.id))
+                .map(|a| a.verdict);
+            ok(
+                first == Some(Verdict::True)
+                    && s.review.sort == claimdesk::app::state::ReviewSort::Verdict,
+                format!("{first:?}"),
+            )
+        }),
         c(REVIEW, Back, "r<esc>", |s| {
             ok(s.screen == Screen::Main, "back")
         }),

@@ -42,3 +42,4 @@ snap!(note_editor, "jdaFirst line<enter>second line");
 snap!(evidence_prompt, "jde<tab>https://example.org");
 snap!(confirm_delete, "jdx");
 snap!(also_reported_in, "jd<s-tab>jj<enter>jjt<s-tab>kk<enter>j>");
+snap!(review_summary_and_filters, "jdjjtjjujaA note.<esc>rsn");

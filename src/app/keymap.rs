@@ -68,6 +68,12 @@ commands! {
     Quit = "quit",
     FilterVerdict = "filter_verdict",
     ClearFilters = "clear_filters",
+    FilterReviewer = "filter_reviewer",
+    FilterAnchor = "filter_anchor",
+    FilterKind = "filter_kind",
+    FilterNoNote = "filter_no_note",
+    FilterNoEvidence = "filter_no_evidence",
+    Sort = "sort",
     Back = "back",
 }
 

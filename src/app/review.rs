@@ -14,18 +14,32 @@ pub fn open(state: &mut State) {
 
 /// Recomputes the filtered rows; called when entering the screen or a filter changes.
 pub fn rebuild(state: &mut State) {
-    let text = state.review.text.to_lowercase();
-    let verdict = state.review.verdict;
+    let r = &state.review;
+    let text = r.text.to_lowercase();
     let mut rows = Vec::new();
     let mut total = 0;
+    let mut reviewers: Vec<String> = Vec::new();
     for (i, ann) in state.annotations.iter().enumerate() {
         let article = &state.corpus.articles[i];
         for a in &ann.file.annotations {
-            if a.kind == Kind::Dismissed {
-                continue;
+            if !reviewers.contains(&a.reviewer) {
+                reviewers.push(a.reviewer.clone());
             }
-            total += 1;
-            if verdict.is_some_and(|v| a.kind != Kind::Claim || a.verdict != v) {
+            let kind_ok = match r.kind {
+                None => a.kind != Kind::Dismissed,
+                Some(k) => a.kind == k,
+            };
+            if a.kind != Kind::Dismissed {
+                total += 1;
+            }
+            if !kind_ok
+                || r.verdict
+                    .is_some_and(|v| a.kind != Kind::Claim || a.verdict != v)
+                || r.reviewer.as_ref().is_some_and(|who| &a.reviewer != who)
+                || r.anchor.is_some_and(|st| a.anchor != st)
+                || (r.no_note && !a.note.is_empty())
+                || (r.no_evidence && !a.evidence.is_empty())
+            {
                 continue;
             }
             if !text.is_empty() {
@@ -46,12 +60,57 @@ pub fn rebuild(state: &mut State) {
             });
         }
     }
+    let get = |row: &ReviewRow| state.annotations[row.article].file.get(&row.id);
+    match r.sort {
+        // Files keep annotations in text order: corpus order is already article, position.
+        ReviewSort::Article => {}
+        ReviewSort::Verdict => rows.sort_by_key(|row| get(row).map(|a| a.verdict)),
+        ReviewSort::Reviewer => rows.sort_by(|x, y| {
+            get(x)
+                .map(|a| &a.reviewer)
+                .cmp(&get(y).map(|a| &a.reviewer))
+        }),
+        ReviewSort::Updated => {
+            rows.sort_by(|x, y| get(y).map(|a| &a.updated).cmp(&get(x).map(|a| &a.updated)))
+        }
+    }
+    reviewers.sort();
+    let mut counts = [0usize; 5];
+    for row in &rows {
+        if let Some(a) = get(row).filter(|a| a.kind == Kind::Claim) {
+            counts[Verdict::ALL
+                .iter()
+                .position(|v| *v == a.verdict)
+                .unwrap_or(0)] += 1;
+        }
+    }
+    let progress = state
+        .progress
+        .iter()
+        .fold(Progress::default(), |acc, p| Progress {
+            reviewed: acc.reviewed + p.reviewed,
+            found: acc.found + p.found,
+        });
+    state.review.verdict_counts = counts;
+    state.review.progress = progress;
     state.review.rows = rows;
     state.review.total = total;
+    state.review.reviewers = reviewers;
     state.review.selected = state
         .review
         .selected
         .min(state.review.rows.len().saturating_sub(1));
+}
+
+fn cycle<T: Clone + PartialEq>(options: &[T], current: &Option<T>) -> Option<T> {
+    match current {
+        None => options.first().cloned(),
+        Some(c) => options
+            .iter()
+            .position(|o| o == c)
+            .and_then(|i| options.get(i + 1))
+            .cloned(),
+    }
 }
 
 fn next_verdict_filter(v: Option<Verdict>) -> Option<Verdict> {
@@ -84,9 +143,40 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             state.review.verdict = next_verdict_filter(state.review.verdict);
             rebuild(state);
         }
+        FilterReviewer => {
+            state.review.reviewer = cycle(&state.review.reviewers, &state.review.reviewer);
+            rebuild(state);
+        }
+        FilterAnchor => {
+            use crate::store::AnchorState::*;
+            state.review.anchor = cycle(&[Exact, Moved, Fuzzy, Orphaned], &state.review.anchor);
+            rebuild(state);
+        }
+        FilterKind => {
+            state.review.kind = cycle(
+                &[Kind::Claim, Kind::Note, Kind::Dismissed],
+                &state.review.kind,
+            );
+            rebuild(state);
+        }
+        FilterNoNote => {
+            state.review.no_note = !state.review.no_note;
+            rebuild(state);
+        }
+        FilterNoEvidence => {
+            state.review.no_evidence = !state.review.no_evidence;
+            rebuild(state);
+        }
+        Sort => {
+            state.review.sort = state.review.sort.next();
+            rebuild(state);
+        }
         ClearFilters => {
-            state.review.verdict = None;
-            state.review.text.clear();
+            let sort = state.review.sort;
+            state.review = ReviewState {
+                sort,
+                ..Default::default()
+            };
             rebuild(state);
         }
         Search => {

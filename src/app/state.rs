@@ -131,9 +131,53 @@ pub struct ReviewRow {
     pub id: String,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReviewSort {
+    /// By article, then position in it.
+    #[default]
+    Article,
+    Verdict,
+    Reviewer,
+    /// Most recent change first.
+    Updated,
+}
+
+impl ReviewSort {
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewSort::Article => "article",
+            ReviewSort::Verdict => "verdict",
+            ReviewSort::Reviewer => "reviewer",
+            ReviewSort::Updated => "last change",
+        }
+    }
+
+    pub fn next(self) -> ReviewSort {
+        match self {
+            ReviewSort::Article => ReviewSort::Verdict,
+            ReviewSort::Verdict => ReviewSort::Reviewer,
+            ReviewSort::Reviewer => ReviewSort::Updated,
+            ReviewSort::Updated => ReviewSort::Article,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ReviewState {
     pub verdict: Option<Verdict>,
+    pub reviewer: Option<String>,
+    pub anchor: Option<crate::store::AnchorState>,
+    /// None: claims and notes; Some(Dismissed) shows rejected suggestions.
+    pub kind: Option<crate::store::Kind>,
+    pub no_note: bool,
+    pub no_evidence: bool,
+    pub sort: ReviewSort,
+    /// Every reviewer in the corpus, for cycling the reviewer filter.
+    pub reviewers: Vec<String>,
+    /// Claims per verdict among the rows shown, in `Verdict::ALL` order.
+    pub verdict_counts: [usize; 5],
+    /// Reviewed and found claims over the whole corpus.
+    pub progress: Progress,
     pub text: String,
     pub rows: Vec<ReviewRow>,
     /// All claims and notes of the corpus, filtered or not.

@@ -333,7 +333,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Quit => return quit(state),
-        FilterVerdict | ClearFilters | Back => {}
+        FilterVerdict | ClearFilters | Back | FilterReviewer | FilterAnchor | FilterKind
+        | FilterNoNote | FilterNoEvidence | Sort => {}
     }
     Vec::new()
 }

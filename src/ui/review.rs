@@ -9,6 +9,71 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
+fn draw_summary(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
+    use ratatui::widgets::{Bar, BarChart, BarGroup, LineGauge};
+    let r = &state.review;
+    let half = area.width / 2;
+    let bars: Vec<Bar> = crate::store::Verdict::ALL
+        .iter()
+        .zip(r.verdict_counts)
+        .map(|(v, n)| {
+            Bar::default()
+                .value(n as u64)
+                .label(Line::from(v.letter().to_string()))
+                .style(theme.verdict(*v))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(
+            ratatui::widgets::Block::bordered()
+                .title(" Verdicts shown ")
+                .border_style(theme.border),
+        )
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(3)
+        .bar_gap(1);
+    frame.render_widget(chart, Rect::new(area.x, area.y, half, area.height));
+    let right = Rect::new(area.x + half, area.y, area.width - half, area.height);
+    let block = ratatui::widgets::Block::bordered()
+        .title(" Reviewed / found ")
+        .border_style(theme.border);
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    let ratio = |p: crate::app::state::Progress| {
+        if p.found == 0 {
+            0.0
+        } else {
+            (p.reviewed as f64 / p.found as f64).min(1.0)
+        }
+    };
+    let mut lines: Vec<(String, crate::app::state::Progress)> = vec![("corpus".into(), r.progress)];
+    if let Some(row) = r.rows.get(r.selected) {
+        let a = &state.corpus.articles[row.article];
+        lines.push((
+            format!("{} {}", row.article + 1, clean(&a.meta.title)),
+            state.progress[row.article],
+        ));
+    }
+    for (i, (label, p)) in lines.iter().enumerate() {
+        let y = inner.y + 2 * i as u16;
+        if y + 1 >= inner.y + inner.height {
+            break;
+        }
+        frame.render_widget(
+            Paragraph::new(fit(
+                &format!("{}/{} reviewed · {label}", p.reviewed, p.found),
+                inner.width as usize,
+            )),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+        let gauge = LineGauge::default()
+            .ratio(ratio(*p))
+            .filled_style(theme.ok)
+            .label("");
+        frame.render_widget(gauge, Rect::new(inner.x, y + 1, inner.width, 1));
+    }
+}
+
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     if area.height < 3 {
         return;
@@ -16,14 +81,33 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let r = &state.review;
     let total = r.total;
     let verdict = r.verdict.map_or("all".to_string(), |v| v.to_string());
+    let mut filters = vec![format!("verdict {verdict}")];
+    if let Some(w) = &r.reviewer {
+        filters.push(format!("reviewer {}", clean(w)));
+    }
+    if let Some(a) = r.anchor {
+        filters.push(format!("anchor {}", a.name()));
+    }
+    filters.push(match r.kind {
+        None => "claims and notes".to_string(),
+        Some(Kind::Claim) => "claims".to_string(),
+        Some(Kind::Note) => "notes".to_string(),
+        Some(Kind::Dismissed) => "dismissed".to_string(),
+    });
+    if r.no_note {
+        filters.push("no note".into());
+    }
+    if r.no_evidence {
+        filters.push("no evidence".into());
+    }
+    if !r.text.is_empty() {
+        filters.push(format!("text {:?}", clean(&r.text)));
+    }
     let header = format!(
-        " Review │ {} of {total} annotations │ verdict: {verdict} │ text: {}",
+        " Review │ {} of {total} │ {} │ sorted by {}",
         r.rows.len(),
-        if r.text.is_empty() {
-            "—".to_string()
-        } else {
-            format!("{:?}", clean(&r.text))
-        }
+        filters.join(" · "),
+        r.sort.name()
     );
     frame.render_widget(
         Paragraph::new(Line::from(span(
@@ -31,6 +115,22 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             theme.title,
         ))),
         Rect::new(area.x, area.y, area.width, 1),
+    );
+    // A summary above the table when there is room: verdicts as bars, progress as gauges.
+    let summary_h = if area.height >= 18 { 7 } else { 0 };
+    if summary_h > 0 {
+        draw_summary(
+            frame,
+            state,
+            theme,
+            Rect::new(area.x, area.y + 1, area.width, summary_h),
+        );
+    }
+    let area = Rect::new(
+        area.x,
+        area.y + summary_h,
+        area.width,
+        area.height - summary_h,
     );
     let table_area = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     let body_h = table_area.height.saturating_sub(3) as usize;
