@@ -154,7 +154,11 @@ pub fn export(
     export::render(
         &ws.corpus,
         &ws.annotations,
-        &export::Filter { verdict, reviewer },
+        &export::Filter {
+            verdict,
+            reviewer,
+            only: None,
+        },
         format,
     )
 }

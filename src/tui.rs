@@ -78,6 +78,23 @@ pub fn perform_save(state: &State, article: usize) -> Action {
     Action::Saved { article, result }
 }
 
+/// Writes the chosen rows beside the annotations folder: `claimdesk-report.<ext>`.
+pub fn perform_export(state: &State, format: crate::export::Format, ids: Vec<String>) -> Action {
+    let n = ids.len();
+    let filter = crate::export::Filter {
+        only: Some(ids.into_iter().collect()),
+        ..Default::default()
+    };
+    let text = crate::export::render(&state.corpus, &state.annotations, &filter, format);
+    let dir = state
+        .annotations_dir
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| state.annotations_dir.clone());
+    let path = dir.join(format!("claimdesk-report.{}", format.extension()));
+    Action::Exported(crate::store::write_atomic(&path, text.as_bytes()).map(|()| (path, n)))
+}
+
 pub fn perform_reload(state: &State, article: usize) -> Action {
     let result =
         crate::store::refresh(&state.annotations[article], &state.corpus.articles[article]);
@@ -92,6 +109,9 @@ pub fn dispatch(state: &mut State, action: Action) {
             match effect {
                 Effect::Save(article) => queue.push_back(perform_save(state, article)),
                 Effect::Reload(article) => queue.push_back(perform_reload(state, article)),
+                Effect::Export { format, ids } => {
+                    queue.push_back(perform_export(state, format, ids))
+                }
                 Effect::Quit => state.quit = true,
             }
         }

@@ -534,6 +534,28 @@ fn cases() -> Vec<Case> {
                 format!("{first:?}"),
             )
         }),
+        c(REVIEW, ExportRows, "jtjjdrvvE<enter>", |s| {
+            let m = s.message.clone().unwrap_or_default();
+            let path = m
+                .strip_prefix("Exported 1 annotation(s) to ")
+                .and_then(|p| p.strip_suffix('.'))
+                .unwrap_or("");
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            ok(
+                path.ends_with("claimdesk-report.md")
+                    && text.contains("| true | 1 |")
+                    && !text.contains("DISPUTED"),
+                m,
+            )
+        }),
+        c(REVIEW, ExportRows, "jtrE<bs><bs>pdf<enter>", |s| {
+            match &s.overlay {
+                Some(Overlay::Prompt { error: Some(e), .. }) => {
+                    ok(e.starts_with("Formats: md, csv"), e.clone())
+                }
+                _ => Err("the prompt stays open with the formats".into()),
+            }
+        }),
         c(REVIEW, Back, "r<esc>", |s| {
             ok(s.screen == Screen::Main, "back")
         }),

@@ -74,6 +74,7 @@ commands! {
     FilterNoNote = "filter_no_note",
     FilterNoEvidence = "filter_no_evidence",
     Sort = "sort",
+    ExportRows = "export",
     Back = "back",
 }
 

@@ -104,7 +104,7 @@ fn live_update(state: &mut State, kind: PromptKind, value: &str) {
             state.review.text = value.to_string();
             review::rebuild(state);
         }
-        PromptKind::Evidence => {}
+        PromptKind::Evidence | PromptKind::Export => {}
     }
 }
 
@@ -177,7 +177,7 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                             state.list.filter.clear();
                             nav::apply_list_filter(state);
                         }
-                        PromptKind::ReviewFilter | PromptKind::Evidence => {}
+                        PromptKind::ReviewFilter | PromptKind::Evidence | PromptKind::Export => {}
                     }
                     Vec::new()
                 }
@@ -215,6 +215,26 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                         Vec::new()
                     }
                     PromptKind::ReviewFilter => Vec::new(),
+                    PromptKind::Export => match crate::export::Format::parse(&value) {
+                        Some(format) => {
+                            let ids = state.review.rows.iter().map(|r| r.id.clone()).collect();
+                            vec![Effect::Export { format, ids }]
+                        }
+                        None => {
+                            let names: Vec<&str> = crate::export::Format::ALL
+                                .iter()
+                                .map(|f| f.name())
+                                .collect();
+                            let error = Some(format!("Formats: {}.", names.join(", ")));
+                            state.overlay = Some(Overlay::Prompt {
+                                kind,
+                                input,
+                                stance,
+                                error,
+                            });
+                            Vec::new()
+                        }
+                    },
                 },
                 Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Tab | Key::BackTab => {
                     if kind == PromptKind::Evidence && matches!(key.key, Key::Tab | Key::BackTab) {

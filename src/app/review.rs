@@ -167,6 +167,13 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             state.review.no_evidence = !state.review.no_evidence;
             rebuild(state);
         }
+        ExportRows => {
+            if state.review.rows.is_empty() {
+                state.message = Some("No rows to export: clear the filters (c).".into());
+            } else {
+                open_prompt(state, PromptKind::Export, "md".into());
+            }
+        }
         Sort => {
             state.review.sort = state.review.sort.next();
             rebuild(state);

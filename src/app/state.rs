@@ -193,6 +193,8 @@ pub enum PromptKind {
     ListFilter,
     ReviewFilter,
     Evidence,
+    /// The format to export the review screen's rows in.
+    Export,
 }
 
 /// Modal layers drawn over the screen; each takes the keys while open.

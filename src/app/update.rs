@@ -37,6 +37,8 @@ pub enum Action {
         article: usize,
         analysis: Arc<ArticleAnalysis>,
     },
+    /// The shell wrote an export (where), or could not (why).
+    Exported(Result<(PathBuf, usize), String>),
     /// The background linker finished the corpus.
     Linked(Arc<crate::links::LinkIndex>),
     /// The shell wrote (or failed to write) an article's annotation file.
@@ -51,8 +53,13 @@ pub enum Action {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Write these annotations (the review screen's rows) in this format.
+    Export {
+        format: crate::export::Format,
+        ids: Vec<String>,
+    },
     /// Write this article's annotation file now (merging another instance's changes).
     Save(usize),
     /// Re-read this article's annotation file: another instance may have changed it.
@@ -258,6 +265,13 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Exported(result) => {
+            state.message = Some(match result {
+                Ok((path, n)) => format!("Exported {n} annotation(s) to {}.", path.display()),
+                Err(e) => format!("Export failed: {e}."),
+            });
+            Vec::new()
+        }
         Action::Linked(links) => {
             state.differ_articles = links.articles_that_differ();
             state.links = Some(links);
@@ -334,7 +348,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Quit => return quit(state),
         FilterVerdict | ClearFilters | Back | FilterReviewer | FilterAnchor | FilterKind
-        | FilterNoNote | FilterNoEvidence | Sort => {}
+        | FilterNoNote | FilterNoEvidence | Sort | ExportRows => {}
     }
     Vec::new()
 }

@@ -38,6 +38,8 @@ pub struct ExportRow<'a> {
 pub struct Filter {
     pub verdict: Option<Verdict>,
     pub reviewer: Option<String>,
+    /// Only these annotation ids (the rows of the review screen).
+    pub only: Option<std::collections::HashSet<String>>,
 }
 
 impl Filter {
@@ -47,6 +49,7 @@ impl Filter {
                 .verdict
                 .is_none_or(|v| a.kind == Kind::Claim && a.verdict == v)
             && self.reviewer.as_deref().is_none_or(|r| a.reviewer == r)
+            && self.only.as_ref().is_none_or(|ids| ids.contains(&a.id))
     }
 }
 
@@ -90,12 +93,48 @@ struct JsonExport<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// The first word of each format's name is how users type it.
     Markdown,
     Csv,
     Json,
     ClaimReview,
     W3c,
     Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::ClaimReview,
+        Format::W3c,
+        Format::Html,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::ClaimReview => "claimreview",
+            Format::W3c => "w3c",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::ClaimReview | Format::W3c => "jsonld",
+            other => other.name(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s.trim().to_ascii_lowercase())
+    }
 }
 
 /// The saved annotations that pass `filter`, in `format`.

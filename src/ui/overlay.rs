@@ -99,6 +99,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     " Evidence: URL or article#id · stance {} (Tab changes) ",
                     stance.name()
                 ),
+                PromptKind::Export => {
+                    " Export the rows shown as: md, csv, json, claimreview, w3c or html (Enter) "
+                        .to_string()
+                }
             };
             let h = if error.is_some() { 4 } else { 3 };
             let y = area.height.saturating_sub(h + 1);
