@@ -444,50 +444,26 @@ struct Pair<'a> {
     b: Verdict,
 }
 
-/// Claims of two annotation files matched by span: the same span, or spans
-/// that overlap by more than half of their union.
+/// Claims of two annotation files matched by span, with the counts of
+/// claims found on one side only.
 fn matched<'a>(
     article: &'a str,
     a: &'a [Annotation],
     b: &'a [Annotation],
 ) -> (Vec<Pair<'a>>, usize, usize) {
-    let claims = |x: &'a [Annotation]| {
-        x.iter()
-            .filter(|c| c.kind == Kind::Claim)
-            .collect::<Vec<_>>()
-    };
-    let (ca, cb) = (claims(a), claims(b));
-    let mut used = vec![false; cb.len()];
-    let mut pairs = Vec::new();
-    for x in &ca {
-        let best = cb
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !used[*j])
-            .map(|(j, y)| {
-                let inter = x
-                    .target
-                    .end
-                    .min(y.target.end)
-                    .saturating_sub(x.target.start.max(y.target.start));
-                let union = x.target.end.max(y.target.end) - x.target.start.min(y.target.start);
-                (j, inter as f64 / union.max(1) as f64)
-            })
-            .filter(|(_, overlap)| *overlap > 0.5)
-            .max_by(|p, q| p.1.total_cmp(&q.1));
-        if let Some((j, _)) = best {
-            used[j] = true;
-            pairs.push(Pair {
-                article,
-                quote: &x.target.exact,
-                start: x.target.start,
-                a: x.verdict,
-                b: cb[j].verdict,
-            });
-        }
-    }
-    let matched = pairs.len();
-    (pairs, ca.len() - matched, cb.len() - matched)
+    let claims = |x: &[Annotation]| x.iter().filter(|c| c.kind == Kind::Claim).count();
+    let pairs: Vec<Pair> = store::match_claims(a, b)
+        .into_iter()
+        .map(|(i, j)| Pair {
+            article,
+            quote: &a[i].target.exact,
+            start: a[i].target.start,
+            a: a[i].verdict,
+            b: b[j].verdict,
+        })
+        .collect();
+    let n = pairs.len();
+    (pairs, claims(a) - n, claims(b) - n)
 }
 
 /// Cohen's kappa over paired categorical judgements.

@@ -95,6 +95,23 @@ pub fn perform_export(state: &State, format: crate::export::Format, ids: Vec<Str
     Action::Exported(crate::store::write_atomic(&path, text.as_bytes()).map(|()| (path, n)))
 }
 
+/// Reads a second reviewer's annotation files for the review screen.
+pub fn perform_load_compare(state: &State, dir: std::path::PathBuf) -> Action {
+    if !dir.is_dir() {
+        return Action::CompareLoaded(Err(format!(
+            "{} is not a folder of annotation files.",
+            dir.display()
+        )));
+    }
+    let files = state
+        .corpus
+        .articles
+        .iter()
+        .map(|a| crate::store::load_article(&dir, a))
+        .collect();
+    Action::CompareLoaded(Ok((dir, files)))
+}
+
 pub fn perform_reload(state: &State, article: usize) -> Action {
     let result =
         crate::store::refresh(&state.annotations[article], &state.corpus.articles[article]);
@@ -112,6 +129,7 @@ pub fn dispatch(state: &mut State, action: Action) {
                 Effect::Export { format, ids } => {
                     queue.push_back(perform_export(state, format, ids))
                 }
+                Effect::LoadCompare(dir) => queue.push_back(perform_load_compare(state, dir)),
                 Effect::Quit => state.quit = true,
             }
         }

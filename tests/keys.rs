@@ -556,6 +556,24 @@ fn cases() -> Vec<Case> {
                 _ => Err("the prompt stays open with the formats".into()),
             }
         }),
+        c(REVIEW, CompareFolder, "ro", |s| {
+            ok(
+                matches!(
+                    s.overlay,
+                    Some(Overlay::Prompt {
+                        kind: claimdesk::app::state::PromptKind::CompareFolder,
+                        ..
+                    })
+                ),
+                "asks for the folder",
+            )
+        }),
+        c(REVIEW, FilterDisagreements, "rD", |s| {
+            ok(
+                s.message.as_deref() == Some("Open a second reviewer's folder first (o)."),
+                format!("{:?}", s.message),
+            )
+        }),
         c(REVIEW, Back, "r<esc>", |s| {
             ok(s.screen == Screen::Main, "back")
         }),
@@ -643,4 +661,55 @@ fn evidence_can_name_another_claim_by_short_prefixes() {
         }
         _ => panic!("the prompt stays open with the reason"),
     }
+}
+
+#[test]
+fn the_review_screen_compares_with_a_second_reviewer_and_filters_to_disagreements() {
+    use claimdesk::store::{self, AnnotationFile};
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (160, 48));
+    press(&mut s, "jdjjt");
+    // Bob marked the same two sentences: the first false (a disagreement), the second true.
+    let article = &s.corpus.articles[0];
+    let mut bob = AnnotationFile::new(&article.id, &article.sha256, "");
+    for (i, a) in s.annotations[0].file.annotations.iter().enumerate() {
+        let mut b = a.clone();
+        b.id = format!("bob{i}");
+        b.reviewer = "bob".into();
+        b.verdict = if a.verdict == Verdict::Disputed {
+            Verdict::False
+        } else {
+            a.verdict
+        };
+        bob.upsert(b);
+    }
+    store::write_atomic(
+        &store::annotation_path(&dir.path().join("bob"), &article.id),
+        bob.to_json().as_bytes(),
+    )
+    .unwrap();
+    press(&mut s, "robob<enter>");
+    assert_eq!(
+        s.message.as_deref(),
+        Some("2 claim(s) also marked there, 1 with another verdict; D shows only those.")
+    );
+    press(&mut s, "D");
+    assert_eq!(s.review.rows.len(), 1);
+    let screen = render(&s);
+    assert!(
+        screen.contains("Other") && screen.contains("[D] [F]"),
+        "{screen}"
+    );
+    assert!(screen.contains("disagreements"), "{screen}");
+    press(&mut s, "D");
+    assert_eq!(s.review.rows.len(), 2);
+    // A folder that is not there is said so.
+    press(&mut s, "o<bs><bs><bs>nowhere<enter>");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.ends_with("nowhere is not a folder of annotation files.")),
+        "{:?}",
+        s.message
+    );
 }

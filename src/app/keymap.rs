@@ -75,6 +75,8 @@ commands! {
     FilterNoEvidence = "filter_no_evidence",
     Sort = "sort",
     ExportRows = "export",
+    CompareFolder = "compare_folder",
+    FilterDisagreements = "filter_disagreements",
     Back = "back",
 }
 

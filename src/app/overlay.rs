@@ -104,7 +104,7 @@ fn live_update(state: &mut State, kind: PromptKind, value: &str) {
             state.review.text = value.to_string();
             review::rebuild(state);
         }
-        PromptKind::Evidence | PromptKind::Export => {}
+        PromptKind::Evidence | PromptKind::Export | PromptKind::CompareFolder => {}
     }
 }
 
@@ -177,7 +177,10 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                             state.list.filter.clear();
                             nav::apply_list_filter(state);
                         }
-                        PromptKind::ReviewFilter | PromptKind::Evidence | PromptKind::Export => {}
+                        PromptKind::ReviewFilter
+                        | PromptKind::Evidence
+                        | PromptKind::Export
+                        | PromptKind::CompareFolder => {}
                     }
                     Vec::new()
                 }
@@ -215,6 +218,9 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                         Vec::new()
                     }
                     PromptKind::ReviewFilter => Vec::new(),
+                    PromptKind::CompareFolder => {
+                        vec![Effect::LoadCompare(std::path::PathBuf::from(value.trim()))]
+                    }
                     PromptKind::Export => match crate::export::Format::parse(&value) {
                         Some(format) => {
                             let ids = state.review.rows.iter().map(|r| r.id.clone()).collect();

@@ -13,7 +13,34 @@ pub fn open(state: &mut State) {
 }
 
 /// Recomputes the filtered rows; called when entering the screen or a filter changes.
+/// Our verdict on one of our claims.
+pub fn our_verdict(state: &State, id: &str) -> Option<Verdict> {
+    state
+        .annotations
+        .iter()
+        .find_map(|a| a.file.get(id))
+        .map(|a| a.verdict)
+}
+
+/// Two verdicts disagree when both reviewers judged and judged differently.
+pub fn disagree(a: Verdict, b: Verdict) -> bool {
+    a != b && a != Verdict::Unreviewed && b != Verdict::Unreviewed
+}
+
 pub fn rebuild(state: &mut State) {
+    if let Some(c) = state.review.compare.as_mut() {
+        c.other.clear();
+        for (ours, theirs) in state.annotations.iter().zip(&c.files) {
+            for (i, j) in
+                crate::store::match_claims(&ours.file.annotations, &theirs.file.annotations)
+            {
+                c.other.insert(
+                    ours.file.annotations[i].id.clone(),
+                    theirs.file.annotations[j].verdict,
+                );
+            }
+        }
+    }
     let r = &state.review;
     let text = r.text.to_lowercase();
     let mut rows = Vec::new();
@@ -39,6 +66,12 @@ pub fn rebuild(state: &mut State) {
                 || r.anchor.is_some_and(|st| a.anchor != st)
                 || (r.no_note && !a.note.is_empty())
                 || (r.no_evidence && !a.evidence.is_empty())
+                || (r.disagreements_only
+                    && !r
+                        .compare
+                        .as_ref()
+                        .and_then(|c| c.other.get(&a.id))
+                        .is_some_and(|theirs| disagree(a.verdict, *theirs)))
             {
                 continue;
             }
@@ -167,6 +200,22 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             state.review.no_evidence = !state.review.no_evidence;
             rebuild(state);
         }
+        CompareFolder => {
+            let guess = state
+                .annotations_dir
+                .parent()
+                .map(|p| format!("{}/", p.display()))
+                .unwrap_or_default();
+            open_prompt(state, PromptKind::CompareFolder, guess);
+        }
+        FilterDisagreements => {
+            if state.review.compare.is_none() {
+                state.message = Some("Open a second reviewer's folder first (o).".into());
+            } else {
+                state.review.disagreements_only = !state.review.disagreements_only;
+                rebuild(state);
+            }
+        }
         ExportRows => {
             if state.review.rows.is_empty() {
                 state.message = Some("No rows to export: clear the filters (c).".into());
@@ -180,8 +229,10 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         ClearFilters => {
             let sort = state.review.sort;
+            let compare = state.review.compare.take();
             state.review = ReviewState {
                 sort,
+                compare,
                 ..Default::default()
             };
             rebuild(state);

@@ -162,8 +162,20 @@ impl ReviewSort {
     }
 }
 
+/// A second reviewer's folder opened in the review screen.
+#[derive(Debug, Clone)]
+pub struct Compare {
+    pub dir: PathBuf,
+    pub files: Vec<crate::store::ArticleAnnotations>,
+    /// Their verdict on each of our claims they also marked, by our id.
+    pub other: std::collections::HashMap<String, Verdict>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ReviewState {
+    pub compare: Option<Compare>,
+    /// Only claims both judged differently (with a folder to compare).
+    pub disagreements_only: bool,
     pub verdict: Option<Verdict>,
     pub reviewer: Option<String>,
     pub anchor: Option<crate::store::AnchorState>,
@@ -195,6 +207,8 @@ pub enum PromptKind {
     Evidence,
     /// The format to export the review screen's rows in.
     Export,
+    /// Another reviewer's annotations folder to compare with.
+    CompareFolder,
 }
 
 /// Modal layers drawn over the screen; each takes the keys while open.

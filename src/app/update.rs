@@ -37,6 +37,8 @@ pub enum Action {
         article: usize,
         analysis: Arc<ArticleAnalysis>,
     },
+    /// The shell loaded a second annotations folder (or could not).
+    CompareLoaded(Result<(PathBuf, Vec<ArticleAnnotations>), String>),
     /// The shell wrote an export (where), or could not (why).
     Exported(Result<(PathBuf, usize), String>),
     /// The background linker finished the corpus.
@@ -55,6 +57,8 @@ pub enum Action {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Load another reviewer's annotations folder for comparison.
+    LoadCompare(PathBuf),
     /// Write these annotations (the review screen's rows) in this format.
     Export {
         format: crate::export::Format,
@@ -265,6 +269,34 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::CompareLoaded(result) => {
+            match result {
+                Ok((dir, files)) => {
+                    state.review.compare = Some(Compare {
+                        dir,
+                        files,
+                        other: Default::default(),
+                    });
+                    review::rebuild(state);
+                    let c = state.review.compare.as_ref();
+                    let matched = c.map_or(0, |c| c.other.len());
+                    let differ = c.map_or(0, |c| {
+                        c.other
+                            .iter()
+                            .filter(|(id, theirs)| {
+                                review::our_verdict(state, id)
+                                    .is_some_and(|ours| review::disagree(ours, **theirs))
+                            })
+                            .count()
+                    });
+                    state.message = Some(format!(
+                        "{matched} claim(s) also marked there, {differ} with another verdict; D shows only those."
+                    ));
+                }
+                Err(e) => state.message = Some(e),
+            }
+            Vec::new()
+        }
         Action::Exported(result) => {
             state.message = Some(match result {
                 Ok((path, n)) => format!("Exported {n} annotation(s) to {}.", path.display()),
@@ -348,7 +380,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Quit => return quit(state),
         FilterVerdict | ClearFilters | Back | FilterReviewer | FilterAnchor | FilterKind
-        | FilterNoNote | FilterNoEvidence | Sort | ExportRows => {}
+        | FilterNoNote | FilterNoEvidence | Sort | ExportRows | CompareFolder
+        | FilterDisagreements => {}
     }
     Vec::new()
 }

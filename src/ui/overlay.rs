@@ -99,6 +99,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     " Evidence: URL or article#id · stance {} (Tab changes) ",
                     stance.name()
                 ),
+                PromptKind::CompareFolder => {
+                    " Compare with another reviewer's annotations folder (Enter) ".to_string()
+                }
                 PromptKind::Export => {
                     " Export the rows shown as: md, csv, json, claimreview, w3c or html (Enter) "
                         .to_string()

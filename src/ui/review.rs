@@ -103,6 +103,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     if !r.text.is_empty() {
         filters.push(format!("text {:?}", clean(&r.text)));
     }
+    if let Some(c) = &r.compare {
+        filters.push(format!("vs {}", clean(&c.dir.display().to_string())));
+        if r.disagreements_only {
+            filters.push("disagreements".into());
+        }
+    }
     let header = format!(
         " Review │ {} of {total} │ {} │ sorted by {}",
         r.rows.len(),
@@ -138,7 +144,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let w = table_area.width.saturating_sub(2) as usize;
     // Fixed columns first; the rest is shared 20/50/30 by article, claim and note.
     let show_updated = w >= 100;
-    let fixed = 3 + 10 + if show_updated { 16 } else { 0 } + if show_updated { 5 } else { 4 };
+    let comparing = r.compare.is_some();
+    let fixed = 3
+        + 10
+        + if show_updated { 16 } else { 0 }
+        + if show_updated { 5 } else { 4 }
+        + if comparing { 6 } else { 0 };
     let free = w.saturating_sub(fixed);
     let (article_w, claim_w) = (free * 20 / 100, free * 50 / 100);
     let note_w = free.saturating_sub(article_w + claim_w);
@@ -166,32 +177,37 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             } else {
                 format!(" ({})", a.anchor.name())
             };
-            Some(
-                Row::new(vec![
-                    Cell::from(span(
-                        format!("[{badge}]"),
-                        if a.kind == Kind::Note {
-                            theme.note
-                        } else {
-                            theme.badge(a.verdict)
-                        },
-                    )),
-                    Cell::from(fit(
-                        &format!("{} {}", row.article + 1, clean(&article.meta.title)),
-                        article_w,
-                    )),
-                    Cell::from(fit(&format!("{}{anchor}", clean(&a.target.exact)), claim_w)),
-                    Cell::from(fit(&clean(&a.note), note_w)),
-                    Cell::from(fit(&clean(&a.reviewer), 10)),
-                    Cell::from(
-                        a.updated
-                            .replace('T', " ")
-                            .trim_end_matches('Z')
-                            .to_string(),
-                    ),
-                ])
-                .style(style),
-            )
+            let other = r.compare.as_ref().map(|c| match c.other.get(&a.id) {
+                Some(v) => Cell::from(span(format!("[{}]", v.letter()), theme.badge(*v))),
+                None => Cell::from(span("—", theme.dim)),
+            });
+            let mut cells = vec![
+                Cell::from(span(
+                    format!("[{badge}]"),
+                    if a.kind == Kind::Note {
+                        theme.note
+                    } else {
+                        theme.badge(a.verdict)
+                    },
+                )),
+                Cell::from(fit(
+                    &format!("{} {}", row.article + 1, clean(&article.meta.title)),
+                    article_w,
+                )),
+                Cell::from(fit(&format!("{}{anchor}", clean(&a.target.exact)), claim_w)),
+                Cell::from(fit(&clean(&a.note), note_w)),
+                Cell::from(fit(&clean(&a.reviewer), 10)),
+                Cell::from(
+                    a.updated
+                        .replace('T', " ")
+                        .trim_end_matches('Z')
+                        .to_string(),
+                ),
+            ];
+            if let Some(o) = other {
+                cells.insert(1, o);
+            }
+            Some(Row::new(cells).style(style))
         })
         .collect();
     let mut widths = vec![
@@ -206,12 +222,13 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         widths.push(Constraint::Length(16));
         header.push("Updated");
     }
+    if comparing {
+        widths.insert(1, Constraint::Length(5));
+        header.insert(1, "Other");
+    }
     let empty = r.rows.is_empty();
     let table = Table::new(rows, widths)
-        .header(
-            Row::new(vec!["", "Article", "Claim", "Note", "Reviewer", "Updated"])
-                .style(theme.title),
-        )
+        .header(Row::new(header).style(theme.title))
         .block(Block::bordered().border_style(theme.focus_border))
         .column_spacing(1);
     frame.render_widget(table, table_area);
