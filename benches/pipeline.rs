@@ -5,6 +5,7 @@
 
 use chrono::{TimeZone, Utc};
 use claimdesk::app::keymap::{Command, Keymap};
+use claimdesk::app::keys::{Key, KeyPress};
 use claimdesk::app::state::Clock;
 use claimdesk::app::{self, Action, Options};
 use claimdesk::{cli, corpus, store, text, tui};
@@ -329,5 +330,65 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-criterion_group!(pipeline, benches);
+/// The review screen with 100,000 annotations: one keystroke in its text
+/// filter (type a letter, then erase it), the rows rebuilt each time.
+fn review_100k(c: &mut Criterion) {
+    let root = generated_corpus();
+    let annotations = tempfile::tempdir().unwrap();
+    let mut state = state_for(root, annotations.path());
+    let verdicts = [
+        store::Verdict::True,
+        store::Verdict::Disputed,
+        store::Verdict::False,
+        store::Verdict::Unverifiable,
+    ];
+    for i in 0..state.annotations.len() {
+        let article = state.corpus.articles[i].clone();
+        let sentences = text::sentences::split_article(&article);
+        for (k, s) in sentences.iter().step_by(2).take(10).enumerate() {
+            state.annotations[i].file.upsert(store::Annotation {
+                id: format!("{i}-{k}"),
+                kind: store::Kind::Claim,
+                target: store::make_target(&article, s.start, s.end),
+                verdict: verdicts[(i + k) % 4],
+                note: if k % 3 == 0 {
+                    format!("checked against source {k}")
+                } else {
+                    String::new()
+                },
+                evidence: Vec::new(),
+                reviewer: ["ana", "ben", "chloe"][k % 3].into(),
+                created: String::new(),
+                updated: format!("2026-11-{:02}T10:00:00Z", 1 + k),
+                history: Vec::new(),
+                anchor: store::AnchorState::Exact,
+            });
+        }
+    }
+    tui::dispatch(&mut state, Action::Command(Command::Review));
+    eprintln!(
+        "review screen: {} annotations, {} rows",
+        state.review.total,
+        state.review.rows.len()
+    );
+    tui::dispatch(&mut state, Action::Command(Command::Search));
+    let mut g = c.benchmark_group("review");
+    g.sample_size(20);
+    let mut flip = false;
+    g.bench_function("filter_keystroke_100k", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let key = if flip {
+                KeyPress::ch('x')
+            } else {
+                KeyPress::plain(Key::Backspace)
+            };
+            tui::dispatch(&mut state, Action::Input(key));
+            state.review.rows.len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline, benches, review_100k);
 criterion_main!(pipeline);

@@ -159,6 +159,7 @@ fn apply(
     file.article.sha256 = sha;
     file.article.title = title;
     state.unsaved.insert(article);
+    state.generation += 1;
     state.reader.selection = None;
     if article == state.current {
         refresh_sidebar(state);

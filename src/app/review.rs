@@ -41,17 +41,40 @@ pub fn rebuild(state: &mut State) {
             }
         }
     }
+    if state.review.haystack.0 != state.generation
+        || state.review.haystack.1.len() != state.annotations.len()
+    {
+        let hay = state
+            .annotations
+            .iter()
+            .zip(&state.corpus.articles)
+            .map(|(ann, article)| {
+                ann.file
+                    .annotations
+                    .iter()
+                    .map(|a| {
+                        [
+                            a.target.exact.as_str(),
+                            &a.note,
+                            &a.reviewer,
+                            &article.id,
+                            &article.meta.title,
+                        ]
+                        .join("\u{0}")
+                        .to_lowercase()
+                    })
+                    .collect()
+            })
+            .collect();
+        state.review.haystack = (state.generation, hay);
+    }
     let r = &state.review;
     let text = r.text.to_lowercase();
     let mut rows = Vec::new();
+    let mut counts = [0usize; 5];
     let mut total = 0;
-    let mut reviewers: Vec<String> = Vec::new();
     for (i, ann) in state.annotations.iter().enumerate() {
-        let article = &state.corpus.articles[i];
-        for a in &ann.file.annotations {
-            if !reviewers.contains(&a.reviewer) {
-                reviewers.push(a.reviewer.clone());
-            }
+        for (k, a) in ann.file.annotations.iter().enumerate() {
             let kind_ok = match r.kind {
                 None => a.kind != Kind::Dismissed,
                 Some(k) => a.kind == k,
@@ -75,17 +98,21 @@ pub fn rebuild(state: &mut State) {
             {
                 continue;
             }
-            if !text.is_empty() {
-                let hay = [
-                    a.target.exact.as_str(),
-                    a.note.as_str(),
-                    a.reviewer.as_str(),
-                    article.id.as_str(),
-                    article.meta.title.as_str(),
-                ];
-                if !hay.iter().any(|h| h.to_lowercase().contains(&text)) {
-                    continue;
-                }
+            if !text.is_empty()
+                && !r
+                    .haystack
+                    .1
+                    .get(i)
+                    .and_then(|h| h.get(k))
+                    .is_some_and(|h| h.contains(&text))
+            {
+                continue;
+            }
+            if a.kind == Kind::Claim {
+                counts[Verdict::ALL
+                    .iter()
+                    .position(|v| *v == a.verdict)
+                    .unwrap_or(0)] += 1;
             }
             rows.push(ReviewRow {
                 article: i,
@@ -107,16 +134,6 @@ pub fn rebuild(state: &mut State) {
             rows.sort_by(|x, y| get(y).map(|a| &a.updated).cmp(&get(x).map(|a| &a.updated)))
         }
     }
-    reviewers.sort();
-    let mut counts = [0usize; 5];
-    for row in &rows {
-        if let Some(a) = get(row).filter(|a| a.kind == Kind::Claim) {
-            counts[Verdict::ALL
-                .iter()
-                .position(|v| *v == a.verdict)
-                .unwrap_or(0)] += 1;
-        }
-    }
     let progress = state
         .progress
         .iter()
@@ -128,7 +145,6 @@ pub fn rebuild(state: &mut State) {
     state.review.progress = progress;
     state.review.rows = rows;
     state.review.total = total;
-    state.review.reviewers = reviewers;
     state.review.selected = state
         .review
         .selected
@@ -177,7 +193,15 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             rebuild(state);
         }
         FilterReviewer => {
-            state.review.reviewer = cycle(&state.review.reviewers, &state.review.reviewer);
+            let mut reviewers: Vec<&String> = state
+                .annotations
+                .iter()
+                .flat_map(|a| a.file.annotations.iter().map(|x| &x.reviewer))
+                .collect();
+            reviewers.sort();
+            reviewers.dedup();
+            let reviewers: Vec<String> = reviewers.into_iter().cloned().collect();
+            state.review.reviewer = cycle(&reviewers, &state.review.reviewer);
             rebuild(state);
         }
         FilterAnchor => {

@@ -174,6 +174,9 @@ pub struct Compare {
 #[derive(Debug, Clone, Default)]
 pub struct ReviewState {
     pub compare: Option<Compare>,
+    /// Each annotation's searchable text in lower case, by (article, index),
+    /// and the generation it was made at: typing a filter only compares.
+    pub haystack: (u64, Vec<Vec<String>>),
     /// Only claims both judged differently (with a folder to compare).
     pub disagreements_only: bool,
     pub verdict: Option<Verdict>,
@@ -184,8 +187,6 @@ pub struct ReviewState {
     pub no_note: bool,
     pub no_evidence: bool,
     pub sort: ReviewSort,
-    /// Every reviewer in the corpus, for cycling the reviewer filter.
-    pub reviewers: Vec<String>,
     /// Claims per verdict among the rows shown, in `Verdict::ALL` order.
     pub verdict_counts: [usize; 5],
     /// Reviewed and found claims over the whole corpus.
@@ -310,6 +311,8 @@ pub struct State {
     /// A one-sentence message for the status bar (errors, hints, reports).
     pub message: Option<String>,
     pub id_counter: u64,
+    /// Bumped by every change to the annotations, so caches know when to refresh.
+    pub generation: u64,
     /// An orphan waiting for `m` on its new text: (article, annotation id).
     pub reattach: Option<(usize, String)>,
     /// Makes ids of different sessions differ; fixed in tests.

@@ -128,6 +128,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         save_status: SaveStatus::Idle,
         message: None,
         id_counter: 0,
+        generation: 0,
         reattach: None,
         id_salt: opts.id_salt,
         quit: false,
@@ -201,6 +202,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Takes in another instance's changes (or our own saved file).
 fn synced(state: &mut State, article: usize, synced: store::Synced) {
+    state.generation += 1;
     let ann = &mut state.annotations[article];
     ann.file = synced.file;
     ann.base = Some(synced.base);
