@@ -574,7 +574,14 @@ fn cases() -> Vec<Case> {
                 format!("{:?}", s.message),
             )
         }),
-        c(REVIEW, Open, "jtjjdrvv<enter><c-o>", |s| ok(s.screen == Screen::Review && s.review.verdict == Some(Verdict::True) && s.review.rows.len() == 1, "back with the filters kept")),
+        c(REVIEW, Open, "jtjjdrvv<enter><c-o>", |s| {
+            ok(
+                s.screen == Screen::Review
+                    && s.review.verdict == Some(Verdict::True)
+                    && s.review.rows.len() == 1,
+                "back with the filters kept",
+            )
+        }),
         c(REVIEW, Back, "r<esc>", |s| {
             ok(s.screen == Screen::Main, "back")
         }),

@@ -80,12 +80,19 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         SaveStatus::Saved => ("saved".to_string(), theme.ok),
         SaveStatus::Idle => ("no changes".to_string(), theme.dim),
     };
-    let reviewer = format!(" │ {} │ ", clean(&state.reviewer));
+    let mut reviewer = format!(" │ {} │ ", clean(&state.reviewer));
     let right = match &state.message {
         Some(m) => clean(m),
         None => hints(state),
     };
     let width = area.width as usize;
+    // A message matters more than the position: make room for it when narrow.
+    if state.message.is_some()
+        && left.width() + save.width() + reviewer.width() + right.width() + 3 > width
+    {
+        left = format!(" {}", clean(&state.corpus_name));
+        reviewer = " │ ".to_string();
+    }
     let used = left.width() + 3 + save.width() + reviewer.width();
     let right = fit(&right, width.saturating_sub(used));
     let line = Line::from(vec![
