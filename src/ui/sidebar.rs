@@ -90,6 +90,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
 
     frame.render_widget(pane_block(" Details ", false, theme), bottom);
     let details = layout::inner(bottom);
+    // In a short pane the claim's text (also under the reader's cursor) takes
+    // one line, leaving room for its notes and the other articles.
+    let quote = |text: String| if details.height < 14 { fit(&text, details.width as usize) } else { text };
     let mut d: Vec<Line> = Vec::new();
     if let Some(problem) = &ann.problem {
         d.push(Line::from(span(
@@ -125,7 +128,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                         theme.title,
                     ),
                 ]));
-                d.push(Line::from(clean(&a.target.exact)));
+                d.push(Line::from(quote(clean(&a.target.exact))));
                 if !a.note.is_empty() {
                     d.push(Line::from(span("Note:", theme.title)));
                     for l in a.note.lines() {
@@ -142,6 +145,8 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                         d.push(Line::from(t));
                     }
                 }
+                // The same fact elsewhere matters more than where this one is filed.
+                also_reported_in(state, theme, &mut d);
                 if let Some(ar) = article {
                     d.push(Line::from(span(
                         format!("ref {}#{}", clean(&ar.id), a.id),
@@ -192,7 +197,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 span(" suggested claim", theme.title),
             ]));
             if let Some(ar) = article {
-                d.push(Line::from(clean(ar.slice(*start, *end))));
+                d.push(Line::from(quote(clean(ar.slice(*start, *end)))));
             }
             if let Some(s) = state
                 .current_analysis()
@@ -203,6 +208,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     theme.dim,
                 )));
             }
+            also_reported_in(state, theme, &mut d);
             d.push(Line::from(span(
                 "t d f u: verdict · c: claim · x: dismiss",
                 theme.dim,
@@ -210,7 +216,6 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         }
         None => {}
     }
-    also_reported_in(state, theme, &mut d);
     if orphans > 0 {
         d.push(Line::from(span(format!("{orphans} orphaned annotation(s), listed last: their text is gone from the article."), theme.error)));
     }
