@@ -92,7 +92,13 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let details = layout::inner(bottom);
     // In a short pane the claim's text (also under the reader's cursor) takes
     // one line, leaving room for its notes and the other articles.
-    let quote = |text: String| if details.height < 14 { fit(&text, details.width as usize) } else { text };
+    let quote = |text: String| {
+        if details.height < 14 {
+            fit(&text, details.width as usize)
+        } else {
+            text
+        }
+    };
     let mut d: Vec<Line> = Vec::new();
     if let Some(problem) = &ann.problem {
         d.push(Line::from(span(
@@ -240,10 +246,7 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
         return;
     }
     d.push(Line::from(span(
-        format!(
-            "Also reported in ({}): > < choose, Enter follows",
-            links.len()
-        ),
+        format!("Also reported in ({}) · > < Enter", links.len()),
         theme.title,
     )));
     let chosen = crate::app::related::selected(state);
