@@ -37,9 +37,25 @@ pub fn current_links(state: &State) -> Vec<(&Link, SentenceRef)> {
     let (Some(links), Some(here)) = (state.links.as_deref(), current_ref(state)) else {
         return Vec::new();
     };
+    // An article that repeats a sentence (a caption, a lead) is listed once.
+    let text = |r: SentenceRef| {
+        let s = state
+            .analysis(r.article)
+            .and_then(|a| a.sentences.get(r.sentence));
+        s.map(|s| state.corpus.articles[r.article].slice(s.start, s.end))
+    };
+    let mut seen: Vec<(usize, &str)> = Vec::new();
     links
         .of(here)
         .map(|l| (l, if l.a == here { l.b } else { l.a }))
+        .filter(|(_, other)| {
+            let key = (other.article, text(*other).unwrap_or(""));
+            let new = !seen.contains(&key);
+            if new {
+                seen.push(key);
+            }
+            new
+        })
         .collect()
 }
 
