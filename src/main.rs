@@ -26,7 +26,8 @@ struct Common {
     /// Where annotation files live (default: annotations/ beside the corpus).
     #[arg(long, global = true, value_name = "DIR")]
     annotations: Option<PathBuf>,
-    /// Your name on every change (default: config.toml's reviewer, else your login name).
+    /// Your name on every change (default: config.toml's reviewer, else your login name);
+    /// in `export`, only this reviewer's annotations.
     #[arg(long, global = true, value_name = "NAME")]
     reviewer: Option<String>,
 }

@@ -4,7 +4,6 @@ mod common;
 
 use claimdesk::store::{self, Annotation, AnnotationFile, Kind, Verdict, make_target};
 use common::*;
-use std::process::Command;
 
 fn claim(
     article: &claimdesk::corpus::Article,
@@ -73,17 +72,7 @@ fn percent_agreement_kappa_and_every_disagreement() {
         let p = store::annotation_path(&dir.path().join(name), &article.id);
         store::write_atomic(&p, f.to_json().as_bytes()).unwrap();
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(["agree", "alice", "bob", "seeds"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = claimdesk_ok(dir.path(), &["agree", "alice", "bob", "seeds"]);
     assert!(
         text.starts_with(
             "11 claims in both folders (1 only in alice, 0 only in bob); 10 judged by both.\n"

@@ -18,18 +18,7 @@ fn annotated() -> tempfile::TempDir {
 }
 
 fn export(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(["export", "seeds"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    claimdesk_ok(dir, &[&["export", "seeds"], args].concat())
 }
 
 fn article_text() -> String {

@@ -28,22 +28,16 @@ fn the_browser_dom_has_one_highlight_per_claim() {
     let dir = temp_seeds();
     let mut s = state_for(&dir.path().join("seeds"), (80, 24));
     press(&mut s, "jdjjtjjfjaA note.<esc><s-tab>jj<enter>jju");
-    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args([
+    claimdesk_ok(
+        dir.path(),
+        &[
             "export",
             "seeds",
             "--format",
             "html",
             "--output",
             "report.html",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
     let profile = tempfile::tempdir().unwrap();
     let dom = Command::new(&browser)

@@ -144,3 +144,21 @@ pub fn selection_text(state: &State) -> Option<String> {
     let (s, e) = state.reader.selection?.span();
     Some(state.article().unwrap().slice(s, e).to_string())
 }
+
+/// Runs the real binary in `dir` (with its own config and state folders),
+/// asserts it succeeded and returns what it printed.
+pub fn claimdesk_ok(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
+        .env("XDG_STATE_HOME", dir.join(".state"))
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "claimdesk {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
