@@ -5,11 +5,28 @@ mod common;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+/// How long any wait may take before the test gives up. Generous on purpose:
+/// waits end as soon as the screen shows what they wait for, so this only
+/// bounds a hang, and a slow or busy machine never fails a test by itself.
+const PATIENCE: Duration = Duration::from_secs(180);
+
+/// The screen as the program drew it, and a signal for every change to it.
+struct Screen {
+    seen: Mutex<Seen>,
+    changed: Condvar,
+}
+
+struct Seen {
+    parser: vt100::Parser,
+    /// The program closed the terminal: nothing more will be drawn.
+    closed: bool,
+}
+
 struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
+    screen: Arc<Screen>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -35,11 +52,17 @@ impl Session {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(rows).unwrap(),
-            std::num::NonZero::new(cols).unwrap(),
-            0,
-        )));
+        let screen = Arc::new(Screen {
+            seen: Mutex::new(Seen {
+                parser: vt100::Parser::new(
+                    std::num::NonZero::new(rows).unwrap(),
+                    std::num::NonZero::new(cols).unwrap(),
+                    0,
+                ),
+                closed: false,
+            }),
+            changed: Condvar::new(),
+        });
         let sink = screen.clone();
         std::thread::spawn(move || {
             let _keep_master_open = pair.master;
@@ -48,8 +71,11 @@ impl Session {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                sink.seen.lock().unwrap().parser.process(&buf[..n]);
+                sink.changed.notify_all();
             }
+            sink.seen.lock().unwrap().closed = true;
+            sink.changed.notify_all();
         });
         Session {
             screen,
@@ -59,48 +85,66 @@ impl Session {
     }
 
     fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
+        self.screen.seen.lock().unwrap().parser.screen().contents()
+    }
+
+    /// Waits until what was seen satisfies `done`, woken by every change.
+    fn wait_until(&self, what: &str, done: impl Fn(&Seen) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let mut seen = self.screen.seen.lock().unwrap();
+        loop {
+            if done(&seen) {
+                return seen.parser.screen().contents();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what}; screen:\n{}",
+                seen.parser.screen().contents()
+            );
+            seen = self.screen.changed.wait_timeout(seen, left).unwrap().0;
+        }
     }
 
     fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let c = self.contents();
-            if c.contains(text) {
-                return c;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {text:?}; screen:\n{c}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
+        self.wait_until(&format!("{text:?}"), |s| {
+            s.parser.screen().contents().contains(text)
+        })
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), |s| {
+            !s.parser.screen().contents().contains(text)
+        })
+    }
+
+    /// Waits until the program has closed the terminal: its last bytes are in.
+    fn wait_closed(&self) {
+        self.wait_until("the terminal to close", |s| s.closed);
     }
 
     fn keys(&mut self, bytes: &str) {
-        for b in bytes.as_bytes().chunks(1) {
-            self.writer.write_all(b).unwrap();
-            self.writer.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(15));
-        }
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
     }
 
-    /// Esc alone, with a pause so it is not read as Alt plus the next key.
+    /// Esc alone. The caller then waits for its effect before typing more, so
+    /// Esc is never read together with the next key as Alt plus that key.
     fn esc(&mut self) {
-        std::thread::sleep(Duration::from_millis(80));
         self.writer.write_all(b"\x1b").unwrap();
         self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(200));
     }
 
     fn wait_exit(&mut self) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
+        // The child's exit has no event to wait on here; polling is only how
+        // often we look, and the deadline is as generous as every other wait.
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
                 assert!(status.success(), "exit status {status:?}");
                 return;
             }
-            std::thread::sleep(Duration::from_millis(30));
+            std::thread::sleep(Duration::from_millis(20));
         }
         let _ = self.child.kill();
         panic!("claimdesk did not exit; screen:\n{}", self.contents());
@@ -120,6 +164,7 @@ fn annotate_quit_and_find_the_verdict_again() {
     s.keys("a");
     s.wait_for("Note: Esc keeps it");
     s.keys("Figure differs from 001.");
+    s.wait_for("Figure differs from 001.");
     s.esc();
     s.wait_for("Note saved.");
     s.keys("q");
@@ -159,16 +204,17 @@ fn the_terminal_is_restored_after_quitting() {
     s.keys("?");
     s.wait_for("Help: j k scroll");
     s.esc();
+    s.wait_gone("Help: j k scroll");
     s.keys("q");
     s.wait_exit();
+    s.wait_closed();
     // Leaving the alternate screen brings back the (empty) main screen.
-    std::thread::sleep(Duration::from_millis(100));
-    let parser = s.screen.lock().unwrap();
+    let seen = s.screen.seen.lock().unwrap();
     assert!(
-        !parser.screen().alternate_screen(),
+        !seen.parser.screen().alternate_screen(),
         "still on the alternate screen"
     );
-    assert!(!parser.screen().contents().contains("Articles 5"));
+    assert!(!seen.parser.screen().contents().contains("Articles 5"));
 }
 
 #[test]
