@@ -150,6 +150,7 @@ fn benches(c: &mut Criterion) {
                         created: String::new(),
                         updated: String::new(),
                         history: Vec::new(),
+                        aliases: Vec::new(),
                         anchor: store::AnchorState::Exact,
                     });
                 }
@@ -361,6 +362,7 @@ fn review_100k(c: &mut Criterion) {
                 created: String::new(),
                 updated: format!("2026-11-{:02}T10:00:00Z", 1 + k),
                 history: Vec::new(),
+                aliases: Vec::new(),
                 anchor: store::AnchorState::Exact,
             });
         }

@@ -310,6 +310,16 @@ pub fn check(ws: &Workspace) -> (String, bool) {
             };
             lines.push(format!("{}: annotation {} {why}.", shown(&path), a.id));
         }
+        for (a, b) in store::merge::twins(&ann.file) {
+            lines.push(format!(
+                "{}: annotations {} and {} are on the same text ({}..{}); the next save in claimdesk joins them.",
+                shown(&path),
+                a.id,
+                b.id,
+                a.target.start,
+                a.target.end
+            ));
+        }
     }
     let clean = lines.is_empty();
     lines.push(if clean {
@@ -423,7 +433,7 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, Strin
     let base_file = parse(&base_text);
     match (parse(&ours_text), parse(&theirs_text)) {
         (Some(o), Some(t)) if o.article.path == t.article.path => {
-            let merged = store::merge::merge(base_file.as_ref(), &o, &t);
+            let merged = store::merge::merge(base_file.as_ref(), &o, &t).file;
             store::write_atomic(ours, merged.to_json().as_bytes())?;
             Ok(true)
         }

@@ -22,6 +22,7 @@ fn claim(
         created: String::new(),
         updated: String::new(),
         history: Vec::new(),
+        aliases: Vec::new(),
         anchor: Default::default(),
     }
 }

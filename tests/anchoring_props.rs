@@ -83,6 +83,7 @@ fn annotations_for(a: &Article, spans: &[(usize, usize)]) -> AnnotationFile {
             created: String::new(),
             updated: String::new(),
             history: Vec::new(),
+            aliases: Vec::new(),
             anchor: AnchorState::Exact,
         });
     }

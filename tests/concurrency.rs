@@ -29,6 +29,7 @@ fn annotation(
         created: at.into(),
         updated: at.into(),
         history: Vec::new(),
+        aliases: Vec::new(),
         anchor: Default::default(),
     }
 }

@@ -59,6 +59,7 @@ fn note_annotation(article: &claimdesk::corpus::Article, id: &str, note: &str) -
         created: "2026-11-23T10:00:00Z".into(),
         updated: "2026-11-23T10:00:00Z".into(),
         history: Vec::new(),
+        aliases: Vec::new(),
         anchor: Default::default(),
     }
 }

@@ -102,6 +102,7 @@ fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Op
         created: now.clone(),
         updated: now,
         history: Vec::new(),
+        aliases: Vec::new(),
         anchor: Default::default(),
     })
 }

@@ -206,7 +206,15 @@ fn synced(state: &mut State, article: usize, synced: store::Synced) {
     let ann = &mut state.annotations[article];
     ann.file = synced.file;
     ann.base = Some(synced.base);
-    if synced.merged {
+    if let Some(c) = synced.conflicts.first() {
+        let more = synced.conflicts.len() - 1;
+        let tail = if more > 0 {
+            format!(" ({more} more in the history)")
+        } else {
+            String::new()
+        };
+        state.message = Some(format!("{}{tail}", store::merge::describe(c)));
+    } else if synced.merged {
         state.message = Some("Merged changes another claimdesk made to this article.".into());
     }
     if article == state.current {

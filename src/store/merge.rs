@@ -1,12 +1,61 @@
-//! Three-way merge of annotation files by annotation id.
+//! Three-way merge of annotation files by annotation id, field by field.
 //!
 //! `base` is the file as this side last saw it on disk, `ours` what this side
-//! holds now, `theirs` what is on disk now. Nothing is ever lost: when both
-//! sides changed one annotation the newer `updated` wins and the other
-//! version is kept in its history; an edit beats a deletion.
+//! holds now, `theirs` what is on disk now (or, as git's merge driver, the
+//! other branch). Nothing is ever lost:
+//!
+//! - changes to different annotations, and to different fields of one
+//!   annotation (a verdict on one side, a note on the other), both survive;
+//! - when both sides changed the same field differently, the newer change
+//!   wins, the other value is kept in the annotation's history, and the
+//!   conflict is reported so the user who saves second can look;
+//! - an edit beats a deletion;
+//! - two annotations on the same span made independently (two instances
+//!   marking one sentence) become one, which keeps the other's id as an
+//!   alias so evidence that points at either still resolves.
 
-use super::model::{Annotation, AnnotationFile, HistoryEntry};
-use std::collections::{BTreeMap, HashMap};
+use super::model::{AnchorState, Annotation, AnnotationFile, Evidence, HistoryEntry, Kind, Target};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A field both sides changed to different values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The annotation as it stands after the merge.
+    pub id: String,
+    pub quote: String,
+    pub field: ConflictField,
+    /// The value kept (the newer change), and the one moved to history.
+    pub kept: String,
+    pub other: String,
+    /// True when the kept value is this side's own.
+    pub ours_kept: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictField {
+    Verdict,
+    Note,
+    Kind,
+    Span,
+}
+
+impl ConflictField {
+    pub fn name(self) -> &'static str {
+        match self {
+            ConflictField::Verdict => "verdict",
+            ConflictField::Note => "note",
+            ConflictField::Kind => "kind",
+            ConflictField::Span => "span",
+        }
+    }
+}
+
+/// The merged file and the conflicts settled on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub file: AnnotationFile,
+    pub conflicts: Vec<Conflict>,
+}
 
 /// Whether two versions differ in anything the user made.
 fn same(a: &Annotation, b: &Annotation) -> bool {
@@ -30,231 +79,367 @@ fn merge_history(a: &[HistoryEntry], b: &[HistoryEntry]) -> Vec<HistoryEntry> {
     all
 }
 
-/// Both sides changed one annotation: the newer wins, the other is remembered.
-fn resolve(ours: &Annotation, theirs: &Annotation) -> Annotation {
-    let (winner, loser) = if theirs.updated > ours.updated {
+/// Evidence three ways: what either side added stays, what either side
+/// removed goes, in our order with their additions after.
+fn merge_evidence(
+    base: Option<&[Evidence]>,
+    ours: &[Evidence],
+    theirs: &[Evidence],
+) -> Vec<Evidence> {
+    let base = base.unwrap_or(&[]);
+    let removed = |e: &Evidence| base.contains(e) && (!ours.contains(e) || !theirs.contains(e));
+    let mut out: Vec<Evidence> = Vec::new();
+    for e in ours.iter().chain(theirs) {
+        if !removed(e) && !out.contains(e) {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
+/// One field three ways: the side that changed it wins; if both changed it
+/// differently, the newer side wins and the pair is returned as a conflict.
+fn pick<T: PartialEq + Clone>(
+    base: Option<&T>,
+    ours: &T,
+    theirs: &T,
+    theirs_newer: bool,
+) -> (T, Option<(T, T)>) {
+    if ours == theirs || base == Some(theirs) {
+        (ours.clone(), None)
+    } else if base == Some(ours) {
+        (theirs.clone(), None)
+    } else if theirs_newer {
+        (theirs.clone(), Some((theirs.clone(), ours.clone())))
+    } else {
+        (ours.clone(), Some((ours.clone(), theirs.clone())))
+    }
+}
+
+fn span_text(t: &Target) -> String {
+    format!("{}..{}", t.start, t.end)
+}
+
+/// One annotation both sides hold, merged field by field against `base`.
+fn merge_one(
+    base: Option<&Annotation>,
+    ours: &Annotation,
+    theirs: &Annotation,
+    conflicts: &mut Vec<Conflict>,
+) -> Annotation {
+    if same(ours, theirs) {
+        return ours.clone();
+    }
+    if let Some(b) = base {
+        if same(ours, b) {
+            return theirs.clone();
+        }
+        if same(theirs, b) {
+            return ours.clone();
+        }
+    }
+    let theirs_newer = theirs.updated > ours.updated;
+    let (newer, older) = if theirs_newer {
         (theirs, ours)
     } else {
         (ours, theirs)
     };
-    let mut merged = winner.clone();
-    merged.history = merge_history(&ours.history, &theirs.history);
-    let lost = HistoryEntry {
-        at: loser.updated.clone(),
-        by: loser.reviewer.clone(),
-        verdict: loser.verdict,
-        note: loser.note.clone(),
-        change: "merged".into(),
-    };
-    if (loser.verdict, &loser.note) != (winner.verdict, &winner.note)
-        && !merged.history.contains(&lost)
-    {
-        merged.history.push(lost);
-        merged.history.sort_by(|x, y| x.at.cmp(&y.at));
+    let mut merged = newer.clone();
+    let mut found = Vec::new();
+    let (kind, c) = pick(
+        base.map(|b| &b.kind),
+        &ours.kind,
+        &theirs.kind,
+        theirs_newer,
+    );
+    merged.kind = kind;
+    if let Some((k, o)) = c {
+        found.push((ConflictField::Kind, kind_name(k), kind_name(o)));
     }
-    for e in &loser.evidence {
-        if !merged.evidence.contains(e) {
-            merged.evidence.push(e.clone());
+    let (target, c) = pick(
+        base.map(|b| &b.target),
+        &ours.target,
+        &theirs.target,
+        theirs_newer,
+    );
+    if let Some((k, o)) = &c {
+        found.push((ConflictField::Span, span_text(k), span_text(o)));
+    }
+    merged.target = target;
+    let (verdict, c) = pick(
+        base.map(|b| &b.verdict),
+        &ours.verdict,
+        &theirs.verdict,
+        theirs_newer,
+    );
+    merged.verdict = verdict;
+    if let Some((k, o)) = c {
+        found.push((
+            ConflictField::Verdict,
+            k.name().to_string(),
+            o.name().to_string(),
+        ));
+    }
+    let (note, c) = pick(
+        base.map(|b| &b.note),
+        &ours.note,
+        &theirs.note,
+        theirs_newer,
+    );
+    merged.note = note;
+    if let Some((k, o)) = c {
+        found.push((ConflictField::Note, k, o));
+    }
+    merged.evidence = merge_evidence(
+        base.map(|b| b.evidence.as_slice()),
+        &ours.evidence,
+        &theirs.evidence,
+    );
+    merged.history = merge_history(&ours.history, &theirs.history);
+    merged.created = [&ours.created, &theirs.created]
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .min()
+        .cloned()
+        .unwrap_or_default();
+    for alias in &older.aliases {
+        if !merged.aliases.contains(alias) && *alias != merged.id {
+            merged.aliases.push(alias.clone());
         }
     }
+    if !found.is_empty() {
+        // The values that lost, as they were, so nothing the user saw is gone.
+        let lost = HistoryEntry {
+            at: older.updated.clone(),
+            by: older.reviewer.clone(),
+            verdict: older.verdict,
+            note: older.note.clone(),
+            change: "merged".into(),
+        };
+        if !merged.history.contains(&lost) {
+            merged.history.push(lost);
+            merged.history.sort_by(|x, y| x.at.cmp(&y.at));
+        }
+    }
+    conflicts.extend(found.into_iter().map(|(field, kept, other)| Conflict {
+        id: merged.id.clone(),
+        quote: merged.target.exact.clone(),
+        field,
+        kept,
+        other,
+        ours_kept: !theirs_newer,
+    }));
     merged
+}
+
+fn kind_name(k: Kind) -> String {
+    match k {
+        Kind::Claim => "claim",
+        Kind::Note => "note",
+        Kind::Dismissed => "dismissed",
+    }
+    .to_string()
+}
+
+/// Every alias known on any side, mapped to the id it now belongs to.
+fn alias_map(sides: &[&[Annotation]]) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for side in sides {
+        for a in side.iter() {
+            for alias in &a.aliases {
+                map.insert(alias.clone(), a.id.clone());
+            }
+        }
+    }
+    // Follow chains (a → b → c) to their end; a cycle stops where it repeats.
+    let keys: Vec<String> = map.keys().cloned().collect();
+    for k in keys {
+        let mut seen = HashSet::from([k.clone()]);
+        let mut to = map[&k].clone();
+        while let Some(next) = map.get(&to) {
+            if !seen.insert(to.clone()) {
+                break;
+            }
+            to = next.clone();
+        }
+        map.insert(k, to);
+    }
+    map
+}
+
+/// One side's annotations by their current id (an annotation known by an id
+/// that was since merged into another takes that one's id).
+fn by_id(
+    anns: &[Annotation],
+    aliases: &HashMap<String, String>,
+    conflicts: &mut Vec<Conflict>,
+) -> BTreeMap<String, Annotation> {
+    let mut out: BTreeMap<String, Annotation> = BTreeMap::new();
+    for a in anns {
+        let mut a = a.clone();
+        if let Some(to) = aliases.get(&a.id).filter(|to| **to != a.id) {
+            let old = std::mem::replace(&mut a.id, to.clone());
+            a.aliases.retain(|x| *x != a.id);
+            a.aliases.push(old);
+        }
+        match out.remove(&a.id) {
+            Some(prev) => {
+                let merged = merge_one(None, &prev, &a, conflicts);
+                out.insert(merged.id.clone(), merged);
+            }
+            None => {
+                out.insert(a.id.clone(), a);
+            }
+        }
+    }
+    out
+}
+
+/// Two annotations on one span, made independently, become one. The older
+/// (by creation, then id) keeps its id, so both sides of a race pick the
+/// same one; the other id becomes an alias. Orphans keep their old spans,
+/// which say nothing about the text now, so they are left apart.
+fn fold_twins(
+    anns: Vec<Annotation>,
+    ours: &BTreeMap<String, Annotation>,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Annotation> {
+    let mut out: Vec<Annotation> = Vec::with_capacity(anns.len());
+    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    for a in anns {
+        let key = (a.target.start, a.target.end);
+        if a.anchor == AnchorState::Orphaned {
+            out.push(a);
+            continue;
+        }
+        let Some(&i) = at.get(&key) else {
+            at.insert(key, out.len());
+            out.push(a);
+            continue;
+        };
+        let first = out[i].clone();
+        let (keep, gone) = if (&first.created, &first.id) <= (&a.created, &a.id) {
+            (first, a)
+        } else {
+            (a, first)
+        };
+        // Conflicts are told from this side's view: which of the two is ours.
+        let (o, t) = if ours.contains_key(&gone.id) && !ours.contains_key(&keep.id) {
+            (&gone, &keep)
+        } else {
+            (&keep, &gone)
+        };
+        let before = conflicts.len();
+        let mut merged = merge_one(None, o, t, conflicts);
+        merged.id = keep.id.clone();
+        merged.created = keep.created.clone();
+        let known = std::iter::once(&gone.id)
+            .chain(&gone.aliases)
+            .chain(&keep.aliases);
+        for alias in known {
+            if !merged.aliases.contains(alias) && *alias != merged.id {
+                merged.aliases.push(alias.clone());
+            }
+        }
+        for c in &mut conflicts[before..] {
+            c.id = keep.id.clone();
+        }
+        out[i] = merged;
+    }
+    out
 }
 
 pub fn merge(
     base: Option<&AnnotationFile>,
     ours: &AnnotationFile,
     theirs: &AnnotationFile,
-) -> AnnotationFile {
-    let base: HashMap<&str, &Annotation> = base
-        .map(|b| b.annotations.iter().map(|a| (a.id.as_str(), a)).collect())
-        .unwrap_or_default();
-    let ours_by: BTreeMap<&str, &Annotation> = ours
-        .annotations
-        .iter()
-        .map(|a| (a.id.as_str(), a))
-        .collect();
-    let theirs_by: BTreeMap<&str, &Annotation> = theirs
-        .annotations
-        .iter()
-        .map(|a| (a.id.as_str(), a))
-        .collect();
+) -> Merged {
+    let empty: &[Annotation] = &[];
+    let base_anns = base.map_or(empty, |b| b.annotations.as_slice());
+    let aliases = alias_map(&[base_anns, &ours.annotations, &theirs.annotations]);
+    let mut conflicts = Vec::new();
+    let base_by = by_id(base_anns, &aliases, &mut Vec::new());
+    let ours_by = by_id(&ours.annotations, &aliases, &mut conflicts);
+    let theirs_by = by_id(&theirs.annotations, &aliases, &mut conflicts);
     let mut out = Vec::new();
     for (id, o) in &ours_by {
-        match (theirs_by.get(id), base.get(id)) {
-            (Some(t), _) if same(o, t) => out.push((*o).clone()),
-            (Some(t), Some(b)) if same(o, b) => out.push((*t).clone()),
-            (Some(t), Some(b)) if same(t, b) => out.push((*o).clone()),
-            (Some(t), _) => out.push(resolve(o, t)),
+        match (theirs_by.get(id), base_by.get(id)) {
+            (Some(t), b) => out.push(merge_one(b, o, t, &mut conflicts)),
             // They deleted it: gone, unless we changed it since.
             (None, Some(b)) if same(o, b) => {}
-            (None, _) => out.push((*o).clone()),
+            (None, _) => out.push(o.clone()),
         }
     }
     for (id, t) in &theirs_by {
         if ours_by.contains_key(id) {
             continue;
         }
-        match base.get(id) {
+        match base_by.get(id) {
             // We deleted it: gone, unless they changed it since.
             Some(b) if same(t, b) => {}
-            _ => out.push((*t).clone()),
-        }
-    }
-    // Both sides created an annotation of the same kind on the same text:
-    // one change made twice, kept once (the newer, with both histories).
-    let mut folded: Vec<Annotation> = Vec::with_capacity(out.len());
-    for a in out {
-        let new = !base.contains_key(a.id.as_str());
-        let twin = folded.iter_mut().find(|b| {
-            new && !base.contains_key(b.id.as_str())
-                && b.kind == a.kind
-                && b.target == a.target
-                && b.id != a.id
-        });
-        match twin {
-            Some(b) => *b = resolve(b, &a),
-            None => folded.push(a),
+            _ => out.push(t.clone()),
         }
     }
     let mut file = AnnotationFile {
-        annotations: folded,
+        annotations: fold_twins(out, &ours_by, &mut conflicts),
         ..ours.clone()
     };
     file.sort();
-    file
+    Merged { file, conflicts }
+}
+
+/// Spans that carry more than one annotation (besides orphans, whose spans
+/// are stale): a file written by a claimdesk before merges folded them.
+pub fn twins(file: &AnnotationFile) -> Vec<(&Annotation, &Annotation)> {
+    let mut seen: HashMap<(usize, usize), &Annotation> = HashMap::new();
+    let mut out = Vec::new();
+    for a in file
+        .annotations
+        .iter()
+        .filter(|a| a.anchor != AnchorState::Orphaned)
+    {
+        match seen.get(&(a.target.start, a.target.end)) {
+            Some(b) => out.push((*b, a)),
+            None => {
+                seen.insert((a.target.start, a.target.end), a);
+            }
+        }
+    }
+    out
+}
+
+/// A one-sentence account of a settled conflict, for the user who saved second.
+pub fn describe(c: &Conflict) -> String {
+    let quote: String = c.quote.chars().take(40).collect();
+    let ellipsis = if c.quote.chars().count() > 40 {
+        "…"
+    } else {
+        ""
+    };
+    let value = |v: &str| -> String {
+        let v: String = v.chars().take(30).collect();
+        if v.is_empty() {
+            "empty".into()
+        } else {
+            format!("\"{v}\"")
+        }
+    };
+    if c.ours_kept {
+        format!(
+            "Another claimdesk also changed the {} of \"{quote}{ellipsis}\" to {}; yours, {}, is newer and kept, theirs is in its history.",
+            c.field.name(),
+            value(&c.other),
+            value(&c.kept)
+        )
+    } else {
+        format!(
+            "Another claimdesk changed the {} of \"{quote}{ellipsis}\" to {} after you; yours, {}, is in its history.",
+            c.field.name(),
+            value(&c.kept),
+            value(&c.other)
+        )
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::model::*;
-
-    fn ann(id: &str, verdict: Verdict, updated: &str) -> Annotation {
-        Annotation {
-            id: id.into(),
-            kind: Kind::Claim,
-            target: Target {
-                start: 0,
-                end: 1,
-                exact: "x".into(),
-                prefix: String::new(),
-                suffix: String::new(),
-            },
-            verdict,
-            note: String::new(),
-            evidence: Vec::new(),
-            reviewer: "r".into(),
-            created: "2026-01-01T00:00:00Z".into(),
-            updated: updated.into(),
-            history: Vec::new(),
-            anchor: AnchorState::Exact,
-        }
-    }
-
-    fn file(anns: Vec<Annotation>) -> AnnotationFile {
-        let mut f = AnnotationFile::new("a.txt", "h", "t");
-        f.annotations = anns;
-        f
-    }
-
-    #[test]
-    fn changes_to_different_annotations_both_survive() {
-        let base = file(vec![
-            ann("a", Verdict::Unreviewed, "1"),
-            ann("b", Verdict::Unreviewed, "1"),
-        ]);
-        let ours = file(vec![
-            ann("a", Verdict::True, "2"),
-            ann("b", Verdict::Unreviewed, "1"),
-            ann("c", Verdict::False, "2"),
-        ]);
-        let theirs = file(vec![
-            ann("a", Verdict::Unreviewed, "1"),
-            ann("b", Verdict::Disputed, "3"),
-        ]);
-        let m = merge(Some(&base), &ours, &theirs);
-        let got: Vec<(&str, Verdict)> = m
-            .annotations
-            .iter()
-            .map(|a| (a.id.as_str(), a.verdict))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("a", Verdict::True),
-                ("b", Verdict::Disputed),
-                ("c", Verdict::False)
-            ]
-        );
-    }
-
-    #[test]
-    fn the_newer_change_wins_and_the_other_stays_in_history() {
-        let base = file(vec![ann("a", Verdict::Unreviewed, "1")]);
-        let ours = file(vec![ann("a", Verdict::True, "2")]);
-        let theirs = file(vec![ann("a", Verdict::False, "3")]);
-        let m = merge(Some(&base), &ours, &theirs);
-        assert_eq!(m.annotations[0].verdict, Verdict::False);
-        assert_eq!(
-            m.annotations[0].history.last().map(|h| h.verdict),
-            Some(Verdict::True)
-        );
-    }
-
-    #[test]
-    fn deletions_apply_unless_the_other_side_edited() {
-        let base = file(vec![
-            ann("a", Verdict::Unreviewed, "1"),
-            ann("b", Verdict::Unreviewed, "1"),
-        ]);
-        let ours = file(vec![ann("b", Verdict::Unreviewed, "1")]); // we deleted a
-        let theirs = file(vec![
-            ann("a", Verdict::Unreviewed, "1"),
-            ann("b", Verdict::True, "2"),
-        ]);
-        let m = merge(Some(&base), &ours, &theirs);
-        assert_eq!(
-            m.annotations
-                .iter()
-                .map(|a| a.id.as_str())
-                .collect::<Vec<_>>(),
-            vec!["b"]
-        );
-        let theirs = file(vec![
-            ann("a", Verdict::False, "2"),
-            ann("b", Verdict::Unreviewed, "1"),
-        ]);
-        let m = merge(Some(&base), &ours, &theirs);
-        assert!(
-            m.annotations
-                .iter()
-                .any(|a| a.id == "a" && a.verdict == Verdict::False),
-            "an edit beats a deletion"
-        );
-    }
-
-    #[test]
-    fn the_same_claim_created_on_both_sides_is_kept_once() {
-        let base = file(vec![]);
-        let ours = file(vec![ann("ours-id", Verdict::True, "2")]);
-        let theirs = file(vec![ann("their-id", Verdict::False, "3")]);
-        let m = merge(Some(&base), &ours, &theirs);
-        assert_eq!(m.annotations.len(), 1);
-        assert_eq!(
-            (m.annotations[0].id.as_str(), m.annotations[0].verdict),
-            ("their-id", Verdict::False)
-        );
-        assert_eq!(
-            m.annotations[0].history.last().map(|h| h.verdict),
-            Some(Verdict::True),
-            "the other verdict stays in history"
-        );
-    }
-
-    #[test]
-    fn merging_identical_sides_changes_nothing() {
-        let f = file(vec![ann("a", Verdict::True, "2")]);
-        assert_eq!(merge(None, &f, &f), f);
-        assert_eq!(merge(Some(&f), &f, &f), f);
-    }
-}
+mod tests;

@@ -106,6 +106,8 @@ pub struct Synced {
     pub base: String,
     /// True when another instance's changes were merged in.
     pub merged: bool,
+    /// Fields both instances changed differently: the newer value was kept.
+    pub conflicts: Vec<merge::Conflict>,
 }
 
 /// Saves an article's annotations: lock, re-read the file if another
@@ -117,13 +119,16 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
     let _lock = files::lock(&ann.path)?;
     let mut file = ann.file.clone();
     let mut merged = false;
+    let mut conflicts = Vec::new();
     match files::read(&ann.path, &article.id) {
         Ok(Some((disk, raw))) if ann.base.as_deref() != Some(raw.as_str()) => {
             let base: Option<AnnotationFile> = ann
                 .base
                 .as_deref()
                 .and_then(|b| serde_json::from_str(b).ok());
-            file = merge::merge(base.as_ref(), &file, &disk);
+            let m = merge::merge(base.as_ref(), &file, &disk);
+            file = m.file;
+            conflicts = m.conflicts;
             anchor_file(&mut file, article);
             merged = true;
         }
@@ -134,6 +139,12 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
             ));
         }
     }
+    if !merged && !merge::twins(&file).is_empty() {
+        // A file from before merges joined claims made twice on one span.
+        let m = merge::merge(None, &file, &file);
+        file = m.file;
+        conflicts = m.conflicts;
+    }
     file.article.sha256 = article.sha256.clone();
     file.article.title = article.meta.title.clone();
     let text = file.to_json();
@@ -142,6 +153,7 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
         file,
         base: text,
         merged,
+        conflicts,
     })
 }
 
@@ -158,12 +170,14 @@ pub fn refresh(ann: &ArticleAnnotations, article: &Article) -> Result<Option<Syn
                 .base
                 .as_deref()
                 .and_then(|b| serde_json::from_str(b).ok());
-            let mut file = merge::merge(base.as_ref(), &ann.file, &disk);
+            let m = merge::merge(base.as_ref(), &ann.file, &disk);
+            let mut file = m.file;
             anchor_file(&mut file, article);
             Ok(Some(Synced {
                 file,
                 base: raw,
                 merged: true,
+                conflicts: m.conflicts,
             }))
         }
         _ => Ok(None),

@@ -185,6 +185,12 @@ pub struct Annotation {
     pub updated: String,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// Ids this annotation also answers to: when two instances (or two git
+    /// branches) created the same claim, the merge keeps one and records the
+    /// other's id here, so evidence that points at either still resolves.
+    /// Added within version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Computed on load, never saved.
     #[serde(skip)]
     pub anchor: AnchorState,
@@ -193,6 +199,11 @@ pub struct Annotation {
 impl Annotation {
     pub fn is_claim(&self) -> bool {
         self.kind == Kind::Claim
+    }
+
+    /// Its own id or one of the ids merged into it.
+    pub fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
     }
 
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
@@ -238,21 +249,41 @@ impl AnnotationFile {
         });
     }
 
+    /// The annotation with this id, or the one it was merged into.
     pub fn get(&self, id: &str) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        self.position(id).map(|i| &self.annotations[i])
     }
 
-    /// Inserts or replaces by id, keeping text order.
-    pub fn upsert(&mut self, annotation: Annotation) {
-        match self.annotations.iter_mut().find(|a| a.id == annotation.id) {
-            Some(slot) => *slot = annotation,
+    fn position(&self, id: &str) -> Option<usize> {
+        self.annotations
+            .iter()
+            .position(|a| a.id == id)
+            .or_else(|| self.annotations.iter().position(|a| a.answers_to(id)))
+    }
+
+    /// Inserts or replaces by id (or alias: the stored id and aliases are
+    /// kept), keeping text order.
+    pub fn upsert(&mut self, mut annotation: Annotation) {
+        match self.position(&annotation.id) {
+            Some(i) => {
+                let slot = &mut self.annotations[i];
+                if slot.id != annotation.id {
+                    annotation.id = slot.id.clone();
+                }
+                for alias in &slot.aliases {
+                    if !annotation.aliases.contains(alias) {
+                        annotation.aliases.push(alias.clone());
+                    }
+                }
+                *slot = annotation;
+            }
             None => self.annotations.push(annotation),
         }
         self.sort();
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Annotation> {
-        let i = self.annotations.iter().position(|a| a.id == id)?;
+        let i = self.position(id)?;
         Some(self.annotations.remove(i))
     }
 

@@ -29,6 +29,12 @@ pub fn temp_seeds() -> tempfile::TempDir {
 }
 
 pub fn state_for(corpus: &Path, size: (u16, u16)) -> State {
+    instance(corpus, size, 7)
+}
+
+/// One claimdesk instance; instances on one corpus tell their new ids apart
+/// by `salt`, as real processes do by process id and start time.
+pub fn instance(corpus: &Path, size: (u16, u16), salt: u64) -> State {
     let ws = cli::open(corpus, None).expect("corpus opens");
     let mut state = app::init(
         Arc::new(ws.corpus),
@@ -42,7 +48,7 @@ pub fn state_for(corpus: &Path, size: (u16, u16)) -> State {
             color: false,
             size,
             session: None,
-            id_salt: 7,
+            id_salt: salt,
         },
     );
     index_all(&mut state);

@@ -1,0 +1,105 @@
+//! Two claimdesk instances on one corpus, as two fact-checkers at one desk:
+//! neither loses or reverts what the other confirmed.
+
+mod common;
+
+use claimdesk::app::state::SaveStatus;
+use claimdesk::store::{Kind, Verdict};
+use common::*;
+
+fn claims(s: &claimdesk::app::state::State) -> Vec<(usize, Verdict)> {
+    s.annotations[0]
+        .file
+        .annotations
+        .iter()
+        .filter(|a| a.kind == Kind::Claim)
+        .map(|a| (a.target.start, a.verdict))
+        .collect()
+}
+
+fn on_disk(dir: &std::path::Path) -> claimdesk::store::AnnotationFile {
+    let text = std::fs::read_to_string(dir.join("annotations/000_b4c1e1b9b05d5c34.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn two_instances_marking_one_sentence_leave_one_claim() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut a = instance(&corpus, (120, 40), 1);
+    let mut b = instance(&corpus, (120, 40), 2);
+    press(&mut a, "jt");
+    press(&mut b, "jd");
+    press(&mut a, "f");
+    assert_eq!(a.save_status, SaveStatus::Saved);
+    let file = on_disk(dir.path());
+    let on_span: Vec<_> = file
+        .annotations
+        .iter()
+        .filter(|x| x.kind == Kind::Claim)
+        .collect();
+    assert_eq!(on_span.len(), 1, "one claim on the sentence: {on_span:#?}");
+    assert_eq!(on_span[0].verdict, Verdict::False, "A's last verdict");
+    assert_eq!(on_span[0].aliases.len(), 1, "B's id still resolves");
+    assert!(
+        on_span[0]
+            .history
+            .iter()
+            .any(|h| h.verdict == Verdict::Disputed),
+        "B's verdict is in the history"
+    );
+    assert_eq!(claims(&a).len(), 1, "A's sidebar shows one claim");
+    // B picks the merged file up when it reopens the article, and shows one claim.
+    press(&mut b, "<tab><tab>j<enter><s-tab>k<enter>");
+    assert_eq!(claims(&b), claims(&a));
+    let out = claimdesk_ok(dir.path(), &["check", "seeds"]);
+    assert!(out.contains("all clean"), "{out}");
+}
+
+#[test]
+fn a_note_saved_from_an_open_editor_keeps_the_other_instances_verdict() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut a = instance(&corpus, (120, 40), 1);
+    let mut b = instance(&corpus, (120, 40), 2);
+    press(&mut a, "jt");
+    // B opens the article after A's save, so it sees A's claim.
+    press(&mut b, "<tab><tab>j<enter><s-tab>k<enter>j");
+    press(&mut a, "aSource: court papers.");
+    press(&mut b, "f");
+    assert_eq!(b.message.as_deref(), Some("Marked false."));
+    press(&mut a, "<esc>");
+    let file = on_disk(dir.path());
+    assert_eq!(file.annotations.len(), 1, "{:#?}", file.annotations);
+    let x = &file.annotations[0];
+    assert_eq!(x.verdict, Verdict::False, "B's confirmed verdict stands");
+    assert_eq!(x.note, "Source: court papers.", "A's note is kept");
+    assert_eq!(a.annotations[0].file.annotations[0].verdict, Verdict::False);
+}
+
+#[test]
+fn a_true_conflict_on_one_field_is_told_to_the_one_who_saves_second() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut a = instance(&corpus, (120, 40), 1);
+    let mut b = instance(&corpus, (120, 40), 2);
+    press(&mut a, "jt");
+    press(&mut b, "<tab><tab>j<enter><s-tab>k<enter>j");
+    press(&mut b, "f");
+    press(&mut a, "d");
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(
+        msg.starts_with("Another claimdesk also changed the verdict of")
+            && msg.contains("\"false\"")
+            && msg.contains("\"disputed\""),
+        "{msg}"
+    );
+    let file = on_disk(dir.path());
+    assert_eq!(file.annotations.len(), 1);
+    assert!(
+        file.annotations[0]
+            .history
+            .iter()
+            .any(|h| h.verdict == Verdict::False && h.change == "merged")
+    );
+}
