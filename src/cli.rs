@@ -275,7 +275,7 @@ pub fn check(ws: &Workspace) -> (String, bool) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if store::files::is_temp_file(&path) {
+        if store::files::is_stray_temp_file(&path) {
             lines.push(format!("{}: a temp file left by an interrupted save (claimdesk removes it at its next start).", shown(&path)));
         } else if name.ends_with(".json") && !name.starts_with('.') {
             found.push(path);

@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod export;
 pub mod links;
 pub mod session;
+pub mod signals;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -190,10 +190,23 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
                 ^ chrono::Utc::now().timestamp_micros() as u64,
         },
     );
-    let state = tui::run(state)?;
+    let (state, ended) = tui::run(state)?;
     if let Some(dir) = state_dir {
         // Losing the reading position is not worth failing the exit over.
         let _ = session::save(&dir, &corpus_dir, state.session_place());
+    }
+    if let tui::Ended::Signal(sig) = ended {
+        let unsaved = state.unsaved.len();
+        let what = if unsaved == 0 {
+            "every change is saved".to_string()
+        } else {
+            format!("changes to {unsaved} article(s) could not be saved")
+        };
+        eprintln!(
+            "claimdesk: stopped by {}; {what}.",
+            claimdesk::signals::name(sig)
+        );
+        std::process::exit(128 + sig);
     }
     Ok(())
 }
@@ -274,6 +287,7 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
+    claimdesk::signals::survive_file_size_limit();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

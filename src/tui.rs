@@ -4,6 +4,7 @@
 use crate::app::keys::{Key, KeyPress};
 use crate::app::{self, Action, Effect, MouseInput, State};
 use crate::corpus::Corpus;
+use crate::signals::StopSignals;
 use crate::text;
 use crossterm::event::{
     self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -203,8 +204,19 @@ fn restore() {
     ratatui::restore();
 }
 
-/// Runs the interactive app until the user quits. Returns the final state.
-pub fn run(mut state: State) -> Result<State, String> {
+/// How a session of the workbench ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// Stopped by a signal (its number) after saving what it could.
+    Signal(i32),
+    /// The terminal was closed; what could be saved was saved.
+    HungUp,
+}
+
+/// Runs the interactive app until the user quits, a stop signal comes or the
+/// terminal goes away. Returns the final state.
+pub fn run(mut state: State) -> Result<(State, Ended), String> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
@@ -213,14 +225,28 @@ pub fn run(mut state: State) -> Result<State, String> {
         );
     }
     install_panic_hook();
+    let stop = StopSignals::install().map_err(|e| format!("cannot handle stop signals: {e}."))?;
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}."))?;
-    let result = event_loop(&mut terminal, &mut state);
+    let result = event_loop(&mut terminal, &mut state, &stop);
     restore();
-    result.map(|()| state)
+    result.map(|ended| (state, ended))
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> Result<(), String> {
+/// Before stopping for a signal or a closed terminal: one more try at every
+/// save that failed, so nothing the user confirmed waits in memory only.
+fn save_what_is_unsaved(state: &mut State) {
+    let unsaved: Vec<usize> = state.unsaved.iter().copied().collect();
+    for article in unsaved {
+        dispatch(state, perform_save(state, article));
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut State,
+    stop: &StopSignals,
+) -> Result<Ended, String> {
     let io = |e: std::io::Error| format!("terminal error: {e}.");
     crossterm::execute!(
         std::io::stdout(),
@@ -230,27 +256,29 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> Res
     .map_err(io)?;
     let size = terminal.size().map_err(io)?;
     dispatch(state, Action::Resize(size.width, size.height));
-    let stop = Arc::new(AtomicBool::new(false));
-    let indexed = spawn_indexer(state.corpus.clone(), state.current, stop.clone());
+    let stop_indexer = Arc::new(AtomicBool::new(false));
+    let indexed = spawn_indexer(state.corpus.clone(), state.current, stop_indexer.clone());
     let mut dirty = true;
-    while !state.quit {
+    let ended = loop {
+        if state.quit {
+            break Ended::Quit;
+        }
+        if let Some(sig) = stop.received() {
+            break Ended::Signal(sig);
+        }
+        if crate::signals::terminal_hung_up() {
+            break Ended::HungUp;
+        }
         if dirty {
             terminal.draw(|f| crate::ui::draw(f, state)).map_err(io)?;
             dirty = false;
         }
         let wait = if state.index_done() { 500 } else { 30 };
-        if event::poll(Duration::from_millis(wait)).map_err(io)? {
-            // Take every pending event before drawing again, so held keys do not lag.
-            loop {
-                let ev = event::read().map_err(io)?;
-                if let Some(action) = event_to_action(state, ev) {
-                    dispatch(state, action);
-                    dirty = true;
-                }
-                if state.quit || !event::poll(Duration::ZERO).map_err(io)? {
-                    break;
-                }
-            }
+        match read_events(state, Duration::from_millis(wait)) {
+            Ok(read) => dirty |= read,
+            // A terminal that went away fails reads: stop as for a hang-up.
+            Err(_) if crate::signals::terminal_hung_up() => break Ended::HungUp,
+            Err(e) => return Err(io(e)),
         }
         for msg in indexed.try_iter().take(512) {
             let action = match msg {
@@ -260,7 +288,29 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State) -> Res
             dispatch(state, action);
             dirty = true;
         }
+    };
+    stop_indexer.store(true, Ordering::Relaxed);
+    if ended != Ended::Quit {
+        save_what_is_unsaved(state);
     }
-    stop.store(true, Ordering::Relaxed);
-    Ok(())
+    Ok(ended)
+}
+
+/// Waits up to `wait` for input, then takes every pending event before the
+/// next draw, so held keys and pasted bursts do not lag. True if any was read.
+fn read_events(state: &mut State, wait: Duration) -> std::io::Result<bool> {
+    if !event::poll(wait)? {
+        return Ok(false);
+    }
+    let mut read = false;
+    loop {
+        let ev = event::read()?;
+        if let Some(action) = event_to_action(state, ev) {
+            dispatch(state, action);
+            read = true;
+        }
+        if state.quit || !event::poll(Duration::ZERO)? {
+            return Ok(read);
+        }
+    }
 }

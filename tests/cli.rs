@@ -204,12 +204,33 @@ fn check_reports_each_problem_and_exits_non_zero() {
         (code, out.as_str()),
         (0, "2 annotation file(s) checked: all clean.\n")
     );
+    // Another instance's save in progress (a live writer, a fresh file) is no problem.
+    let ann = dir.path().join("annotations");
+    let busy = ann.join(format!(
+        ".000_b4c1e1b9b05d5c34.json.tmp-{}-ab12",
+        std::process::id()
+    ));
+    std::fs::write(&busy, "half").unwrap();
+    let (code, out, _) = claimdesk(&["check", "seeds"], dir.path());
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "2 annotation file(s) checked: all clean.\n")
+    );
+    std::fs::remove_file(&busy).unwrap();
 
     // Break things in every way check knows.
-    let ann = dir.path().join("annotations");
     std::fs::write(ann.join("001_c536a8e3396972ad.json"), "{ broken").unwrap();
     std::fs::write(ann.join("gone.json"), "{}").unwrap();
-    std::fs::write(ann.join(".000_b4c1e1b9b05d5c34.json.tmp-999"), "half").unwrap();
+    // A temp file is a problem only when old and its writer is gone.
+    let stray = ann.join(".000_b4c1e1b9b05d5c34.json.tmp-4194999-x1");
+    std::fs::write(&stray, "half").unwrap();
+    let two_minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    std::fs::File::options()
+        .write(true)
+        .open(&stray)
+        .unwrap()
+        .set_modified(two_minutes_ago)
+        .unwrap();
     let article = dir.path().join("seeds/000_b4c1e1b9b05d5c34.txt");
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(
@@ -225,7 +246,7 @@ fn check_reports_each_problem_and_exits_non_zero() {
         "claimdesk: the annotation files have problems (listed above)."
     );
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines.contains(&"annotations/.000_b4c1e1b9b05d5c34.json.tmp-999: a temp file left by an interrupted save (claimdesk removes it at its next start)."), "{out}");
+    assert!(lines.contains(&"annotations/.000_b4c1e1b9b05d5c34.json.tmp-4194999-x1: a temp file left by an interrupted save (claimdesk removes it at its next start)."), "{out}");
     assert!(lines.contains(&"annotations/000_b4c1e1b9b05d5c34.json: 000_b4c1e1b9b05d5c34.txt changed since it was annotated."), "{out}");
     assert!(
         lines.iter().any(

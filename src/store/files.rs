@@ -108,6 +108,24 @@ pub fn read(
 /// rename on every write.
 pub struct FileLock(#[allow(dead_code)] std::fs::File);
 
+/// Opens for writing without following a link in the last component: a link
+/// planted in the annotations folder must not make claimdesk create or
+/// truncate a file elsewhere.
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("it is not a regular file"));
+    }
+    Ok(file)
+}
+
 pub fn lock(path: &Path) -> Result<FileLock, String> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
@@ -117,12 +135,17 @@ pub fn lock(path: &Path) -> Result<FileLock, String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let lock_path = dir.join(format!(".{name}.lock"));
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| format!("cannot lock {}: {}", path.display(), lower_io(&e)))?;
+    let file = open_no_follow(&lock_path).map_err(|e| {
+        if std::fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+            format!(
+                "cannot lock {}: its lock file {} is a link, which claimdesk does not follow",
+                path.display(),
+                lock_path.display()
+            )
+        } else {
+            format!("cannot lock {}: {}", path.display(), lower_io(&e))
+        }
+    })?;
     let start = std::time::Instant::now();
     loop {
         match file.try_lock() {
@@ -145,27 +168,104 @@ pub fn lock(path: &Path) -> Result<FileLock, String> {
     }
 }
 
-/// Temp files left by a process that died mid-write (older than a minute, so
-/// another running instance's write in progress is never touched).
-pub fn clean_stray_temp_files(dir: &Path) -> usize {
-    let old = |p: &Path| {
-        std::fs::metadata(p)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|m| m.elapsed().ok())
-            .is_some_and(|age| age.as_secs() >= 60)
+/// The path a write of `path` (inside the annotations folder `root`) really
+/// goes to, refused in one sentence when a link in the folder would send it
+/// outside: a linked subfolder, or a linked file whose target is elsewhere.
+/// A link that stays inside the folder is followed. Checked before any
+/// folder is created, so not even an empty folder appears outside.
+pub fn inside(root: &Path, path: &Path) -> Result<PathBuf, String> {
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let Ok(rel) = path.strip_prefix(root) else {
+        return Ok(path.to_path_buf());
     };
-    walk(dir)
-        .iter()
-        .filter(|p| is_temp_file(p) && old(p) && std::fs::remove_file(p).is_ok())
-        .count()
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => match link_target(&at) {
+                Some(real) if real.starts_with(&real_root) => {
+                    if at == path {
+                        return Ok(real);
+                    }
+                }
+                _ => {
+                    return Err(format!(
+                        "{} is a link that leads outside the annotations folder {}; claimdesk does not write through it",
+                        at.display(),
+                        root.display()
+                    ));
+                }
+            },
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(path.to_path_buf())
 }
 
-/// A temp file of an interrupted write: `.<name>.json.tmp-<pid>`.
+/// Where a link leads, with every link on the way resolved; for a link to a
+/// file not made yet, its folder resolved and the name kept.
+fn link_target(link: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(link) {
+        return Some(real);
+    }
+    let to = std::fs::read_link(link).ok()?;
+    let to = link.parent()?.join(to);
+    Some(
+        std::fs::canonicalize(to.parent()?)
+            .ok()?
+            .join(to.file_name()?),
+    )
+}
+
+/// A temp file of a write that did not finish: `.<name>.json.tmp-<pid>-<random>`.
 pub fn is_temp_file(path: &Path) -> bool {
     path.file_name()
         .map(|n| n.to_string_lossy())
         .is_some_and(|n| n.starts_with('.') && n.contains(".json.tmp-"))
+}
+
+/// The process that was writing a temp file, from its name.
+fn temp_writer(path: &Path) -> Option<u32> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let rest = &name[name.find(".json.tmp-")? + ".json.tmp-".len()..];
+    rest.split('-').next()?.parse().ok()
+}
+
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// A temp file whose writer is gone and which is over a minute old: left by
+/// a crash. Another running instance's write in progress never is.
+pub fn is_stray_temp_file(path: &Path) -> bool {
+    let old = std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|m| m.elapsed().ok())
+        .is_some_and(|age| age.as_secs() >= 60);
+    is_temp_file(path) && old && !temp_writer(path).is_some_and(process_alive)
+}
+
+/// Removes the temp files crashed writers left behind.
+pub fn clean_stray_temp_files(dir: &Path) -> usize {
+    walk(dir)
+        .iter()
+        .filter(|p| is_stray_temp_file(p) && std::fs::remove_file(p).is_ok())
+        .count()
 }
 
 /// Every file below `dir` (none if it does not exist), in no particular order.
@@ -188,30 +288,35 @@ pub fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Writes `contents` so that `path` holds either its old or its new bytes,
-/// never a mix: a temp file in the same directory, fsync, rename, fsync dir.
+/// never a mix: a new temp file in the same directory (created exclusively,
+/// so a planted link or file is never written through), fsync, rename,
+/// fsync the directory. A failed write removes its temp file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot create {}: {}", dir.display(), lower_io(&e)))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok::<(), std::io::Error>(())
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {}", path.display(), lower_io(&e))
-    })
+    let fail = |e: &std::io::Error| {
+        format!(
+            "cannot write {file_name} ({}) in {}",
+            lower_io(e),
+            dir.display()
+        )
+    };
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create {}: {}", dir.display(), lower_io(&e)))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}.tmp-{}-", std::process::id()))
+        .tempfile_in(dir)
+        .map_err(|e| fail(&e))?;
+    tmp.write_all(contents).map_err(|e| fail(&e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleAnnotations {
     pub path: PathBuf,
+    /// The annotations folder `path` lies in: no write leaves it.
+    pub root: PathBuf,
     pub file: AnnotationFile,
     /// Set when the file on disk is unusable: the article is then read-only
     /// and the file is never overwritten.
@@ -74,6 +76,7 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
             let report = anchor_file(&mut file, article);
             ArticleAnnotations {
                 path,
+                root: dir.to_path_buf(),
                 file,
                 problem: None,
                 report,
@@ -82,6 +85,7 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
         }
         Ok(None) => ArticleAnnotations {
             path,
+            root: dir.to_path_buf(),
             file: empty,
             problem: None,
             report: AnchorReport::default(),
@@ -89,6 +93,7 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
         },
         Err(problem) => ArticleAnnotations {
             path,
+            root: dir.to_path_buf(),
             file: empty,
             problem: Some(problem),
             report: AnchorReport::default(),
@@ -116,7 +121,8 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
     if let Some(p) = &ann.problem {
         return Err(format!("{p} It was not overwritten"));
     }
-    let _lock = files::lock(&ann.path)?;
+    let target = files::inside(&ann.root, &ann.path)?;
+    let _lock = files::lock(&target)?;
     let mut file = ann.file.clone();
     let mut merged = false;
     let mut conflicts = Vec::new();
@@ -148,7 +154,7 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
     file.article.sha256 = article.sha256.clone();
     file.article.title = article.meta.title.clone();
     let text = file.to_json();
-    write_atomic(&ann.path, text.as_bytes())?;
+    write_atomic(&target, text.as_bytes())?;
     Ok(Synced {
         file,
         base: text,

@@ -2,6 +2,8 @@
 //! strings like "jjv<esc>" and rendered with ratatui's TestBackend.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::{TimeZone, Utc};
 use claimdesk::app::keymap::Keymap;
 use claimdesk::app::keys::{Key, KeyPress};
