@@ -59,9 +59,13 @@ enum Command {
         /// Only claims with this verdict.
         #[arg(long, value_parser = parse_verdict)]
         verdict: Option<store::Verdict>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (never an article or
+        /// an annotation file; a pipe or device is written into).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Validate every annotation file against its article; non-zero exit on problems.
     Check { corpus: Option<PathBuf> },
@@ -145,17 +149,12 @@ fn login_name() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn write_output(text: &str, output: Option<&Path>) -> Result<(), String> {
-    match output {
-        Some(path) => store::write_atomic(path, text.as_bytes()),
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (| head) is not an error worth a message.
-            let _ = out.write_all(text.as_bytes());
-            Ok(())
-        }
-    }
+fn print(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (| head) is not an error worth a message.
+    let _ = out.write_all(text.as_bytes());
+    Ok(())
 }
 
 fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
@@ -222,13 +221,14 @@ fn run(cli: Cli) -> Result<(), String> {
             all,
         }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            write_output(&cli::claims(&ws, json, all), None)
+            print(&cli::claims(&ws, json, all))
         }
         Some(Command::Export {
             corpus: c,
             format,
             verdict,
             output,
+            force,
         }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
             let format = match format {
@@ -240,19 +240,27 @@ fn run(cli: Cli) -> Result<(), String> {
                 Format::Html => export::Format::Html,
             };
             // In an export --reviewer chooses whose annotations to include.
-            write_output(
-                &cli::export(&ws, format, verdict, cli.common.reviewer),
-                output.as_deref(),
-            )
+            let text = cli::export(&ws, format, verdict, cli.common.reviewer);
+            match output {
+                Some(path) => {
+                    let protected = export::output::Protected {
+                        corpus: &ws.corpus.root,
+                        annotations: &ws.annotations_dir,
+                    };
+                    export::output::write(&path, text.as_bytes(), force, &protected)
+                        .map_err(|e| format!("{e}."))
+                }
+                None => print(&text),
+            }
         }
         Some(Command::Links { corpus: c, json }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            write_output(&cli::links(&ws, json), None)
+            print(&cli::links(&ws, json))
         }
         Some(Command::Check { corpus: c }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
             let (report, clean) = cli::check(&ws);
-            write_output(&report, None)?;
+            print(&report)?;
             if clean {
                 Ok(())
             } else {
@@ -277,11 +285,11 @@ fn run(cli: Cli) -> Result<(), String> {
             corpus: c,
         }) => {
             let corpus = claimdesk::corpus::load(&corpus(c)).map_err(|e| e.to_string())?;
-            write_output(&cli::agree(&corpus, &dir_a, &dir_b)?, None)
+            print(&cli::agree(&corpus, &dir_a, &dir_b)?)
         }
         Some(Command::Stats { corpus: c, json }) => {
             let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            write_output(&cli::stats(&ws, json), None)
+            print(&cli::stats(&ws, json))
         }
     }
 }

@@ -80,10 +80,15 @@ pub fn perform_save(state: &State, article: usize) -> Action {
 }
 
 /// Writes the chosen rows beside the annotations folder: `claimdesk-report.<ext>`.
-pub fn perform_export(state: &State, format: crate::export::Format, ids: Vec<String>) -> Action {
+pub fn perform_export(
+    state: &State,
+    format: crate::export::Format,
+    ids: Vec<String>,
+    replace: bool,
+) -> Action {
     let n = ids.len();
     let filter = crate::export::Filter {
-        only: Some(ids.into_iter().collect()),
+        only: Some(ids.iter().cloned().collect()),
         ..Default::default()
     };
     let text = crate::export::render(&state.corpus, &state.annotations, &filter, format);
@@ -93,7 +98,17 @@ pub fn perform_export(state: &State, format: crate::export::Format, ids: Vec<Str
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| state.annotations_dir.clone());
     let path = dir.join(format!("claimdesk-report.{}", format.extension()));
-    Action::Exported(crate::store::write_atomic(&path, text.as_bytes()).map(|()| (path, n)))
+    let protected = crate::export::output::Protected {
+        corpus: &state.corpus.root,
+        annotations: &state.annotations_dir,
+    };
+    match crate::export::output::write(&path, text.as_bytes(), replace, &protected) {
+        Ok(()) => Action::Exported(Ok((path, n))),
+        Err(crate::export::output::Refused::Exists(path)) => {
+            Action::ExportWouldReplace { path, format, ids }
+        }
+        Err(e) => Action::Exported(Err(e.to_string())),
+    }
 }
 
 /// Reads a second reviewer's annotation files for the review screen.
@@ -127,9 +142,11 @@ pub fn dispatch(state: &mut State, action: Action) {
             match effect {
                 Effect::Save(article) => queue.push_back(perform_save(state, article)),
                 Effect::Reload(article) => queue.push_back(perform_reload(state, article)),
-                Effect::Export { format, ids } => {
-                    queue.push_back(perform_export(state, format, ids))
-                }
+                Effect::Export {
+                    format,
+                    ids,
+                    replace,
+                } => queue.push_back(perform_export(state, format, ids, replace)),
                 Effect::LoadCompare(dir) => queue.push_back(perform_load_compare(state, dir)),
                 Effect::Quit => state.quit = true,
             }

@@ -5,21 +5,6 @@ mod common;
 use common::*;
 use std::process::Command;
 
-fn claimdesk(args: &[&str], cwd: &std::path::Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .current_dir(cwd)
-        .env("XDG_CONFIG_HOME", cwd.join(".config"))
-        .env("XDG_STATE_HOME", cwd.join(".state"))
-        .output()
-        .expect("binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn claims_json_lists_candidates_with_offsets_scores_and_reasons() {
     let dir = temp_seeds();

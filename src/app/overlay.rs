@@ -133,6 +133,11 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     state.quit = true;
                     vec![Effect::Quit]
                 }
+                Confirmed::ReplaceExport { format, ids } => vec![Effect::Export {
+                    format,
+                    ids,
+                    replace: true,
+                }],
             },
             Key::Char('n') | Key::Char('N') | Key::Esc => {
                 state.message = Some("Cancelled.".into());
@@ -224,7 +229,11 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     PromptKind::Export => match crate::export::Format::parse(&value) {
                         Some(format) => {
                             let ids = state.review.rows.iter().map(|r| r.id.clone()).collect();
-                            vec![Effect::Export { format, ids }]
+                            vec![Effect::Export {
+                                format,
+                                ids,
+                                replace: false,
+                            }]
                         }
                         None => {
                             let names: Vec<&str> = crate::export::Format::ALL

@@ -237,8 +237,16 @@ pub enum Overlay {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
-    Delete { article: usize, id: String },
+    Delete {
+        article: usize,
+        id: String,
+    },
     QuitUnsaved,
+    /// Write the export again, over the file that is there.
+    ReplaceExport {
+        format: crate::export::Format,
+        ids: Vec<String>,
+    },
 }
 
 /// A recorded change for undo: the annotation before and after (None = absent).

@@ -41,6 +41,12 @@ pub enum Action {
     CompareLoaded(Result<(PathBuf, Vec<ArticleAnnotations>), String>),
     /// The shell wrote an export (where), or could not (why).
     Exported(Result<(PathBuf, usize), String>),
+    /// The export's file exists: the user is asked before it is replaced.
+    ExportWouldReplace {
+        path: PathBuf,
+        format: crate::export::Format,
+        ids: Vec<String>,
+    },
     /// The background linker finished the corpus.
     Linked(Arc<crate::links::LinkIndex>),
     /// The shell wrote (or failed to write) an article's annotation file.
@@ -63,6 +69,8 @@ pub enum Effect {
     Export {
         format: crate::export::Format,
         ids: Vec<String>,
+        /// Replace the file if it exists (the user said yes).
+        replace: bool,
     },
     /// Write this article's annotation file now (merging another instance's changes).
     Save(usize),
@@ -305,6 +313,17 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => state.message = Some(e),
             }
+            Vec::new()
+        }
+        Action::ExportWouldReplace { path, format, ids } => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            state.overlay = Some(Overlay::Confirm {
+                question: format!("{name} exists. Replace it? (y/n)"),
+                on_yes: Confirmed::ReplaceExport { format, ids },
+            });
             Vec::new()
         }
         Action::Exported(result) => {

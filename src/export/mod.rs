@@ -4,6 +4,7 @@ pub mod claimreview;
 pub mod csv;
 pub mod html;
 pub mod markdown;
+pub mod output;
 pub mod w3c;
 
 use crate::corpus::Corpus;

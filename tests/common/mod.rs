@@ -153,9 +153,9 @@ pub fn selection_text(state: &State) -> Option<String> {
     Some(state.article().unwrap().slice(s, e).to_string())
 }
 
-/// Runs the real binary in `dir` (with its own config and state folders),
-/// asserts it succeeded and returns what it printed.
-pub fn claimdesk_ok(dir: &Path, args: &[&str]) -> String {
+/// Runs the real binary in `dir` (with its own config and state folders):
+/// exit code, standard output, standard error.
+pub fn claimdesk(args: &[&str], dir: &Path) -> (i32, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
         .args(args)
         .current_dir(dir)
@@ -163,10 +163,16 @@ pub fn claimdesk_ok(dir: &Path, args: &[&str]) -> String {
         .env("XDG_STATE_HOME", dir.join(".state"))
         .output()
         .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "claimdesk {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Like `claimdesk`, asserting it succeeded; returns what it printed.
+pub fn claimdesk_ok(dir: &Path, args: &[&str]) -> String {
+    let (code, out, err) = claimdesk(args, dir);
+    assert_eq!(code, 0, "claimdesk {args:?}: {err}");
+    out
 }
