@@ -185,16 +185,13 @@ fn an_unknown_version_or_foreign_file_is_refused() {
 fn a_failing_save_keeps_edits_in_memory_and_asks_before_quitting() {
     let dir = temp_seeds();
     let mut s = state_for(&dir.path().join("seeds"), (80, 24));
-    // A directory where the temp file must be created: the write fails, even as root.
-    let blocker = dir.path().join(format!(
-        "annotations/.000_b4c1e1b9b05d5c34.json.tmp-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(blocker.join("inside")).unwrap();
+    // A directory where the annotation file must go: the save fails, even as root.
     let target = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
+    let blocker = target.clone();
+    std::fs::create_dir_all(blocker.join("inside")).unwrap();
     press(&mut s, "jd");
     assert!(
-        matches!(&s.save_status, SaveStatus::Failed(e) if e.starts_with("cannot write ")),
+        matches!(&s.save_status, SaveStatus::Failed(e) if e.contains("is a directory")),
         "{:?}",
         s.save_status
     );
@@ -203,11 +200,7 @@ fn a_failing_save_keeps_edits_in_memory_and_asks_before_quitting() {
         Verdict::Disputed,
         "kept in memory"
     );
-    assert!(
-        render(&s).contains("NOT SAVED: cannot write"),
-        "{}",
-        render(&s)
-    );
+    assert!(render(&s).contains("NOT SAVED: "), "{}", render(&s));
     press(&mut s, "q");
     assert!(!s.quit, "asks first");
     assert!(render(&s).contains("could not be saved"));
