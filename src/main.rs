@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch; nothing else.
 
 use claimdesk::app::{self, Options, config, state::Clock};
+use claimdesk::text::display::printable;
 use claimdesk::{cli, export, session, store, tui};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -149,6 +150,43 @@ fn login_name() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Opens a corpus for a command, telling on stderr which articles could not
+/// be read and why (they are listed, never skipped in silence).
+fn open(corpus: &Path, annotations: Option<&Path>) -> Result<cli::Workspace, String> {
+    let ws = cli::open(corpus, annotations)?;
+    for a in &ws.corpus.articles {
+        for p in &a.problems {
+            if let claimdesk::corpus::ArticleProblem::Unreadable(_) = p {
+                eprintln!(
+                    "claimdesk: {}: {}.",
+                    printable(&a.id),
+                    printable(&p.to_string())
+                );
+            }
+        }
+    }
+    Ok(ws)
+}
+
+/// Human-readable output: no control character from the corpus reaches the terminal.
+fn print_text(text: &str) -> Result<(), String> {
+    print(&printable(text))
+}
+
+/// JSON output: every control character escaped.
+fn print_json(text: &str) -> Result<(), String> {
+    print(&claimdesk::text::display::json_controls_escaped(text))
+}
+
+/// Output for a command that prints JSON or text as asked.
+fn print_as(text: &str, json: bool) -> Result<(), String> {
+    if json {
+        print_json(text)
+    } else {
+        print_text(text)
+    }
+}
+
 fn print(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
@@ -220,8 +258,8 @@ fn run(cli: Cli) -> Result<(), String> {
             json,
             all,
         }) => {
-            let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            print(&cli::claims(&ws, json, all))
+            let ws = open(&corpus(c), annotations.as_deref())?;
+            print_as(&cli::claims(&ws, json, all), json)
         }
         Some(Command::Export {
             corpus: c,
@@ -230,7 +268,7 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             force,
         }) => {
-            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), annotations.as_deref())?;
             let format = match format {
                 Format::Md => export::Format::Markdown,
                 Format::Csv => export::Format::Csv,
@@ -254,13 +292,13 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Some(Command::Links { corpus: c, json }) => {
-            let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            print(&cli::links(&ws, json))
+            let ws = open(&corpus(c), annotations.as_deref())?;
+            print_as(&cli::links(&ws, json), json)
         }
         Some(Command::Check { corpus: c }) => {
-            let ws = cli::open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), annotations.as_deref())?;
             let (report, clean) = cli::check(&ws);
-            print(&report)?;
+            print_text(&report)?;
             if clean {
                 Ok(())
             } else {
@@ -285,11 +323,11 @@ fn run(cli: Cli) -> Result<(), String> {
             corpus: c,
         }) => {
             let corpus = claimdesk::corpus::load(&corpus(c)).map_err(|e| e.to_string())?;
-            print(&cli::agree(&corpus, &dir_a, &dir_b)?)
+            print_text(&cli::agree(&corpus, &dir_a, &dir_b)?)
         }
         Some(Command::Stats { corpus: c, json }) => {
-            let ws = cli::open(&corpus(c), annotations.as_deref())?;
-            print(&cli::stats(&ws, json))
+            let ws = open(&corpus(c), annotations.as_deref())?;
+            print_as(&cli::stats(&ws, json), json)
         }
     }
 }
@@ -300,7 +338,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("claimdesk: {e}");
+            eprintln!("claimdesk: {}", printable(&e));
             ExitCode::FAILURE
         }
     }

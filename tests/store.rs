@@ -191,7 +191,7 @@ fn a_failing_save_keeps_edits_in_memory_and_asks_before_quitting() {
     std::fs::create_dir_all(blocker.join("inside")).unwrap();
     press(&mut s, "jd");
     assert!(
-        matches!(&s.save_status, SaveStatus::Failed(e) if e.contains("is a directory")),
+        matches!(&s.save_status, SaveStatus::Failed(e) if e.contains("is not a regular file")),
         "{:?}",
         s.save_status
     );

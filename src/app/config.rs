@@ -78,6 +78,11 @@ mod tests {
         assert!(e.starts_with("config.toml line 1: "), "{e}");
         let e = parse("[keys.main]\nquit = \"ctrl-nope\"\n", "config.toml").unwrap_err();
         assert_eq!(e, "config.toml line 2: unknown key name \"ctrl-nope\".");
+        let e = parse("[keys.main]\nquit = []\n", "config.toml").unwrap_err();
+        assert_eq!(
+            e,
+            "config.toml line 2: quit must keep at least one key in [keys.main], or nothing could end claimdesk."
+        );
         let e = parse("colour = 1\n", "config.toml").unwrap_err();
         assert!(e.starts_with("config.toml line 1: unknown field"), "{e}");
     }

@@ -43,7 +43,7 @@ fn subject(state: &State) -> Result<Subject, String> {
                 }
                 return Ok(Subject::Span(s, e));
             }
-            let (s, e) = cursor_span(state).ok_or("The article is still being indexed.")?;
+            let (s, e) = cursor_span(state).ok_or_else(|| no_sentence_here(state))?;
             // Prefer an annotation that starts in this sentence, then any that covers it.
             let found = ann
                 .file
@@ -63,6 +63,21 @@ fn subject(state: &State) -> Result<Subject, String> {
                 None => Subject::Span(s, e),
             })
         }
+    }
+}
+
+/// Why the reader has no sentence under its cursor: not indexed yet, or an
+/// article with nothing to mark (unreadable, empty).
+fn no_sentence_here(state: &State) -> String {
+    let Some(article) = state.article() else {
+        return "No article is open.".into();
+    };
+    if state.current_analysis().is_none() {
+        return "The article is still being indexed.".into();
+    }
+    match article.problems.first() {
+        Some(p) => format!("Nothing to mark here: {p}."),
+        None => "This article has no sentences to mark.".into(),
     }
 }
 
@@ -469,7 +484,10 @@ pub fn reattach(state: &mut State) -> Vec<Effect> {
         Some(sel) => sel.span(),
         None => match cursor_span(state) {
             Some(s) => s,
-            None => return fail(state, "The article is still being indexed."),
+            None => {
+                let why = no_sentence_here(state);
+                return fail(state, why);
+            }
         },
     };
     let Some(before) = state.annotations[article].file.get(&id).cloned() else {

@@ -248,6 +248,11 @@ impl Keymap {
                     Section::Main => &mut self.main,
                     Section::Review => &mut self.review,
                 };
+                if command == Command::Quit && parsed.is_empty() {
+                    return Err(format!(
+                        "{file} line {line}: quit must keep at least one key in [keys.{section_name}], or nothing could end claimdesk."
+                    ));
+                }
                 match bindings.iter_mut().find(|b| b.command == command) {
                     Some(b) => b.keys = parsed,
                     None => {

@@ -163,7 +163,8 @@ fn is_article_file(path: &Path) -> bool {
 }
 
 /// Every article file below `root`, sorted by id. Hidden entries and symlinked
-/// directories (which could loop) are skipped.
+/// directories (which could loop) are skipped; whether a file can be read is
+/// decided when it is read.
 pub fn discover(root: &Path) -> Result<Vec<(String, PathBuf)>, CorpusError> {
     let meta = std::fs::metadata(root).map_err(|e| {
         CorpusError(format!(
@@ -193,7 +194,9 @@ pub fn discover(root: &Path) -> Result<Vec<(String, PathBuf)>, CorpusError> {
             let Ok(ft) = entry.file_type() else { continue };
             if ft.is_dir() {
                 stack.push(path);
-            } else if (ft.is_file() || ft.is_symlink()) && is_article_file(&path) {
+            } else if is_article_file(&path) {
+                // Pipes and devices too: they are listed as unreadable with
+                // the reason, never skipped in silence.
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 let id = rel
                     .components()
@@ -206,6 +209,65 @@ pub fn discover(root: &Path) -> Result<Vec<(String, PathBuf)>, CorpusError> {
     }
     found.sort();
     Ok(found)
+}
+
+/// The largest article read: far beyond any news article, small enough that
+/// a stray huge file cannot exhaust memory.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads one article file, or says in a few words why it is not read: only
+/// regular files (a pipe would block, a device never end), only links that
+/// stay inside the corpus, only up to `MAX_ARTICLE_BYTES`.
+pub fn read_article_file(real_root: &Path, path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let link = std::fs::symlink_metadata(path)
+        .map_err(|e| lower_io(&e))?
+        .file_type()
+        .is_symlink();
+    if link {
+        let target =
+            std::fs::canonicalize(path).map_err(|e| format!("a broken link: {}", lower_io(&e)))?;
+        if !target.starts_with(real_root) {
+            return Err(format!(
+                "a link to {}, outside the corpus; claimdesk reads links only inside it",
+                target.display()
+            ));
+        }
+    }
+    let meta = std::fs::metadata(path).map_err(|e| lower_io(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe, a device or a socket)".into());
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "{} MB, over the {} MB an article may have",
+            meta.len() / 1_000_000,
+            MAX_ARTICLE_BYTES / 1024 / 1024
+        ));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Never block on open, should a pipe have taken the file's place.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| lower_io(&e))?;
+    if !file.metadata().map_err(|e| lower_io(&e))?.is_file() {
+        return Err("not a regular file (a pipe, a device or a socket)".into());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| lower_io(&e))?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "over the {} MB an article may have",
+            MAX_ARTICLE_BYTES / 1024 / 1024
+        ));
+    }
+    Ok(bytes)
 }
 
 pub(crate) fn lower_io(e: &std::io::Error) -> String {
@@ -222,11 +284,12 @@ pub(crate) fn lower_io(e: &std::io::Error) -> String {
 /// file becomes an article with its problem recorded.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
     let files = discover(root)?;
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let articles = files
         .into_iter()
-        .map(|(id, path)| match std::fs::read(&path) {
+        .map(|(id, path)| match read_article_file(&real_root, &path) {
             Ok(bytes) => Article::from_bytes(id, path, &bytes),
-            Err(e) => Article::unreadable(id, path, lower_io(&e)),
+            Err(why) => Article::unreadable(id, path, why),
         })
         .collect();
     let mut articles: Vec<Article> = articles;

@@ -145,13 +145,16 @@ pub fn render(
     filter: &Filter,
     format: Format,
 ) -> String {
+    use crate::text::display::{json_controls_escaped, printable};
     let rows = rows(corpus, annotations, filter);
+    // Article text, notes and names are untrusted: no control character
+    // leaves in an export (HTML escapes its own).
     match format {
-        Format::Markdown => markdown::render(&rows),
-        Format::Csv => csv::render(&rows),
-        Format::Json => json_rows(rows),
-        Format::ClaimReview => claimreview::render(&rows),
-        Format::W3c => w3c::render(&rows),
+        Format::Markdown => printable(&markdown::render(&rows)),
+        Format::Csv => printable(&csv::render(&rows)),
+        Format::Json => json_controls_escaped(&json_rows(rows)),
+        Format::ClaimReview => json_controls_escaped(&claimreview::render(&rows)),
+        Format::W3c => json_controls_escaped(&w3c::render(&rows)),
         Format::Html => html::render(corpus, annotations, filter),
     }
 }

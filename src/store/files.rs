@@ -34,6 +34,9 @@ impl std::fmt::Display for FileProblem {
     }
 }
 
+/// Enough for a million annotations; a larger file is not claimdesk's.
+pub const MAX_ANNOTATION_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// Reads the annotation file of `article_id`. `Ok(None)` when there is none yet.
 pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, FileProblem> {
     read(path, article_id).map(|f| f.map(|(file, _)| file))
@@ -45,6 +48,21 @@ pub fn read(
     article_id: &str,
 ) -> Result<Option<(AnnotationFile, String)>, FileProblem> {
     let name = path.display();
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            return Err(FileProblem(format!(
+                "{name} is not a regular file (a folder, a pipe or a device)."
+            )));
+        }
+        Ok(m) if m.len() > MAX_ANNOTATION_FILE_BYTES => {
+            return Err(FileProblem(format!(
+                "{name} is {} MB, over the {} MB an annotation file may have.",
+                m.len() / 1_000_000,
+                MAX_ANNOTATION_FILE_BYTES / 1024 / 1024
+            )));
+        }
+        _ => {}
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -79,7 +97,14 @@ pub fn read(
                 "{name} has format version {v}, which this claimdesk does not know (it reads version {FORMAT_VERSION})."
             )));
         }
-        None => return Err(FileProblem(format!("{name} has no format version."))),
+        None => match value.get("version") {
+            None => return Err(FileProblem(format!("{name} has no format version."))),
+            Some(v) => {
+                return Err(FileProblem(format!(
+                    "{name} has format version {v}, which is not a whole number (this claimdesk reads version {FORMAT_VERSION})."
+                )));
+            }
+        },
     }
     let file: AnnotationFile = serde_json::from_value(value)
         .map_err(|e| FileProblem(format!("{name} does not match the annotation format: {e}.")))?;
@@ -349,6 +374,13 @@ mod tests {
                 .unwrap_err()
                 .0
                 .contains("format version 9")
+        );
+        let quoted = f.to_json().replace("\"version\": 9", "\"version\": \"1\"");
+        std::fs::write(&p, quoted).unwrap();
+        let e = load(&p, "a.txt").unwrap_err().0;
+        assert!(
+            e.contains("format version \"1\", which is not a whole number"),
+            "{e}"
         );
         f.version = 1;
         std::fs::write(&p, f.to_json()).unwrap();

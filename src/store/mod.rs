@@ -47,11 +47,20 @@ fn check_offsets(path: &Path, file: &AnnotationFile, article: &Article) -> Resul
         return Ok(());
     }
     let len = article.char_len();
-    match file
+    if let Some(a) = file
         .annotations
         .iter()
-        .find(|a| a.target.start > a.target.end || a.target.end > len)
+        .find(|a| a.target.start > a.target.end)
     {
+        return Err(FileProblem(format!(
+            "{} has annotation {} whose start {} is after its end {}.",
+            path.display(),
+            a.id,
+            a.target.start,
+            a.target.end
+        )));
+    }
+    match file.annotations.iter().find(|a| a.target.end > len) {
         Some(a) => Err(FileProblem(format!(
             "{} has annotation {} at {}..{}, outside the article's {len} characters.",
             path.display(),

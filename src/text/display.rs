@@ -20,3 +20,55 @@ pub fn glyph(c: char) -> char {
 pub fn glyph_width(c: char) -> usize {
     glyph(c).width().unwrap_or(0)
 }
+
+/// Human-readable output for a terminal or a file someone may `cat`: every
+/// control character but tab and line breaks becomes its visible
+/// placeholder, so no escape sequence from an article, a note or a file
+/// name can reach a terminal (an OSC 52 could set the clipboard).
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            _ => glyph(c),
+        })
+        .collect()
+}
+
+/// JSON text with DEL and the C1 controls escaped too (serde_json escapes
+/// only C0). Those chars can stand only inside JSON strings, so replacing
+/// them by `\u` escapes keeps the document and its meaning.
+pub fn json_controls_escaped(json: &str) -> String {
+    if !json.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_output_keeps_layout_and_shows_every_other_control() {
+        let s = printable("a\u{1b}]52;c;aGk=\u{7}b\tc\r\nd\u{9b}31m");
+        assert_eq!(s, "a␛]52;c;aGk=␇b\tc\r\nd�31m");
+        assert!(!s.chars().any(|c| c.is_control() && !"\t\r\n".contains(c)));
+    }
+
+    #[test]
+    fn json_gets_del_and_c1_escaped_and_still_parses_to_the_same() {
+        let raw = serde_json::to_string(&"x\u{1b}[31m\u{7f}\u{9b}y").unwrap();
+        let safe = json_controls_escaped(&raw);
+        assert!(!safe.chars().any(char::is_control), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "x\u{1b}[31m\u{7f}\u{9b}y");
+    }
+}
