@@ -392,5 +392,91 @@ fn review_100k(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(pipeline, benches, review_100k);
+/// One article holding 100,000 annotations (a bulk import, a long-running
+/// desk): opening it to the first frame, one cursor move redrawn, `stats`.
+fn one_article_100k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    let annotations = dir.path().join("annotations");
+    std::fs::create_dir_all(&root).unwrap();
+    let mut body = String::from("Ports report record seizures\n\n");
+    for i in 0..3_000 {
+        body.push_str(&format!(
+            "Police said {i} tons of cocaine were seized at the port on Monday. "
+        ));
+        if i % 10 == 9 {
+            body.push_str("\n\n");
+        }
+    }
+    std::fs::write(root.join("a.txt"), &body).unwrap();
+    let loaded = corpus::load(&root).unwrap();
+    let article = &loaded.articles[0];
+    let mut file = store::AnnotationFile::new(&article.id, &article.sha256, &article.meta.title);
+    file.annotations = (0..100_000)
+        .map(|i| {
+            let start = 40 + (i / 5) * 9;
+            store::Annotation {
+                id: format!("id{i:06}"),
+                kind: store::Kind::Claim,
+                target: store::make_target(article, start, start + 1 + i % 5),
+                verdict: store::Verdict::ALL[i % 5],
+                note: String::new(),
+                evidence: Vec::new(),
+                reviewer: "bulk".into(),
+                created: String::new(),
+                updated: String::new(),
+                history: Vec::new(),
+                aliases: Vec::new(),
+                anchor: store::AnchorState::Exact,
+            }
+        })
+        .collect();
+    file.sort();
+    std::fs::create_dir_all(&annotations).unwrap();
+    std::fs::write(annotations.join("a.json"), file.to_json()).unwrap();
+    let open = || {
+        let mut state = state_for(&root, &annotations);
+        let analysis = Arc::new(text::analyse(&state.corpus.articles[0]));
+        tui::dispatch(
+            &mut state,
+            Action::Indexed {
+                article: 0,
+                analysis,
+            },
+        );
+        state
+    };
+    let mut g = c.benchmark_group("one_article_100k");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function("open_to_first_frame", |b| {
+        b.iter(|| {
+            let state = open();
+            let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
+            t.draw(|f| claimdesk::ui::draw(f, &state)).unwrap();
+        })
+    });
+    let mut state = open();
+    let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    let mut down = true;
+    g.bench_function("cursor_move_and_frame", |b| {
+        b.iter(|| {
+            down = !down;
+            let key = KeyPress::plain(if down { Key::Down } else { Key::Up });
+            if let Some(action) = app::key_to_action(&state, key) {
+                tui::dispatch(&mut state, action);
+            }
+            t.draw(|f| claimdesk::ui::draw(f, &state)).unwrap();
+        })
+    });
+    g.bench_function("stats", |b| {
+        b.iter(|| {
+            let ws = cli::open(&root, Some(&annotations)).unwrap();
+            cli::stats(&ws, false).len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline, benches, review_100k, one_article_100k);
 criterion_main!(pipeline);

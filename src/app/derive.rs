@@ -1,9 +1,79 @@
 //! Values derived from the corpus, analyses and annotations: the sidebar's
-//! items and each article's progress. Recomputed per article when it changes.
+//! items and each article's progress. Recomputed per article when it changes,
+//! in O(n log n) of its annotations: one article may hold 100,000 of them.
 
 use super::state::{Progress, SidebarItem};
-use crate::store::{AnchorState, ArticleAnnotations, Kind, Verdict};
+use crate::store::{AnchorState, Annotation, ArticleAnnotations, Kind, Verdict};
 use crate::text::ArticleAnalysis;
+
+/// The spans of an article's live (not orphaned) annotations, to find
+/// quickly those that overlap a range: the sentences the sidebar suggests,
+/// the rows the reader draws. Built when the annotations change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpanIndex {
+    /// (start, end, index into the file's annotations), sorted by start.
+    spans: Vec<(usize, usize, usize)>,
+    /// The furthest end among the spans up to each position.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn of(annotations: &[Annotation]) -> SpanIndex {
+        let mut spans: Vec<(usize, usize, usize)> = annotations
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.anchor != AnchorState::Orphaned)
+            .map(|(i, a)| (a.target.start, a.target.end, i))
+            .collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e, _)| {
+                furthest = furthest.max(e);
+                furthest
+            })
+            .collect();
+        SpanIndex { spans, max_end }
+    }
+
+    /// Whether any span overlaps `start..end`.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        let before_end = self.spans.partition_point(|s| s.0 < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+
+    /// Indices of the annotations overlapping `start..end` (an empty span
+    /// counts as covering its position), in text order.
+    pub fn overlapping(&self, start: usize, end: usize) -> Vec<usize> {
+        let end = end.max(start + 1);
+        let mut i = self.spans.partition_point(|s| s.0 < end);
+        let mut found = Vec::new();
+        // Walk back while some earlier span could still reach `start`.
+        while i > 0 && self.max_end[i - 1] > start {
+            i -= 1;
+            let (s, e, idx) = self.spans[i];
+            if s < end && start < e.max(s + 1) {
+                found.push(idx);
+            }
+        }
+        found.reverse();
+        found
+    }
+}
+
+/// Suggested sentences no live annotation covers: (sentence index, start, end).
+fn open_suggestions<'a>(
+    analysis: Option<&'a ArticleAnalysis>,
+    annotations: &ArticleAnnotations,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    let coverage = SpanIndex::of(&annotations.file.annotations);
+    analysis
+        .into_iter()
+        .flat_map(|a| a.sentences.iter().enumerate())
+        .filter(move |(_, s)| s.suggested() && !coverage.covers(s.start, s.end))
+        .map(|(i, s)| (i, s.start, s.end))
+}
 
 /// Claims and notes in text order, plus suggestions no annotation covers.
 pub fn sidebar_items(
@@ -27,59 +97,73 @@ pub fn sidebar_items(
                 start,
                 end,
                 orphaned,
+                waiting: !orphaned && a.kind == Kind::Claim && a.verdict == Verdict::Unreviewed,
             }
         })
         .collect();
-    if let Some(analysis) = analysis {
-        let live: Vec<(usize, usize)> = annotations
-            .file
-            .annotations
-            .iter()
-            .filter(|a| a.anchor != AnchorState::Orphaned)
-            .map(|a| (a.target.start, a.target.end))
-            .collect();
-        for (i, s) in analysis.sentences.iter().enumerate() {
-            if s.suggested() && !live.iter().any(|&(a, b)| a < s.end && s.start < b) {
-                items.push(SidebarItem::Suggestion {
-                    sentence: i,
-                    start: s.start,
-                    end: s.end,
-                });
+    items.extend(
+        open_suggestions(analysis, annotations).map(|(sentence, start, end)| {
+            SidebarItem::Suggestion {
+                sentence,
+                start,
+                end,
             }
-        }
-    }
+        }),
+    );
     items.sort_by_key(|i| i.span());
     items
 }
 
+/// Claims reviewed, and claims found (live claims plus open suggestions).
 pub fn progress(analysis: Option<&ArticleAnalysis>, annotations: &ArticleAnnotations) -> Progress {
-    let items = sidebar_items(analysis, annotations);
-    let reviewed = annotations
-        .claims()
-        .filter(|a| a.verdict != Verdict::Unreviewed && a.anchor != AnchorState::Orphaned)
-        .count();
-    let found = items
-        .iter()
-        .filter(|i| match i {
-            SidebarItem::Suggestion { .. } => true,
-            SidebarItem::Saved { orphaned: true, .. } => false,
-            SidebarItem::Saved { id, .. } => annotations
-                .file
-                .get(id)
-                .is_some_and(|a| a.kind == Kind::Claim),
-        })
-        .count();
-    Progress { reviewed, found }
+    let live_claims = || {
+        annotations
+            .claims()
+            .filter(|a| a.anchor != AnchorState::Orphaned)
+    };
+    Progress {
+        reviewed: live_claims()
+            .filter(|a| a.verdict != Verdict::Unreviewed)
+            .count(),
+        found: live_claims().count() + open_suggestions(analysis, annotations).count(),
+    }
 }
 
 /// True for items still waiting for a verdict: suggestions and unreviewed claims.
-pub fn is_unreviewed(item: &SidebarItem, annotations: &ArticleAnnotations) -> bool {
+pub fn is_unreviewed(item: &SidebarItem) -> bool {
     match item {
         SidebarItem::Suggestion { .. } => true,
-        SidebarItem::Saved { orphaned: true, .. } => false,
-        SidebarItem::Saved { id, .. } => annotations
-            .file
-            .get(id)
-            .is_some_and(|a| a.kind == Kind::Claim && a.verdict == Verdict::Unreviewed),
+        SidebarItem::Saved { waiting, .. } => *waiting,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_find_any_overlap_among_nested_and_long_spans() {
+        let mut anns: Vec<Annotation> = Vec::new();
+        for (s, e) in [(0, 100), (10, 12), (200, 210)] {
+            let mut a: Annotation = serde_json::from_str(&format!(
+                r#"{{"id":"{s}","kind":"claim","target":{{"start":{s},"end":{e},"exact":""}}}}"#
+            ))
+            .unwrap();
+            a.anchor = AnchorState::Exact;
+            anns.push(a);
+        }
+        let c = SpanIndex::of(&anns);
+        assert!(c.covers(50, 60), "inside the long span");
+        assert!(c.covers(205, 300));
+        assert!(!c.covers(100, 200), "between spans");
+        assert!(!c.covers(210, 220), "touching is not overlapping");
+        assert!(c.covers(199, 201));
+        assert_eq!(
+            c.overlapping(11, 11),
+            vec![0, 1],
+            "a position inside two spans"
+        );
+        assert_eq!(c.overlapping(150, 205), vec![2]);
+        assert!(c.overlapping(100, 200).is_empty());
     }
 }

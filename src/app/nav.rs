@@ -378,7 +378,7 @@ pub fn next_unreviewed(state: &mut State, forward: bool, corpus_wide: bool) {
         };
         items
             .iter()
-            .filter(|i| derive::is_unreviewed(i, ann))
+            .filter(|i| derive::is_unreviewed(i))
             .map(|i| i.span().0)
             .collect()
     };

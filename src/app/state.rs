@@ -65,6 +65,8 @@ pub enum SidebarItem {
         start: usize,
         end: usize,
         orphaned: bool,
+        /// A claim still waiting for a verdict (what `]` and `[` visit).
+        waiting: bool,
     },
     /// A suggested sentence, by index into the article's sentences.
     Suggestion {
@@ -306,6 +308,9 @@ pub struct State {
     pub reader: ReaderState,
     pub wrapped: Wrapped,
     pub sidebar: Vec<SidebarItem>,
+    /// Where the open article's annotations lie, for the reader to draw only
+    /// those on screen. Rebuilt with the sidebar.
+    pub spans: super::derive::SpanIndex,
     pub sidebar_selected: usize,
     pub sidebar_offset: usize,
     pub review: ReviewState,

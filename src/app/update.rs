@@ -126,6 +126,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         reader: ReaderState::default(),
         wrapped: Default::default(),
         sidebar: Vec::new(),
+        spans: Default::default(),
         sidebar_selected: 0,
         sidebar_offset: 0,
         review: ReviewState::default(),
@@ -452,6 +453,11 @@ pub fn refresh_sidebar(state: &mut State) {
         None => Vec::new(),
     };
     state.sidebar = items;
+    state.spans = state
+        .annotations
+        .get(state.current)
+        .map(|a| derive::SpanIndex::of(&a.file.annotations))
+        .unwrap_or_default();
     state.sidebar_selected = state
         .sidebar_selected
         .min(state.sidebar.len().saturating_sub(1));

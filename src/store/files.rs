@@ -331,10 +331,18 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     };
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create {}: {}", dir.display(), lower_io(&e)))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}.tmp-{}-", std::process::id()))
-        .tempfile_in(dir)
-        .map_err(|e| fail(&e))?;
+    let prefix = format!(".{file_name}.tmp-{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        // tempfile makes private (0600) files; an annotation file is shared
+        // like any other: keep the mode it had, else the user's umask decides.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| fail(&e))?;
     tmp.write_all(contents).map_err(|e| fail(&e))?;
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;
@@ -391,6 +399,25 @@ mod tests {
                 .contains("belongs to article a.txt")
         );
         assert_eq!(load(&dir.path().join("none.json"), "a.txt"), Ok(None));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn atomic_write_keeps_the_mode_and_makes_new_files_as_the_umask_says() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.json");
+        write_atomic(&p, b"one").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_ne!(
+            mode & 0o044,
+            0,
+            "readable by others as the umask allows: {mode:o}"
+        );
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&p, b"two").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 
     #[test]

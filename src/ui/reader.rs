@@ -50,37 +50,43 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         return;
     }
     let analysis = state.current_analysis();
-    let annotations: Vec<&Annotation> = state
+    let h = inner.height as usize;
+    let shown = || state.wrapped.lines.iter().skip(state.reader.scroll).take(h);
+    // Only the annotations on screen: an article may hold 100,000.
+    let window = match (shown().next(), shown().last()) {
+        (Some(first), Some(last)) => (first.start, last.end),
+        _ => (0, 0),
+    };
+    let on_screen: Vec<&Annotation> = state
         .current_annotations()
-        .map(|a| {
-            a.file
-                .annotations
-                .iter()
-                .filter(|a| a.kind != Kind::Dismissed && a.anchor != AnchorState::Orphaned)
+        .map(|ann| {
+            state
+                .spans
+                .overlapping(window.0, window.1)
+                .into_iter()
+                .filter_map(|i| ann.file.annotations.get(i))
                 .collect()
         })
         .unwrap_or_default();
-    let dismissed: Vec<(usize, usize)> = state
-        .current_annotations()
-        .map(|a| {
-            a.file
-                .annotations
-                .iter()
-                .filter(|a| a.kind == Kind::Dismissed)
-                .map(|a| (a.target.start, a.target.end))
-                .collect()
-        })
-        .unwrap_or_default();
+    let annotations: Vec<&Annotation> = on_screen
+        .iter()
+        .copied()
+        .filter(|a| a.kind != Kind::Dismissed)
+        .collect();
+    let dismissed: Vec<(usize, usize)> = on_screen
+        .iter()
+        .filter(|a| a.kind == Kind::Dismissed)
+        .map(|a| (a.target.start, a.target.end))
+        .collect();
     let cursor = analysis
         .and_then(|a| a.sentences.get(state.reader.cursor))
         .map(|s| (s.start, s.end));
     let selection = state.reader.selection.map(|s| s.span());
     let hits: &[(usize, usize)] = state.reader.search.as_ref().map_or(&[], |s| &s.hits);
 
-    let h = inner.height as usize;
     let mut gutter_lines = Vec::with_capacity(h);
     let mut text_lines = Vec::with_capacity(h);
-    for vl in state.wrapped.lines.iter().skip(state.reader.scroll).take(h) {
+    for vl in shown() {
         let kind = article
             .lines
             .get(vl.line)
@@ -90,8 +96,14 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             LineKind::Heading => theme.heading,
             _ => Style::default(),
         };
+        let row_end = vl.end.max(vl.start + 1);
+        let here: Vec<&Annotation> = annotations
+            .iter()
+            .copied()
+            .filter(|a| a.target.start < row_end && vl.start < a.target.end.max(a.target.start + 1))
+            .collect();
         // Gutter: the verdict letter of a claim starting on this row, or the cursor mark.
-        let starting = annotations
+        let starting = here
             .iter()
             .find(|a| a.target.start >= vl.start && a.target.start < vl.end.max(vl.start + 1));
         let gutter = match starting {
@@ -137,7 +149,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     style = style.patch(theme.suggestion);
                 }
             }
-            if let Some(a) = annotations
+            if let Some(a) = here
                 .iter()
                 .find(|a| a.target.start <= pos && pos < a.target.end)
             {
