@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let h = inner.height as usize;
     let shown = || state.wrapped.lines.iter().skip(state.reader.scroll).take(h);
     // Only the annotations on screen: an article may hold 100,000.
-    let window = match (shown().next(), shown().last()) {
+    let window = match (shown().next(), shown().next_back()) {
         (Some(first), Some(last)) => (first.start, last.end),
         _ => (0, 0),
     };
