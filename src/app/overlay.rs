@@ -86,9 +86,22 @@ pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
 fn live_update(state: &mut State, kind: PromptKind, value: &str) {
     match kind {
         PromptKind::Search => {
+            let current = state.current;
+            if state
+                .reader
+                .folded
+                .as_ref()
+                .is_none_or(|(a, _)| *a != current)
+            {
+                state.reader.folded = state
+                    .article()
+                    .map(|a| (current, std::sync::Arc::new(nav::folded(&a.text))));
+            }
             let hits = state
-                .article()
-                .map(|a| nav::find_all(&a.text, value))
+                .reader
+                .folded
+                .as_ref()
+                .map(|(_, text)| nav::find_all_folded(text, value))
                 .unwrap_or_default();
             state.reader.search = Some(Search {
                 query: value.to_string(),

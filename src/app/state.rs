@@ -116,6 +116,9 @@ pub struct ReaderState {
     pub scroll: usize,
     pub selection: Option<Selection>,
     pub search: Option<Search>,
+    /// The article searched last, case-folded (article index, text): made
+    /// once, so each keystroke in the search prompt is one quick scan.
+    pub folded: Option<(usize, std::sync::Arc<String>)>,
 }
 
 #[derive(Debug, Clone, Default)]
