@@ -15,7 +15,16 @@ pub struct Workspace {
 }
 
 pub fn open(corpus_dir: &Path, annotations_dir: Option<&Path>) -> Result<Workspace, String> {
-    let corpus = corpus::load(corpus_dir).map_err(|e| e.to_string())?;
+    open_with(corpus_dir, annotations_dir, corpus::Links::InsideCorpus)
+}
+
+/// `open`, choosing which links to article files are followed.
+pub fn open_with(
+    corpus_dir: &Path,
+    annotations_dir: Option<&Path>,
+    links: corpus::Links,
+) -> Result<Workspace, String> {
+    let corpus = corpus::load_with(corpus_dir, links).map_err(|e| e.to_string())?;
     let annotations_dir = annotations_dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| store::default_annotations_dir(corpus_dir));

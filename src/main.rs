@@ -31,6 +31,19 @@ struct Common {
     /// in `export`, only this reviewer's annotations.
     #[arg(long, global = true, value_name = "NAME")]
     reviewer: Option<String>,
+    /// Also read articles that are links to files outside the corpus.
+    #[arg(long, global = true)]
+    follow_links: bool,
+}
+
+impl Common {
+    fn links(&self) -> claimdesk::corpus::Links {
+        if self.follow_links {
+            claimdesk::corpus::Links::Anywhere
+        } else {
+            claimdesk::corpus::Links::InsideCorpus
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -152,8 +165,8 @@ fn login_name() -> String {
 
 /// Opens a corpus for a command, telling on stderr which articles could not
 /// be read and why (they are listed, never skipped in silence).
-fn open(corpus: &Path, annotations: Option<&Path>) -> Result<cli::Workspace, String> {
-    let ws = cli::open(corpus, annotations)?;
+fn open(corpus: &Path, common: &Common) -> Result<cli::Workspace, String> {
+    let ws = cli::open_with(corpus, common.annotations.as_deref(), common.links())?;
     for a in &ws.corpus.articles {
         for p in &a.problems {
             if let claimdesk::corpus::ArticleProblem::Unreadable(_) = p {
@@ -197,7 +210,7 @@ fn print(text: &str) -> Result<(), String> {
 
 fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
     let config = load_config()?;
-    let ws = cli::open(&corpus_dir, common.annotations.as_deref())?;
+    let ws = open(&corpus_dir, &common)?;
     store::files::clean_stray_temp_files(&ws.annotations_dir);
     let state_dir = dirs().map(|d| d.state_dir().unwrap_or(d.data_local_dir()).to_path_buf());
     let session = state_dir
@@ -250,7 +263,6 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
 
 fn run(cli: Cli) -> Result<(), String> {
     let corpus = |c: Option<PathBuf>| c.unwrap_or_else(bundled_seeds);
-    let annotations = cli.common.annotations.clone();
     match cli.command {
         None => run_tui(corpus(cli.corpus), cli.common),
         Some(Command::Claims {
@@ -258,7 +270,7 @@ fn run(cli: Cli) -> Result<(), String> {
             json,
             all,
         }) => {
-            let ws = open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), &cli.common)?;
             print_as(&cli::claims(&ws, json, all), json)
         }
         Some(Command::Export {
@@ -268,7 +280,7 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             force,
         }) => {
-            let ws = open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), &cli.common)?;
             let format = match format {
                 Format::Md => export::Format::Markdown,
                 Format::Csv => export::Format::Csv,
@@ -292,11 +304,11 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Some(Command::Links { corpus: c, json }) => {
-            let ws = open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), &cli.common)?;
             print_as(&cli::links(&ws, json), json)
         }
         Some(Command::Check { corpus: c }) => {
-            let ws = open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), &cli.common)?;
             let (report, clean) = cli::check(&ws);
             print_text(&report)?;
             if clean {
@@ -326,7 +338,7 @@ fn run(cli: Cli) -> Result<(), String> {
             print_text(&cli::agree(&corpus, &dir_a, &dir_b)?)
         }
         Some(Command::Stats { corpus: c, json }) => {
-            let ws = open(&corpus(c), annotations.as_deref())?;
+            let ws = open(&corpus(c), &cli.common)?;
             print_as(&cli::stats(&ws, json), json)
         }
     }

@@ -203,6 +203,10 @@ fn special_files_and_links_out_of_the_corpus_are_skipped_with_a_reason() {
             "a link inside the corpus is read"
         );
     }
+    // Asked for, a link out of the corpus is read.
+    let (code, _, err) = run_bounded(dir.path(), &["stats", "corpus", "--follow-links"]);
+    assert_eq!(code, 0);
+    assert!(!err.contains("passwd.txt"), "{err}");
 }
 
 #[test]

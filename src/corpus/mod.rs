@@ -229,7 +229,7 @@ pub fn read_article_file(real_root: &Path, path: &Path) -> Result<Vec<u8>, Strin
             std::fs::canonicalize(path).map_err(|e| format!("a broken link: {}", lower_io(&e)))?;
         if !target.starts_with(real_root) {
             return Err(format!(
-                "a link to {}, outside the corpus; claimdesk reads links only inside it",
+                "a link to {}, outside the corpus; claimdesk reads links only inside it (--follow-links reads it)",
                 target.display()
             ));
         }
@@ -283,8 +283,26 @@ pub(crate) fn lower_io(e: &std::io::Error) -> String {
 /// Loads a whole corpus. Only a missing or unreadable root is an error; a bad
 /// file becomes an article with its problem recorded.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+    load_with(root, Links::InsideCorpus)
+}
+
+/// Which links to files an article may be read through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Only links that stay inside the corpus (the default: a planted link
+    /// to /etc/passwd must not end up in a report).
+    InsideCorpus,
+    /// Any link, when the user asks (`--follow-links`).
+    Anywhere,
+}
+
+/// `load`, choosing which links are followed.
+pub fn load_with(root: &Path, links: Links) -> Result<Corpus, CorpusError> {
     let files = discover(root)?;
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let real_root = match links {
+        Links::InsideCorpus => std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        Links::Anywhere => PathBuf::from("/"),
+    };
     let articles = files
         .into_iter()
         .map(|(id, path)| match read_article_file(&real_root, &path) {
