@@ -110,7 +110,7 @@ fn saved_annotations_show_in_claims_export_and_stats() {
     let (code, out, _) = claimdesk(&["stats", "seeds"], dir.path());
     assert_eq!(code, 0);
     assert!(
-        out.starts_with("5 articles · 2/92 claims reviewed (2%)\n"),
+        out.starts_with("5 articles · 2/96 claims reviewed (2%)\n"),
         "{out}"
     );
     assert!(

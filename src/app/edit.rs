@@ -44,6 +44,11 @@ fn subject(state: &State) -> Result<Subject, String> {
                 return Ok(Subject::Span(s, e));
             }
             let (s, e) = cursor_span(state).ok_or_else(|| no_sentence_here(state))?;
+            // Chrome and front matter are marked only on purpose: with a selection.
+            let chrome = state
+                .current_analysis()
+                .and_then(|a| a.sentences.get(state.reader.cursor))
+                .is_some_and(|s| s.chrome);
             // Prefer an annotation that starts in this sentence, then any that covers it.
             let found = ann
                 .file
@@ -58,10 +63,14 @@ fn subject(state: &State) -> Result<Subject, String> {
                         .filter(live)
                         .find(|a| a.overlaps(s, e))
                 });
-            Ok(match found {
-                Some(a) => Subject::Saved(a.id.clone()),
-                None => Subject::Span(s, e),
-            })
+            match found {
+                Some(a) => Ok(Subject::Saved(a.id.clone())),
+                None if chrome => Err(
+                    "This is site chrome, not article text; select it with v to mark it anyway."
+                        .into(),
+                ),
+                None => Ok(Subject::Span(s, e)),
+            }
         }
     }
 }

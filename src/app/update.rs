@@ -440,8 +440,17 @@ pub fn refresh_article(state: &mut State) {
     refresh_wrap(state);
     refresh_sidebar(state);
     // Before indexing the sentence count is unknown: a restored cursor waits.
-    if let Some(n) = state.current_analysis().map(|a| a.sentences.len()) {
-        state.reader.cursor = state.reader.cursor.min(n.saturating_sub(1));
+    if let Some(a) = state.current_analysis() {
+        let n = a.sentences.len();
+        let mut cursor = state.reader.cursor.min(n.saturating_sub(1));
+        // An article opens on its first content sentence, not on the
+        // navigation or front matter above it.
+        if cursor == 0
+            && let Some(first) = a.sentences.iter().position(|s| !s.chrome)
+        {
+            cursor = first;
+        }
+        state.reader.cursor = cursor;
     }
     clamp_scroll(state);
     nav::sync_sidebar_to_cursor(state);

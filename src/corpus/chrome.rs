@@ -190,7 +190,7 @@ fn has_month(lower: &str) -> bool {
 }
 
 /// Classifies a single line by its own shape.
-fn classify_alone(line: &str) -> LineKind {
+pub(crate) fn classify_alone(line: &str) -> LineKind {
     let t = line.trim();
     if t.is_empty() {
         return LineKind::Blank;
@@ -219,6 +219,14 @@ fn classify_alone(line: &str) -> LineKind {
         return LineKind::Chrome(ChromeKind::Navigation);
     }
     if words == 1 && is_camel_run(t) {
+        return LineKind::Chrome(ChromeKind::Navigation);
+    }
+    // A menu: three or more short items between separators ("Home | News | Sport").
+    let items: Vec<&str> = t.split(['|', '·', '•', '»']).map(str::trim).collect();
+    if items.len() >= 3
+        && !sentence_like
+        && items.iter().all(|i| !i.is_empty() && word_count(i) <= 3)
+    {
         return LineKind::Chrome(ChromeKind::Navigation);
     }
     if words <= 5 && !sentence_like {
@@ -306,12 +314,27 @@ pub fn repeat_key(line: &str) -> Option<String> {
 /// Classifies every line of an article. `lines` are the article's lines in order
 /// (without their newline); `body_start_line` is the first line after front matter.
 pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
+    classify_lines_wrapped(lines, body_start_line, &vec![false; lines.len()])
+}
+
+/// `classify_lines` for text whose soft line breaks (`soft[i]`: line `i`
+/// runs on into the next) are known: a wrapped paragraph is prose, however
+/// its lines end.
+pub fn classify_lines_wrapped(
+    lines: &[&str],
+    body_start_line: usize,
+    soft: &[bool],
+) -> Vec<LineKind> {
     let mut kinds: Vec<LineKind> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             if i < body_start_line {
                 LineKind::Chrome(ChromeKind::FrontMatter)
+            } else if soft.get(i).copied().unwrap_or(false)
+                || (i > 0 && soft.get(i - 1).copied().unwrap_or(false))
+            {
+                LineKind::Content
             } else {
                 classify_alone(l)
             }

@@ -4,6 +4,7 @@
 pub mod canonical;
 pub mod chrome;
 mod meta;
+pub mod wrap;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ pub struct Line {
     pub start: usize,
     pub end: usize,
     pub kind: LineKind,
+    /// The break after this line is soft (hard-wrapped text): sentences run on.
+    pub joins_next: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,15 +75,17 @@ impl Article {
         let index = CharIndex::new(&text);
         let (front, body_line) = meta::front_matter(&text);
         let raw_lines: Vec<&str> = text.split('\n').collect();
-        let kinds = chrome::classify_lines(&raw_lines, body_line);
+        let soft = wrap::soft_breaks(&raw_lines, body_line);
+        let kinds = chrome::classify_lines_wrapped(&raw_lines, body_line, &soft);
         let mut lines = Vec::with_capacity(raw_lines.len());
         let mut pos = 0;
-        for (raw, kind) in raw_lines.iter().zip(kinds) {
+        for ((raw, kind), joins_next) in raw_lines.iter().zip(kinds).zip(soft) {
             let len = raw.chars().count();
             lines.push(Line {
                 start: pos,
                 end: pos + len,
                 kind,
+                joins_next,
             });
             pos += len + 1;
         }
@@ -337,9 +342,13 @@ pub fn mark_repeated_lines(articles: &mut [Article]) {
     }
     for a in articles.iter_mut() {
         let mut changed = false;
+        // Syndicated copies share their headline: in the headline's place a
+        // repeated line is still the headline, not chrome.
+        let headline = a.meta.headline_line;
         for i in 0..a.lines.len() {
             let l = a.lines[i];
             if l.kind == LineKind::Heading
+                && Some(i) != headline
                 && chrome::repeat_key(a.slice(l.start, l.end))
                     .is_some_and(|k| seen.get(&k).copied().unwrap_or(0) >= chrome::CORPUS_REPEAT)
             {
@@ -379,6 +388,33 @@ mod tests {
             b.problems,
             vec![ArticleProblem::InvalidUtf8 { replaced: 1 }]
         );
+    }
+
+    #[test]
+    fn a_headline_syndicated_to_three_articles_stays_their_headline() {
+        let text = |n: usize| {
+            format!(
+                "Record cocaine haul seized at Antwerp port\n\nPolice said {n} tons were seized on Monday.\n\nNews Site\n"
+            )
+        };
+        let mut articles: Vec<Article> = (0..3)
+            .map(|n| {
+                Article::from_bytes(
+                    format!("{n}.txt"),
+                    format!("{n}.txt").into(),
+                    text(n).as_bytes(),
+                )
+            })
+            .collect();
+        mark_repeated_lines(&mut articles);
+        for a in &articles {
+            assert_eq!(a.meta.title, "Record cocaine haul seized at Antwerp port");
+            assert_eq!(a.lines[0].kind, LineKind::Heading);
+            assert!(
+                a.lines[4].kind.is_chrome(),
+                "the repeated site name is chrome"
+            );
+        }
     }
 
     #[test]

@@ -3,13 +3,14 @@
 pub mod display;
 pub mod entities;
 pub mod lexicon;
+pub mod model;
 pub mod quantity;
 pub mod score;
 pub mod sentences;
 pub mod tokens;
 
 use crate::corpus::{Article, LineKind};
-pub use score::{Feature, Reason, SUGGEST_THRESHOLD, Score};
+pub use score::{Feature, Reason, Score, suggest_threshold};
 
 /// One sentence of an article with everything the reader and sidebar show of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +30,7 @@ pub struct Sentence {
 impl Sentence {
     /// Suggested as a claim: content, not chrome, and check-worthy enough.
     pub fn suggested(&self) -> bool {
-        !self.chrome && self.score >= SUGGEST_THRESHOLD
+        !self.chrome && self.score >= suggest_threshold()
     }
 }
 

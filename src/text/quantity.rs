@@ -278,6 +278,12 @@ fn quantity(
     }
 }
 
+/// Whether punctuation that ends a clause stands between token `k` and the one before.
+fn clause_break_before(ts: &[Token], k: usize) -> bool {
+    let breaks = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '!' | '?');
+    k > 0 && (breaks(ts[k - 1].after) || breaks(ts[k].before))
+}
+
 /// "April 3", "3 April", "2-3 April", "2nd to the 3rd of April", "March 9 2021", "2020".
 fn date_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let t = &ts[i];
@@ -442,7 +448,8 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     if vague && ts.get(k).is_some_and(|n| n.lower == "of") {
         k += 1;
     }
-    let unit_tok = ts.get(k);
+    // A unit never lies across a clause break: "Number two, we…" counts nothing.
+    let unit_tok = ts.get(k).filter(|_| !clause_break_before(ts, k));
     let unit_lower = unit_tok.map(|u| u.lower.as_ref()).unwrap_or("");
     let (unit, unit_text) = if let Some(c) = CURRENCY_WORDS
         .iter()
@@ -489,7 +496,8 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
         };
         let stop = [
             "of", "to", "and", "in", "at", "on", "from", "for", "the", "a", "was", "were", "is",
-            "are", "had", "have", "has", "that", "who", "which", "more", "times",
+            "are", "had", "have", "has", "that", "who", "which", "more", "times", "we", "i", "you",
+            "they", "he", "she", "it", "us", "them",
         ];
         if stop.contains(&unit_lower) {
             (UnitClass::Count, String::new())

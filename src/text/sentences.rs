@@ -1,8 +1,8 @@
 //! Splitting an article into sentences with exact char offsets.
 //!
 //! Lines are paragraphs in news text, so each line is segmented on its own by
-//! `sentencex` (abbreviations, initials, decimals, quotes); a sentence never
-//! crosses a line break.
+//! `sentencex` (abbreviations, initials, decimals, quotes); a sentence crosses
+//! a line break only where the text is hard-wrapped (see `corpus::wrap`).
 
 use crate::corpus::{Article, LineKind};
 use sentencex::languages::Language;
@@ -157,20 +157,43 @@ fn fix_spaced_ellipsis(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, u
 pub fn split_article(article: &Article) -> Vec<SentenceSpan> {
     let mut spans = Vec::new();
     let mut ranges = Vec::new();
-    for (i, line) in article.lines.iter().enumerate() {
+    let mut i = 0;
+    while i < article.lines.len() {
+        let line = article.lines[i];
         if line.kind == LineKind::Blank {
+            i += 1;
             continue;
         }
+        // A paragraph: this line and every line its soft breaks run on to.
+        let mut last = i;
+        while article.lines[last].joins_next && last + 1 < article.lines.len() {
+            last += 1;
+        }
+        let end = article.lines[last].end;
         ranges.clear();
-        let line_byte = article.index.byte_of(&article.text, line.start);
-        segment_paragraph_with_bytes(article.slice(line.start, line.end), line.start, &mut ranges);
-        spans.extend(ranges.iter().map(|&(start, end, sb, eb)| SentenceSpan {
-            start,
-            end,
-            start_byte: line_byte + sb,
-            end_byte: line_byte + eb,
-            line: i,
+        let first_byte = article.index.byte_of(&article.text, line.start);
+        let paragraph = article.slice(line.start, end);
+        if last == i {
+            segment_paragraph_with_bytes(paragraph, line.start, &mut ranges);
+        } else {
+            // A soft break reads as a space; one byte and one char either
+            // way, so every offset stays exact.
+            segment_paragraph_with_bytes(&paragraph.replace('\n', " "), line.start, &mut ranges);
+        }
+        let mut at_line = i;
+        spans.extend(ranges.iter().map(|&(start, end, sb, eb)| {
+            while at_line < last && article.lines[at_line].end < start {
+                at_line += 1;
+            }
+            SentenceSpan {
+                start,
+                end,
+                start_byte: first_byte + sb,
+                end_byte: first_byte + eb,
+                line: at_line,
+            }
         }));
+        i = last + 1;
     }
     spans
 }
@@ -214,6 +237,27 @@ mod tests {
             split("2. The second item 3. The third"),
             vec!["2. The second item", "3. The third"]
         );
+    }
+
+    #[test]
+    fn sentences_run_across_the_soft_breaks_of_wrapped_text() {
+        let text = "Police in Belgium said on Monday they had seized 28 tons of\n\
+                    cocaine worth 1.4 billion euros. Officers cracked an encrypted\n\
+                    phone network used by criminal gangs across Europe.\n\
+                    \n\
+                    Photo: Reuters";
+        let a = Article::from_bytes("t.txt".into(), "t.txt".into(), text.as_bytes());
+        let spans = split_article(&a);
+        let got: Vec<&str> = spans.iter().map(|s| a.slice(s.start, s.end)).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].starts_with("Police") && got[0].ends_with("billion euros."));
+        assert!(got[1].starts_with("Officers") && got[1].ends_with("across Europe."));
+        assert_eq!(got[2], "Photo: Reuters");
+        // Offsets are exact: bytes and chars give the same text.
+        for s in &spans {
+            assert_eq!(&a.text[s.start_byte..s.end_byte], a.slice(s.start, s.end));
+        }
+        assert_eq!((spans[0].line, spans[1].line), (0, 1));
     }
 
     #[test]

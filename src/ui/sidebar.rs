@@ -112,7 +112,41 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         .iter()
         .filter(|a| a.anchor == AnchorState::Orphaned)
         .count();
-    match state.sidebar.get(state.sidebar_selected) {
+    // Outside the sidebar, Details describes the sentence under the cursor,
+    // even when no claim or suggestion covers it.
+    let cursor = state
+        .current_analysis()
+        .and_then(|a| a.sentences.get(state.reader.cursor))
+        .filter(|_| state.focus != crate::app::state::Pane::Sidebar);
+    let selected = state.sidebar.get(state.sidebar_selected);
+    let plain_sentence = cursor.filter(|s| {
+        selected.is_none_or(|i| {
+            let (a, b) = i.span();
+            !(a < s.end.max(s.start + 1) && s.start < b)
+        })
+    });
+    if let Some(s) = plain_sentence {
+        let what = if s.chrome {
+            " site chrome (v selects it to mark it anyway)"
+        } else {
+            " sentence, not suggested"
+        };
+        d.push(Line::from(vec![
+            span("[ ]", theme.dim),
+            span(what, theme.title),
+        ]));
+        if let Some(ar) = article {
+            d.push(Line::from(quote(clean(ar.slice(s.start, s.end)))));
+        }
+        if !s.chrome {
+            d.push(Line::from(span(
+                format!("Score {:.2}: {}", s.score, reasons(s)),
+                theme.dim,
+            )));
+            d.push(Line::from(span("t d f u: verdict · c: claim", theme.dim)));
+        }
+    }
+    match selected.filter(|_| plain_sentence.is_none()) {
         Some(SidebarItem::Saved { id, .. }) => {
             if let Some(a) = ann.file.get(id) {
                 let kind = match a.kind {

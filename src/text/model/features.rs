@@ -1,0 +1,139 @@
+//! What the check-worthiness model reads of a sentence: the named signals a
+//! fact-checker can see (figures, attribution, …) as dense features, and its
+//! words, word pairs and in-word character n-grams hashed into a fixed table.
+//! Each hashed feature remembers the word it came from, so the words that
+//! pushed a score up can be shown as reasons.
+
+use crate::text::score::Feature;
+use crate::text::tokens::Token;
+
+/// Dense features: one per named signal, then counts.
+pub const DENSE: usize = Feature::COUNT + 3;
+const ENTITIES: usize = Feature::COUNT;
+const QUANTITIES: usize = Feature::COUNT + 1;
+const WORDS: usize = Feature::COUNT + 2;
+
+/// A sentence as the model sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    pub dense: [f32; DENSE],
+    /// (bucket, token index it came from, or `usize::MAX` for none).
+    pub hashed: Vec<(u32, usize)>,
+    /// The value of each hashed feature: 1/sqrt(count), so a long sentence
+    /// does not outweigh a short one by its length alone.
+    pub scale: f32,
+}
+
+/// FNV-1a, 32 bits: stable across platforms and versions, so the shipped
+/// weights mean the same everywhere.
+#[derive(Clone, Copy)]
+struct Fnv(u32);
+
+impl Fnv {
+    fn new(namespace: u8) -> Fnv {
+        Fnv(0x811c_9dc5).byte(namespace)
+    }
+    fn byte(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    }
+    fn bytes(mut self, bs: &[u8]) -> Fnv {
+        for &b in bs {
+            self = self.byte(b);
+        }
+        self
+    }
+}
+
+/// The word as the model knows it: lower case, every digit a `0`, so "1,500"
+/// and "2,300" are one word shape.
+fn shape(lower: &str, out: &mut Vec<u8>) {
+    out.clear();
+    for c in lower.chars() {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
+/// Builds the features of one tokenized sentence. `signals` are the named
+/// features found in it (as `score::signals` finds them).
+pub fn featurize(
+    tokens: &[Token],
+    signals: &[Feature],
+    entities: usize,
+    quantities: usize,
+    bits: u32,
+) -> Features {
+    let mut dense = [0f32; DENSE];
+    for f in signals {
+        dense[*f as usize] = 1.0;
+    }
+    dense[ENTITIES] = entities.min(3) as f32 / 3.0;
+    dense[QUANTITIES] = quantities.min(3) as f32 / 3.0;
+    dense[WORDS] = ((tokens.len() as f32) + 1.0).ln() / 4.0;
+    let mask = (1u32 << bits) - 1;
+    let mut hashed = Vec::with_capacity(tokens.len() * 8);
+    let mut word = Vec::with_capacity(32);
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(32);
+    let mut prev: Option<Fnv> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        shape(&t.lower, &mut word);
+        let unigram = Fnv::new(b'w').bytes(&word);
+        hashed.push((unigram.0 & mask, i));
+        if let Some(p) = prev {
+            // The pair belongs to its second word for the reasons.
+            hashed.push((p.byte(b' ').bytes(&word).0 & mask, i));
+        }
+        prev = Some(Fnv::new(b'b').bytes(&word));
+        // In-word character trigrams with edge marks: "<ro", "ros", "ose", "se>".
+        bounds.clear();
+        let text = std::str::from_utf8(&word).unwrap_or("");
+        bounds.extend(text.char_indices().map(|(b, c)| (b, b + c.len_utf8())));
+        let n = bounds.len();
+        if n >= 2 {
+            // Over the padded word "<" + chars + ">" (n + 2 places), n trigrams.
+            for p in 0..n {
+                let mut h = Fnv::new(b'c');
+                for q in p..p + 3 {
+                    h = if q == 0 {
+                        h.byte(b'<')
+                    } else if q == n + 1 {
+                        h.byte(b'>')
+                    } else {
+                        let (a, b) = bounds[q - 1];
+                        h.bytes(&word[a..b])
+                    };
+                }
+                hashed.push((h.0 & mask, i));
+            }
+        }
+    }
+    let scale = if hashed.is_empty() {
+        0.0
+    } else {
+        1.0 / (hashed.len() as f32).sqrt()
+    };
+    Features {
+        dense,
+        hashed,
+        scale,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    #[test]
+    fn numbers_share_a_shape_and_features_are_stable() {
+        let a = featurize(&tokenize("Profits rose 76% in 2019."), &[], 0, 1, 16);
+        let b = featurize(&tokenize("Profits rose 12% in 2021."), &[], 0, 1, 16);
+        assert_eq!(a, b, "digits are one shape");
+        let c = featurize(&tokenize("Profits fell 76% in 2019."), &[], 0, 1, 16);
+        assert_ne!(a.hashed, c.hashed);
+        assert!(a.hashed.iter().all(|&(h, i)| h < 1 << 16 && i < 5));
+        // Unigram, pair and trigrams of "rose": <ro ros ose se>.
+        assert!(a.hashed.iter().filter(|&&(_, i)| i == 1).count() >= 6);
+    }
+}

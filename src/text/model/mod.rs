@@ -1,0 +1,194 @@
+//! The check-worthiness model: logistic regression over the named signals and
+//! hashed words of a sentence, learned from labelled sentences (ClaimBuster,
+//! see the README for the credit) by `cargo run --release --example
+//! train_checkworthy`. The weights ship in `checkworthy.bin`, built into the
+//! binary and read once at start.
+
+pub mod features;
+pub mod train;
+
+use crate::text::score::Feature;
+pub use features::{DENSE, Features, featurize};
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"CDCW";
+const VERSION: u32 = 1;
+
+/// A linear model: `sigmoid(bias + dense · w + Σ hashed weights)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The hashed table has `2^bits` weights.
+    pub bits: u32,
+    /// Sentences at or above this probability are suggested; chosen by
+    /// cross-validation for the best F1, never on the bundled seeds.
+    pub threshold: f32,
+    pub bias: f32,
+    pub dense: [f32; DENSE],
+    pub hashed: Vec<f32>,
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// How much each part of a sentence moved its score (in log-odds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub probability: f32,
+    /// Named signals present, with their contribution.
+    pub signals: Vec<(Feature, f32)>,
+    /// Per token index: the sum of its word, pair and n-gram weights.
+    pub words: Vec<(usize, f32)>,
+}
+
+impl Model {
+    pub fn empty(bits: u32) -> Model {
+        Model {
+            bits,
+            threshold: 0.5,
+            bias: 0.0,
+            dense: [0.0; DENSE],
+            hashed: vec![0.0; 1 << bits],
+        }
+    }
+
+    pub fn logit(&self, f: &Features) -> f32 {
+        let dense: f32 = self.dense.iter().zip(&f.dense).map(|(w, x)| w * x).sum();
+        let hashed: f32 = f
+            .hashed
+            .iter()
+            .map(|&(h, _)| self.hashed[h as usize])
+            .sum::<f32>()
+            * f.scale;
+        self.bias + dense + hashed
+    }
+
+    pub fn probability(&self, f: &Features) -> f32 {
+        sigmoid(self.logit(f))
+    }
+
+    pub fn explain(&self, f: &Features, signals: &[Feature]) -> Explanation {
+        let signals = signals
+            .iter()
+            .map(|&s| (s, self.dense[s as usize]))
+            .collect();
+        let mut words: Vec<(usize, f32)> = Vec::new();
+        for &(h, token) in &f.hashed {
+            let w = self.hashed[h as usize] * f.scale;
+            match words.iter_mut().find(|(t, _)| *t == token) {
+                Some((_, sum)) => *sum += w,
+                None => words.push((token, w)),
+            }
+        }
+        Explanation {
+            probability: self.probability(f),
+            signals,
+            words,
+        }
+    }
+
+    /// The file format: magic, version, bits, dense count, threshold, bias,
+    /// dense weights (f32), scale (f32), hashed weights quantised to i16
+    /// (weight = q × scale); all little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(32 + DENSE * 4 + self.hashed.len() * 2);
+        out.extend_from_slice(MAGIC);
+        for v in [VERSION, self.bits, DENSE as u32] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [self.threshold, self.bias] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in self.dense {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let max = self.hashed.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        out.extend_from_slice(&scale.to_le_bytes());
+        for w in &self.hashed {
+            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = bytes.get(at..at + n).ok_or("the model file is cut short")?;
+            at += n;
+            Ok(s)
+        };
+        if take(4)? != MAGIC {
+            return Err("not a claimdesk model file".into());
+        }
+        let mut u32_ = || -> Result<u32, String> {
+            Ok(u32::from_le_bytes(take(4)?.try_into().expect("4 bytes")))
+        };
+        let (version, bits, dense_len) = (u32_()?, u32_()?, u32_()?);
+        if version != VERSION || dense_len as usize != DENSE || !(8..=24).contains(&bits) {
+            return Err(format!(
+                "model version {version} with {dense_len} signals and {bits} bits is not this claimdesk's"
+            ));
+        }
+        let mut f32s = |n: usize| -> Result<Vec<f32>, String> {
+            Ok(take(n * 4)?
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect())
+        };
+        let head = f32s(2 + DENSE + 1)?;
+        let hashed: Vec<f32> = take((1usize << bits) * 2)?
+            .chunks_exact(2)
+            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * head[2 + DENSE])
+            .collect();
+        let mut dense = [0f32; DENSE];
+        dense.copy_from_slice(&head[2..2 + DENSE]);
+        Ok(Model {
+            bits,
+            threshold: head[0],
+            bias: head[1],
+            dense,
+            hashed,
+        })
+    }
+}
+
+/// The model shipped with claimdesk.
+pub fn shipped() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::from_bytes(include_bytes!("checkworthy.bin"))
+            .expect("the shipped model file is valid (a test loads it)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_format_round_trips_within_quantisation() {
+        let mut m = Model::empty(10);
+        m.threshold = 0.37;
+        m.bias = -1.5;
+        m.dense[3] = 0.8;
+        m.hashed[5] = 2.0;
+        m.hashed[900] = -0.25;
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(
+            (back.threshold, back.bias, back.dense),
+            (0.37, -1.5, m.dense)
+        );
+        assert!((back.hashed[900] + 0.25).abs() < 1e-4);
+        assert!(Model::from_bytes(&m.to_bytes()[..40]).is_err());
+        assert!(Model::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let m = shipped();
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        assert_eq!(m.hashed.len(), 1 << m.bits);
+    }
+}

@@ -1,0 +1,75 @@
+//! What a fact-checker meets on opening an article that starts with site
+//! chrome: the cursor on the first real sentence, Details about that
+//! sentence, and chrome that a stray verdict key cannot mark.
+
+mod common;
+
+use common::*;
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::write(
+        c.join("a.txt"),
+        "---\ntitle: Port seizure\nurl: https://example.org/a\n---\nHome | News | Sport | Weather\n\n\
+         Police said 28 tons of cocaine were seized at Antwerp on Monday.\n\n\
+         The weather was fine.\n\n\
+         Officers arrested 48 people in 200 raids, the prosecutor said.\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_cursor_opens_on_the_first_content_sentence() {
+    let dir = corpus();
+    let s = state_for(&dir.path().join("corpus"), (120, 40));
+    assert!(
+        cursor_text(&s).starts_with("Police said 28 tons"),
+        "{}",
+        cursor_text(&s)
+    );
+}
+
+#[test]
+fn a_stray_verdict_key_on_chrome_marks_nothing_but_a_selection_does() {
+    let dir = corpus();
+    let mut s = state_for(&dir.path().join("corpus"), (120, 40));
+    let chrome = s
+        .current_analysis()
+        .unwrap()
+        .sentences
+        .iter()
+        .position(|x| x.chrome)
+        .expect("the front matter or the menu is chrome");
+    s.reader.cursor = chrome;
+    press(&mut s, "t");
+    assert!(s.annotations[0].file.annotations.is_empty());
+    assert_eq!(
+        s.message.as_deref(),
+        Some("This is site chrome, not article text; select it with v to mark it anyway.")
+    );
+    press(&mut s, "vlt");
+    assert_eq!(
+        s.annotations[0].file.annotations.len(),
+        1,
+        "on purpose it can be marked"
+    );
+}
+
+#[test]
+fn details_describe_the_sentence_under_the_cursor() {
+    let dir = corpus();
+    let mut s = state_for(&dir.path().join("corpus"), (120, 40));
+    press(&mut s, "j");
+    assert_eq!(cursor_text(&s), "The weather was fine.");
+    let screen = render(&s);
+    let details = screen
+        .lines()
+        .skip_while(|l| !l.contains("Details"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(details.contains("sentence, not suggested"), "{screen}");
+    assert!(details.contains("The weather was fine."), "{screen}");
+}
