@@ -286,11 +286,11 @@ fn has_quotation(sentence: &str) -> bool {
     if sentence.contains(['“', '”', '"', '«', '»']) {
         return true;
     }
-    let chars: Vec<char> = sentence.chars().collect();
     let mut open = false;
-    for (k, &c) in chars.iter().enumerate() {
-        let before = if k == 0 { ' ' } else { chars[k - 1] };
-        let after = chars.get(k + 1).copied().unwrap_or(' ');
+    let mut before = ' ';
+    let mut chars = sentence.chars().peekable();
+    while let Some(c) = chars.next() {
+        let after = chars.peek().copied().unwrap_or(' ');
         if matches!(c, '\'' | '‘')
             && (before.is_whitespace() || before == '(')
             && after.is_alphanumeric()
@@ -303,6 +303,7 @@ fn has_quotation(sentence: &str) -> bool {
         {
             return true;
         }
+        before = c;
     }
     false
 }

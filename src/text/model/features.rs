@@ -55,6 +55,32 @@ fn shape(lower: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// The in-word character trigrams of `word` with edge marks ("<ro", "ros",
+/// "ose", "se>" for "rose"), hashed, for words of two chars and more.
+fn trigrams(word: &[u8], mut emit: impl FnMut(u32)) {
+    let text = std::str::from_utf8(word).unwrap_or("");
+    if text.chars().nth(1).is_none() {
+        return;
+    }
+    // A window over the units "<", each char, ">".
+    let units = std::iter::once(&b"<"[..])
+        .chain(text.char_indices().map(|(b, c)| &word[b..b + c.len_utf8()]))
+        .chain(std::iter::once(&b">"[..]));
+    let mut window: [&[u8]; 3] = [&[], &[], &[]];
+    for (n, unit) in units.enumerate() {
+        window = [window[1], window[2], unit];
+        if n >= 2 {
+            emit(
+                Fnv::new(b'c')
+                    .bytes(window[0])
+                    .bytes(window[1])
+                    .bytes(window[2])
+                    .0,
+            );
+        }
+    }
+}
+
 /// Builds the features of one tokenized sentence. `signals` are the named
 /// features found in it (as `score::signals` finds them).
 pub fn featurize(
@@ -72,41 +98,23 @@ pub fn featurize(
     dense[QUANTITIES] = quantities.min(3) as f32 / 3.0;
     dense[WORDS] = ((tokens.len() as f32) + 1.0).ln() / 4.0;
     let mask = (1u32 << bits) - 1;
-    let mut hashed = Vec::with_capacity(tokens.len() * 8);
-    let mut word = Vec::with_capacity(32);
-    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(32);
+    let mut hashed = Vec::with_capacity(tokens.len() * 10);
+    let mut shaped = Vec::with_capacity(32);
     let mut prev: Option<Fnv> = None;
     for (i, t) in tokens.iter().enumerate() {
-        shape(&t.lower, &mut word);
-        let unigram = Fnv::new(b'w').bytes(&word);
-        hashed.push((unigram.0 & mask, i));
+        let word: &[u8] = if t.lower.bytes().any(|b| b.is_ascii_digit()) {
+            shape(&t.lower, &mut shaped);
+            &shaped
+        } else {
+            t.lower.as_bytes()
+        };
+        hashed.push((Fnv::new(b'w').bytes(word).0 & mask, i));
         if let Some(p) = prev {
             // The pair belongs to its second word for the reasons.
-            hashed.push((p.byte(b' ').bytes(&word).0 & mask, i));
+            hashed.push((p.byte(b' ').bytes(word).0 & mask, i));
         }
-        prev = Some(Fnv::new(b'b').bytes(&word));
-        // In-word character trigrams with edge marks: "<ro", "ros", "ose", "se>".
-        bounds.clear();
-        let text = std::str::from_utf8(&word).unwrap_or("");
-        bounds.extend(text.char_indices().map(|(b, c)| (b, b + c.len_utf8())));
-        let n = bounds.len();
-        if n >= 2 {
-            // Over the padded word "<" + chars + ">" (n + 2 places), n trigrams.
-            for p in 0..n {
-                let mut h = Fnv::new(b'c');
-                for q in p..p + 3 {
-                    h = if q == 0 {
-                        h.byte(b'<')
-                    } else if q == n + 1 {
-                        h.byte(b'>')
-                    } else {
-                        let (a, b) = bounds[q - 1];
-                        h.bytes(&word[a..b])
-                    };
-                }
-                hashed.push((h.0 & mask, i));
-            }
-        }
+        prev = Some(Fnv::new(b'b').bytes(word));
+        trigrams(word, |h| hashed.push((h & mask, i)));
     }
     let scale = if hashed.is_empty() {
         0.0

@@ -37,7 +37,7 @@ pub struct Explanation {
     pub probability: f32,
     /// Named signals present, with their contribution.
     pub signals: Vec<(Feature, f32)>,
-    /// Per token index: the sum of its word, pair and n-gram weights.
+    /// Per token index (in order): the sum of its word, pair and n-gram weights.
     pub words: Vec<(usize, f32)>,
 }
 
@@ -72,14 +72,12 @@ impl Model {
             .iter()
             .map(|&s| (s, self.dense[s as usize]))
             .collect();
-        let mut words: Vec<(usize, f32)> = Vec::new();
+        let tokens = f.hashed.iter().map(|&(_, t)| t + 1).max().unwrap_or(0);
+        let mut sums = vec![0f32; tokens];
         for &(h, token) in &f.hashed {
-            let w = self.hashed[h as usize] * f.scale;
-            match words.iter_mut().find(|(t, _)| *t == token) {
-                Some((_, sum)) => *sum += w,
-                None => words.push((token, w)),
-            }
+            sums[token] += self.hashed[h as usize] * f.scale;
         }
+        let words = sums.into_iter().enumerate().collect();
         Explanation {
             probability: self.probability(f),
             signals,
