@@ -12,19 +12,7 @@
 
 use claimdesk::text::model::train::{self, Example, Options};
 use claimdesk::text::model::{self, Model};
-use claimdesk::text::{entities, quantity, score, tokens};
-
-/// A sentence as the model reads it, exactly as `text::analyse` prepares it.
-fn features(text: &str, bits: u32) -> model::Features {
-    let ts = tokens::tokenize(text);
-    let qs = quantity::extract_from(text, &ts);
-    let es = entities::extract_from(&ts);
-    let present: Vec<_> = score::signals(text, &ts, false, &qs, &es)
-        .iter()
-        .map(|r| r.feature)
-        .collect();
-    model::featurize(&ts, &present, es.len(), qs.len(), bits)
-}
+use claimdesk::text::tokens;
 
 /// The baseline the issue names: any digit, or a number word.
 fn has_number(text: &str) -> bool {
@@ -90,7 +78,7 @@ fn main() {
         let s = v["text"].as_str().expect("text").to_string();
         let label = v["label"].as_i64() == Some(1);
         examples.push(Example {
-            features: features(&s, opts.bits),
+            features: model::sentence_features(&s, opts.bits),
             label,
         });
         sentences.push(s);

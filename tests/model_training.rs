@@ -7,7 +7,7 @@
 
 use claimdesk::text::model::train::{self, Example, Options};
 use claimdesk::text::model::{self, Model};
-use claimdesk::text::{entities, quantity, score, tokens};
+use claimdesk::text::score;
 
 fn slice() -> Vec<(String, bool)> {
     include_str!("fixtures/claimbuster_slice.jsonl")
@@ -17,17 +17,6 @@ fn slice() -> Vec<(String, bool)> {
             (v["text"].as_str().unwrap().to_string(), v["label"] == 1)
         })
         .collect()
-}
-
-fn features(text: &str, bits: u32) -> model::Features {
-    let ts = tokens::tokenize(text);
-    let qs = quantity::extract_from(text, &ts);
-    let es = entities::extract_from(&ts);
-    let present: Vec<_> = score::signals(text, &ts, false, &qs, &es)
-        .iter()
-        .map(|r| r.feature)
-        .collect();
-    model::featurize(&ts, &present, es.len(), qs.len(), bits)
 }
 
 #[test]
@@ -40,7 +29,7 @@ fn training_on_a_fixed_slice_gives_the_same_model_byte_for_byte() {
     let examples: Vec<Example> = slice()
         .iter()
         .map(|(t, y)| Example {
-            features: features(t, opts.bits),
+            features: model::sentence_features(t, opts.bits),
             label: *y,
         })
         .collect();

@@ -152,6 +152,19 @@ impl Model {
     }
 }
 
+/// A sentence's features exactly as `text::analyse` prepares them (for
+/// training and measuring the model on sentences without an article).
+pub fn sentence_features(text: &str, bits: u32) -> Features {
+    let ts = crate::text::tokens::tokenize(text);
+    let qs = crate::text::quantity::extract_from(text, &ts);
+    let es = crate::text::entities::extract_from(&ts);
+    let present: Vec<Feature> = crate::text::score::signals(text, &ts, false, &qs, &es)
+        .iter()
+        .map(|r| r.feature)
+        .collect();
+    featurize(&ts, &present, es.len(), qs.len(), bits)
+}
+
 /// The model shipped with claimdesk.
 pub fn shipped() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
