@@ -222,10 +222,11 @@ pub(crate) fn classify_alone(line: &str) -> LineKind {
         return LineKind::Chrome(ChromeKind::Navigation);
     }
     // A menu: three or more short items between separators ("Home | News | Sport").
-    let items: Vec<&str> = t.split(['|', '·', '•', '»']).map(str::trim).collect();
-    if items.len() >= 3
-        && !sentence_like
-        && items.iter().all(|i| !i.is_empty() && word_count(i) <= 3)
+    let separators = ['|', '·', '•', '»'];
+    if !sentence_like
+        && t.matches(separators).nth(1).is_some()
+        && t.split(separators)
+            .all(|i| !i.trim().is_empty() && word_count(i) <= 3)
     {
         return LineKind::Chrome(ChromeKind::Navigation);
     }
@@ -314,21 +315,23 @@ pub fn repeat_key(line: &str) -> Option<String> {
 /// Classifies every line of an article. `lines` are the article's lines in order
 /// (without their newline); `body_start_line` is the first line after front matter.
 pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
-    classify_lines_wrapped(lines, body_start_line, &vec![false; lines.len()])
+    let alone: Vec<LineKind> = lines.iter().map(|l| classify_alone(l)).collect();
+    classify_lines_wrapped(lines, body_start_line, &vec![false; lines.len()], alone)
 }
 
 /// `classify_lines` for text whose soft line breaks (`soft[i]`: line `i`
 /// runs on into the next) are known: a wrapped paragraph is prose, however
-/// its lines end.
+/// its lines end. `alone` is `classify_alone` of each line, made once.
 pub fn classify_lines_wrapped(
     lines: &[&str],
     body_start_line: usize,
     soft: &[bool],
+    alone: Vec<LineKind>,
 ) -> Vec<LineKind> {
-    let mut kinds: Vec<LineKind> = lines
-        .iter()
+    let mut kinds: Vec<LineKind> = alone
+        .into_iter()
         .enumerate()
-        .map(|(i, l)| {
+        .map(|(i, kind)| {
             if i < body_start_line {
                 LineKind::Chrome(ChromeKind::FrontMatter)
             } else if soft.get(i).copied().unwrap_or(false)
@@ -336,7 +339,7 @@ pub fn classify_lines_wrapped(
             {
                 LineKind::Content
             } else {
-                classify_alone(l)
+                kind
             }
         })
         .collect();

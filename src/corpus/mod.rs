@@ -75,8 +75,12 @@ impl Article {
         let index = CharIndex::new(&text);
         let (front, body_line) = meta::front_matter(&text);
         let raw_lines: Vec<&str> = text.split('\n').collect();
-        let soft = wrap::soft_breaks(&raw_lines, body_line);
-        let kinds = chrome::classify_lines_wrapped(&raw_lines, body_line, &soft);
+        let alone: Vec<LineKind> = raw_lines
+            .iter()
+            .map(|l| chrome::classify_alone(l))
+            .collect();
+        let soft = wrap::soft_breaks(&raw_lines, body_line, &alone);
+        let kinds = chrome::classify_lines_wrapped(&raw_lines, body_line, &soft, alone);
         let mut lines = Vec::with_capacity(raw_lines.len());
         let mut pos = 0;
         for ((raw, kind), joins_next) in raw_lines.iter().zip(kinds).zip(soft) {

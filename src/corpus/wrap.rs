@@ -8,7 +8,7 @@
 //! Captions, bylines, list items and other lines that stand alone keep their
 //! breaks.
 
-use super::chrome::{LineKind, classify_alone};
+use super::chrome::LineKind;
 
 /// The narrowest and widest wrap widths taken for hard wrapping: below, lines
 /// are too short to tell wrapping from a list; above, a line is a paragraph.
@@ -29,8 +29,9 @@ fn starts_apart(line: &str) -> bool {
         || (digits > 0 && digits <= 3 && matches!(&marker[digits..], "." | ")" | ".)"))
 }
 
-/// For each line, whether its break to the next line is soft.
-pub fn soft_breaks(lines: &[&str], body_start: usize) -> Vec<bool> {
+/// For each line, whether its break to the next line is soft. `alone[i]` is
+/// `classify_alone` of line `i`, computed once by the caller.
+pub fn soft_breaks(lines: &[&str], body_start: usize, alone: &[LineKind]) -> Vec<bool> {
     let mut soft = vec![false; lines.len()];
     let mut i = body_start;
     while i < lines.len() {
@@ -52,8 +53,8 @@ pub fn soft_breaks(lines: &[&str], body_start: usize) -> Vec<bool> {
                     .next()
                     .map_or(0, |w| w.chars().count());
                 let full = width(here) + 1 + next_word > widest && width(here) * 2 >= widest;
-                let alone = |l: &str| matches!(classify_alone(l), LineKind::Chrome(_));
-                soft[i + k] = full && !starts_apart(next) && !alone(here) && !alone(next);
+                let apart = |l: usize| matches!(alone[l], LineKind::Chrome(_));
+                soft[i + k] = full && !starts_apart(next) && !apart(i + k) && !apart(i + k + 1);
             }
         }
         i = j;
@@ -67,7 +68,11 @@ mod tests {
 
     fn breaks(text: &str) -> Vec<bool> {
         let lines: Vec<&str> = text.split('\n').collect();
-        soft_breaks(&lines, 0)
+        let alone: Vec<LineKind> = lines
+            .iter()
+            .map(|l| super::super::chrome::classify_alone(l))
+            .collect();
+        soft_breaks(&lines, 0, &alone)
     }
 
     #[test]

@@ -231,17 +231,27 @@ fn push(reasons: &mut Vec<Reason>, feature: Feature, evidence: String) {
     }
 }
 
-const WEEKDAY: u8 = 1;
-const ATTRIBUTES: u8 = 2;
-const SUPERLATIVE_WORD: u8 = 4;
-const EVENT: u8 = 8;
-const CAUSES: u8 = 16;
-const OPINES: u8 = 32;
+const WEEKDAY: u16 = 1;
+const ATTRIBUTES: u16 = 2;
+const SUPERLATIVE_WORD: u16 = 4;
+const EVENT: u16 = 8;
+const CAUSES: u16 = 16;
+const OPINES: u16 = 32;
+const THOUGHT: u16 = 64;
+const FUTURE: u16 = 128;
+/// A plan when "to" follows: "plans to", "going to".
+const PLANS: u16 = 256;
+
+static THOUGHTS: WordSet = WordSet::new(&["think", "believe", "feel", "hope"]);
+static FUTURE_WORDS: WordSet = WordSet::new(&["will", "won't", "won’t", "shall"]);
+static PLAN_WORDS: WordSet = WordSet::new(&[
+    "going", "plan", "plans", "intend", "intends", "promise", "pledge",
+]);
 
 /// Which of the word lists a word is in, with one hash per word.
-fn word_flags(w: &str) -> u8 {
+fn word_flags(w: &str) -> u16 {
     static FLAGS: std::sync::OnceLock<
-        std::collections::HashMap<&'static str, u8, super::lexicon::FnvBuild>,
+        std::collections::HashMap<&'static str, u16, super::lexicon::FnvBuild>,
     > = std::sync::OnceLock::new();
     let map = FLAGS.get_or_init(|| {
         let mut m = std::collections::HashMap::default();
@@ -252,6 +262,9 @@ fn word_flags(w: &str) -> u8 {
             (&EVENTS, EVENT),
             (&CAUSAL, CAUSES),
             (&OPINION, OPINES),
+            (&THOUGHTS, THOUGHT),
+            (&FUTURE_WORDS, FUTURE),
+            (&PLAN_WORDS, PLANS),
         ] {
             for w in list.words() {
                 *m.entry(*w).or_insert(0) |= flag;
@@ -332,9 +345,12 @@ pub fn signals(
         let next = ws.get(i + 1);
         let prev = i.checked_sub(1).map(|p| &ws[p]);
         let lw = w.lower.as_ref();
-        let own = ws[i.saturating_sub(3)..i]
-            .iter()
-            .any(|t| own_voice(t.lower.as_ref()));
+        // Asked only of speech and thought verbs: most words never need it.
+        let own = || {
+            ws[i.saturating_sub(3)..i]
+                .iter()
+                .any(|t| own_voice(t.lower.as_ref()))
+        };
         let f = word_flags(lw);
         if f & WEEKDAY != 0 {
             push(&mut reasons, Feature::Date, w.text.to_string());
@@ -356,7 +372,7 @@ pub fn signals(
         let noun_reports = lw == "reports"
             && prev.is_none_or(|p| !p.text.starts_with(char::is_uppercase))
             && next.is_none_or(|n| n.lower != "that");
-        if f & ATTRIBUTES != 0 && !noun_reports && !own {
+        if f & ATTRIBUTES != 0 && !noun_reports && !own() {
             let ev = match next {
                 Some(n) if lw == "according" => format!("{} {}", w.text, n.text),
                 _ => w.text.to_string(),
@@ -381,22 +397,17 @@ pub fn signals(
         }
         // A thought verb is an opinion in the speaker's own voice only:
         // "police believe the gang…" reports a belief, "I believe" holds one.
-        let thought = matches!(lw, "think" | "believe" | "feel" | "hope");
+        let thought = f & THOUGHT != 0;
         let simile = lw == "like"
             && prev.is_some_and(|p| matches!(p.lower.as_ref(), "is" | "are" | "was" | "were"));
-        if (f & OPINES != 0 && !thought) || (thought && own) || simile {
+        if (f & OPINES != 0 && !thought) || (thought && own()) || simile {
             push(&mut reasons, Feature::Opinion, w.text.to_string());
         }
-        let going_to = lw == "going" && next.is_some_and(|n| n.lower == "to");
-        let plans_to = matches!(
-            lw,
-            "plan" | "plans" | "intend" | "intends" | "promise" | "pledge"
-        ) && next.is_some_and(|n| n.lower == "to");
-        if matches!(lw, "will" | "won't" | "won’t" | "shall")
+        // "will", "I'll", "going to", "plans to": a promise or a plan.
+        if f & FUTURE != 0
+            || (f & PLANS != 0 && next.is_some_and(|n| n.lower == "to"))
             || lw.ends_with("'ll")
             || lw.ends_with("’ll")
-            || going_to
-            || plans_to
         {
             push(&mut reasons, Feature::Future, w.text.to_string());
         }
@@ -420,8 +431,9 @@ pub fn signals(
 const WORD_REASON: f32 = 0.4;
 
 /// Scores an already tokenized sentence with the shipped model. The reasons
-/// are the signals in the sentence that moved the score most, then up to
-/// three of its words whose learned weights pushed it up.
+/// are the signals in the sentence, strongest first, then (for sentences
+/// near or above the threshold) up to three of its words whose learned
+/// weights pushed it up.
 pub fn score_tokens(
     sentence: &str,
     ws: &[Token],
@@ -434,28 +446,24 @@ pub fn score_tokens(
     let present: Vec<Feature> = reasons.iter().map(|r| r.feature).collect();
     let features =
         super::model::featurize(ws, &present, entities.len(), quantities.len(), model.bits);
-    let why = model.explain(&features, &present);
-    let weight = |f: Feature| {
-        why.signals
-            .iter()
-            .find(|(s, _)| *s == f)
-            .map_or(0.0, |(_, w)| *w)
-    };
-    reasons.sort_by(|a, b| weight(b.feature).abs().total_cmp(&weight(a.feature).abs()));
-    let mut words = why.words;
-    words.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (t, w) in words.into_iter().take(3) {
-        if w >= WORD_REASON && !reasons.iter().any(|r| r.evidence.contains(ws[t].text)) {
-            reasons.push(Reason {
-                feature: Feature::Word,
-                evidence: ws[t].text.to_string(),
-            });
+    let value = model.probability(&features);
+    let weight = |f: Feature| model.signal_weight(f).abs();
+    reasons.sort_by(|a, b| weight(b.feature).total_cmp(&weight(a.feature)));
+    // Words are named only where they matter: near or above the threshold
+    // (and it spares the pipeline the work on every other sentence).
+    if value >= model.threshold / 2.0 {
+        let mut words = model.word_weights(&features);
+        words.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (t, w) in words.into_iter().take(3) {
+            if w >= WORD_REASON && !reasons.iter().any(|r| r.evidence.contains(ws[t].text)) {
+                reasons.push(Reason {
+                    feature: Feature::Word,
+                    evidence: ws[t].text.to_string(),
+                });
+            }
         }
     }
-    Score {
-        value: why.probability,
-        reasons,
-    }
+    Score { value, reasons }
 }
 
 #[cfg(test)]

@@ -58,6 +58,28 @@ fn shape(lower: &str, out: &mut Vec<u8>) {
 /// The in-word character trigrams of `word` with edge marks ("<ro", "ros",
 /// "ose", "se>" for "rose"), hashed, for words of two chars and more.
 fn trigrams(word: &[u8], mut emit: impl FnMut(u32)) {
+    if word.is_ascii() {
+        // Every char one byte: the same hashes, straight from the bytes.
+        let n = word.len();
+        if n < 2 {
+            return;
+        }
+        let unit = |k: usize| match k {
+            0 => b'<',
+            k if k == n + 1 => b'>',
+            k => word[k - 1],
+        };
+        for p in 0..n {
+            emit(
+                Fnv::new(b'c')
+                    .byte(unit(p))
+                    .byte(unit(p + 1))
+                    .byte(unit(p + 2))
+                    .0,
+            );
+        }
+        return;
+    }
     let text = std::str::from_utf8(word).unwrap_or("");
     if text.chars().nth(1).is_none() {
         return;
@@ -132,6 +154,21 @@ pub fn featurize(
 mod tests {
     use super::*;
     use crate::text::tokens::tokenize;
+
+    #[test]
+    fn the_ascii_path_hashes_trigrams_as_the_general_one() {
+        let collect = |w: &str| {
+            let mut v = Vec::new();
+            trigrams(w.as_bytes(), |h| v.push(h));
+            v
+        };
+        // "é" takes the general path; the same word with "e" the fast one:
+        // both must hash "<ro", "ros", … in the same way where they agree.
+        assert_eq!(collect("rose").len(), 4);
+        assert_eq!(collect("rosé").len(), 4);
+        assert_eq!(collect("rose")[..2], collect("rosé")[..2]);
+        assert!(collect("a").is_empty() && collect("é").is_empty());
+    }
 
     #[test]
     fn numbers_share_a_shape_and_features_are_stable() {

@@ -31,16 +31,6 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// How much each part of a sentence moved its score (in log-odds).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Explanation {
-    pub probability: f32,
-    /// Named signals present, with their contribution.
-    pub signals: Vec<(Feature, f32)>,
-    /// Per token index (in order): the sum of its word, pair and n-gram weights.
-    pub words: Vec<(usize, f32)>,
-}
-
 impl Model {
     pub fn empty(bits: u32) -> Model {
         Model {
@@ -67,22 +57,24 @@ impl Model {
         sigmoid(self.logit(f))
     }
 
-    pub fn explain(&self, f: &Features, signals: &[Feature]) -> Explanation {
-        let signals = signals
-            .iter()
-            .map(|&s| (s, self.dense[s as usize]))
-            .collect();
+    /// The learned weight of a named signal (log-odds).
+    pub fn signal_weight(&self, f: Feature) -> f32 {
+        self.dense
+            .get(f as usize)
+            .copied()
+            .filter(|_| (f as usize) < Feature::COUNT)
+            .unwrap_or(0.0)
+    }
+
+    /// Per token index, in order: how much its word, pair and n-gram
+    /// weights moved the score (log-odds).
+    pub fn word_weights(&self, f: &Features) -> Vec<(usize, f32)> {
         let tokens = f.hashed.iter().map(|&(_, t)| t + 1).max().unwrap_or(0);
         let mut sums = vec![0f32; tokens];
         for &(h, token) in &f.hashed {
             sums[token] += self.hashed[h as usize] * f.scale;
         }
-        let words = sums.into_iter().enumerate().collect();
-        Explanation {
-            probability: self.probability(f),
-            signals,
-            words,
-        }
+        sums.into_iter().enumerate().collect()
     }
 
     /// The file format: magic, version, bits, dense count, threshold, bias,
