@@ -1,21 +1,19 @@
 //! Changes to annotations. Each is recorded for undo and ends in a Save effect.
 
-use super::nav::{cursor_span, move_cursor_to};
+use super::nav::cursor_span;
 use super::state::*;
 use super::update::{Effect, refresh_sidebar};
-use crate::store::{
-    AnchorState, Annotation, Evidence, HistoryEntry, Kind, Stance, Verdict, make_target, new_id,
-};
+use crate::store::{AnchorState, Annotation, HistoryEntry, Kind, Verdict, make_target, new_id};
 use ratatui_textarea::TextArea;
 
 /// What a key acts on: a saved annotation, or a span that is not one yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Subject {
+pub(super) enum Subject {
     Saved(String),
     Span(usize, usize),
 }
 
-fn subject(state: &State) -> Result<Subject, String> {
+pub(super) fn subject(state: &State) -> Result<Subject, String> {
     let ann = state.current_annotations().ok_or("No article is open.")?;
     let live = |a: &&Annotation| {
         a.kind != Kind::Dismissed && a.anchor != crate::store::AnchorState::Orphaned
@@ -90,7 +88,7 @@ fn no_sentence_here(state: &State) -> String {
     }
 }
 
-fn editable(state: &State, article: usize) -> Result<(), String> {
+pub(super) fn editable(state: &State, article: usize) -> Result<(), String> {
     match state
         .annotations
         .get(article)
@@ -133,7 +131,7 @@ fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Op
 
 /// A history entry for a change made now: who, what, and the verdict and
 /// note as they were before it.
-fn history_entry(state: &State, before: &Annotation, change: &str) -> HistoryEntry {
+pub(super) fn history_entry(state: &State, before: &Annotation, change: &str) -> HistoryEntry {
     HistoryEntry {
         at: state.now(),
         by: state.reviewer.clone(),
@@ -165,7 +163,7 @@ fn commit(
     vec![Effect::Save(article)]
 }
 
-fn apply(
+pub(super) fn apply(
     state: &mut State,
     article: usize,
     before: &Option<Annotation>,
@@ -195,7 +193,7 @@ fn apply(
     }
 }
 
-fn fail(state: &mut State, msg: impl Into<String>) -> Vec<Effect> {
+pub(super) fn fail(state: &mut State, msg: impl Into<String>) -> Vec<Effect> {
     state.message = Some(msg.into());
     Vec::new()
 }
@@ -211,7 +209,7 @@ fn edit_subject(
 }
 
 /// Like `edit_subject`, but hands the reason back when nothing could be changed.
-fn try_edit_subject(
+pub(super) fn try_edit_subject(
     state: &mut State,
     create_kind: Kind,
     label: &str,
@@ -513,184 +511,4 @@ pub fn reattach(state: &mut State) -> Vec<Effect> {
     state.reattach = None;
     state.message = Some("Re-attached.".into());
     commit(state, Some(before), Some(after), "reattach")
-}
-
-pub fn open_evidence(state: &mut State) {
-    if let Err(e) = editable(state, state.current).and_then(|_| subject(state).map(|_| ())) {
-        state.message = Some(e);
-        return;
-    }
-    state.overlay = Some(Overlay::Prompt {
-        kind: PromptKind::Evidence,
-        input: Box::new(TextArea::default()),
-        stance: Stance::Supports,
-        error: None,
-    });
-}
-
-/// An evidence reference checked and written out in full, with the excerpt
-/// to store (the quoted claim, for a reference to an annotation).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedEvidence {
-    pub reference: String,
-    pub excerpt: String,
-}
-
-/// Checks an evidence reference: a web URL, or `article#id` of this corpus,
-/// where both parts may be shortened to a unique prefix ("001#95cc").
-pub fn check_evidence(state: &State, reference: &str) -> Result<CheckedEvidence, String> {
-    let r = reference.trim();
-    if (r.starts_with("https://") || r.starts_with("http://"))
-        && r.len() > 8
-        && !r.contains(char::is_whitespace)
-    {
-        return Ok(CheckedEvidence {
-            reference: r.to_string(),
-            excerpt: String::new(),
-        });
-    }
-    let Some((path, id)) = r.split_once('#') else {
-        return Err(
-            "Evidence must be a URL (https://…) or article#annotation-id from this corpus.".into(),
-        );
-    };
-    let articles: Vec<usize> = match state.corpus.articles.iter().position(|a| a.id == path) {
-        Some(i) => vec![i],
-        None => (0..state.corpus.articles.len())
-            .filter(|&i| !path.is_empty() && state.corpus.articles[i].id.starts_with(path))
-            .collect(),
-    };
-    let article = match articles.as_slice() {
-        [i] => *i,
-        [] => return Err(format!("No article {path} in this corpus.")),
-        _ => {
-            return Err(format!(
-                "{path} names {} articles; type more of its path.",
-                articles.len()
-            ));
-        }
-    };
-    let file = &state.annotations[article].file;
-    let found: Vec<&crate::store::Annotation> = match file.get(id) {
-        Some(a) => vec![a],
-        None => file
-            .annotations
-            .iter()
-            .filter(|a| !id.is_empty() && a.id.starts_with(id) && a.kind != Kind::Dismissed)
-            .collect(),
-    };
-    match found.as_slice() {
-        [a] => Ok(CheckedEvidence {
-            reference: format!("{}#{}", state.corpus.articles[article].id, a.id),
-            excerpt: crate::corpus::shorten(&a.target.exact, 160),
-        }),
-        [] => Err(format!(
-            "Article {} has no annotation {id}.",
-            state.corpus.articles[article].id
-        )),
-        _ => Err(format!(
-            "{id} names {} annotations; type more of the id.",
-            found.len()
-        )),
-    }
-}
-
-pub fn add_evidence(
-    state: &mut State,
-    reference: &str,
-    stance: Stance,
-) -> Result<Vec<Effect>, String> {
-    let CheckedEvidence { reference, excerpt } = check_evidence(state, reference)?;
-    let effects = try_edit_subject(state, Kind::Claim, "evidence", move |a| {
-        if a.evidence.iter().any(|e| e.reference == reference) {
-            return Err("That evidence is already attached.".into());
-        }
-        if reference.ends_with(&format!("#{}", a.id)) {
-            return Err("A claim cannot be its own evidence.".into());
-        }
-        a.evidence.push(Evidence {
-            reference,
-            excerpt,
-            stance,
-        });
-        Ok(())
-    })?;
-    if !effects.is_empty() {
-        state.message = Some(format!("Evidence added ({}).", stance.name()));
-    }
-    Ok(effects)
-}
-
-fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
-    let stack = if from_undo {
-        &mut state.undo
-    } else {
-        &mut state.redo
-    };
-    let Some(change) = stack.pop() else {
-        return fail(
-            state,
-            if from_undo {
-                "Nothing to undo."
-            } else {
-                "Nothing to redo."
-            },
-        );
-    };
-    if let Err(e) = editable(state, change.article) {
-        let stack = if from_undo {
-            &mut state.undo
-        } else {
-            &mut state.redo
-        };
-        stack.push(change);
-        return fail(state, e);
-    }
-    let (from, to) = if from_undo {
-        (&change.after, &change.before)
-    } else {
-        (&change.before, &change.after)
-    };
-    // Remove what the change produced, then restore the other side. The
-    // restored version keeps the history since, plus this undo, and counts
-    // as the newest change so a merge with another instance keeps it.
-    let article = change.article;
-    let live = from
-        .as_ref()
-        .and_then(|f| state.annotations[article].file.remove(&f.id));
-    let restored = to.clone().map(|mut t| {
-        let label = if from_undo { "undo" } else { "redo" };
-        let mut history = live
-            .as_ref()
-            .map(|l| l.history.clone())
-            .unwrap_or_else(|| t.history.clone());
-        history.push(history_entry(state, live.as_ref().unwrap_or(&t), label));
-        t.history = history;
-        t.updated = state.now();
-        t.reviewer = state.reviewer.clone();
-        t
-    });
-    if article != state.current {
-        super::nav::open_article(state, article, None);
-    }
-    apply(state, article, &None, &restored);
-    if let Some(pos) = to.as_ref().or(from.as_ref()).map(|a| a.target.start) {
-        move_cursor_to(state, pos);
-    }
-    state.message = Some(if from_undo { "Undone." } else { "Redone." }.into());
-    let stack = if from_undo {
-        &mut state.redo
-    } else {
-        &mut state.undo
-    };
-    stack.push(change);
-    vec![Effect::Save(article)]
-}
-
-pub fn undo(state: &mut State) -> Vec<Effect> {
-    swap(state, true)
-}
-
-pub fn redo(state: &mut State) -> Vec<Effect> {
-    swap(state, false)
 }

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod derive;
 pub mod edit;
+pub mod evidence;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -11,6 +12,7 @@ pub mod overlay;
 pub mod related;
 pub mod review;
 pub mod state;
+pub mod undo;
 pub mod update;
 pub mod wrap;
 

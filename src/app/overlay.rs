@@ -203,18 +203,20 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     Vec::new()
                 }
                 Key::Enter => match kind {
-                    PromptKind::Evidence => match edit::add_evidence(state, &value, stance) {
-                        Ok(effects) => effects,
-                        Err(e) => {
-                            state.overlay = Some(Overlay::Prompt {
-                                kind,
-                                input,
-                                stance,
-                                error: Some(e),
-                            });
-                            Vec::new()
+                    PromptKind::Evidence => {
+                        match super::evidence::add_evidence(state, &value, stance) {
+                            Ok(effects) => effects,
+                            Err(e) => {
+                                state.overlay = Some(Overlay::Prompt {
+                                    kind,
+                                    input,
+                                    stance,
+                                    error: Some(e),
+                                });
+                                Vec::new()
+                            }
                         }
-                    },
+                    }
                     PromptKind::Search => {
                         live_update(state, kind, &value);
                         if state

@@ -385,7 +385,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         PrevLink => super::related::step(state, false),
         ConfirmAnchor => return edit::confirm_anchor(state),
         Reattach => return edit::reattach(state),
-        Evidence => edit::open_evidence(state),
+        Evidence => super::evidence::open_evidence(state),
         NextUnreviewed => nav::next_unreviewed(state, true, false),
         PrevUnreviewed => nav::next_unreviewed(state, false, false),
         NextUnreviewedCorpus => nav::next_unreviewed(state, true, true),
@@ -393,8 +393,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Search => overlay::open_search(state),
         SearchNext => nav::search_step(state, true),
         SearchPrev => nav::search_step(state, false),
-        Undo => return edit::undo(state),
-        Redo => return edit::redo(state),
+        Undo => return super::undo::undo(state),
+        Redo => return super::undo::redo(state),
         Review => review::open(state),
         Cancel => {
             if state.reattach.take().is_some() {

@@ -1,0 +1,114 @@
+//! Evidence: a URL or another annotation of the corpus attached to a claim,
+//! with its stance (supports, refutes, context).
+
+use super::edit::*;
+use super::state::*;
+use super::update::Effect;
+use crate::store::{Evidence, Kind, Stance};
+use ratatui_textarea::TextArea;
+
+pub fn open_evidence(state: &mut State) {
+    if let Err(e) = editable(state, state.current).and_then(|_| subject(state).map(|_| ())) {
+        state.message = Some(e);
+        return;
+    }
+    state.overlay = Some(Overlay::Prompt {
+        kind: PromptKind::Evidence,
+        input: Box::new(TextArea::default()),
+        stance: Stance::Supports,
+        error: None,
+    });
+}
+
+/// An evidence reference checked and written out in full, with the excerpt
+/// to store (the quoted claim, for a reference to an annotation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedEvidence {
+    pub reference: String,
+    pub excerpt: String,
+}
+
+/// Checks an evidence reference: a web URL, or `article#id` of this corpus,
+/// where both parts may be shortened to a unique prefix ("001#95cc").
+pub fn check_evidence(state: &State, reference: &str) -> Result<CheckedEvidence, String> {
+    let r = reference.trim();
+    if (r.starts_with("https://") || r.starts_with("http://"))
+        && r.len() > 8
+        && !r.contains(char::is_whitespace)
+    {
+        return Ok(CheckedEvidence {
+            reference: r.to_string(),
+            excerpt: String::new(),
+        });
+    }
+    let Some((path, id)) = r.split_once('#') else {
+        return Err(
+            "Evidence must be a URL (https://…) or article#annotation-id from this corpus.".into(),
+        );
+    };
+    let articles: Vec<usize> = match state.corpus.articles.iter().position(|a| a.id == path) {
+        Some(i) => vec![i],
+        None => (0..state.corpus.articles.len())
+            .filter(|&i| !path.is_empty() && state.corpus.articles[i].id.starts_with(path))
+            .collect(),
+    };
+    let article = match articles.as_slice() {
+        [i] => *i,
+        [] => return Err(format!("No article {path} in this corpus.")),
+        _ => {
+            return Err(format!(
+                "{path} names {} articles; type more of its path.",
+                articles.len()
+            ));
+        }
+    };
+    let file = &state.annotations[article].file;
+    let found: Vec<&crate::store::Annotation> = match file.get(id) {
+        Some(a) => vec![a],
+        None => file
+            .annotations
+            .iter()
+            .filter(|a| !id.is_empty() && a.id.starts_with(id) && a.kind != Kind::Dismissed)
+            .collect(),
+    };
+    match found.as_slice() {
+        [a] => Ok(CheckedEvidence {
+            reference: format!("{}#{}", state.corpus.articles[article].id, a.id),
+            excerpt: crate::corpus::shorten(&a.target.exact, 160),
+        }),
+        [] => Err(format!(
+            "Article {} has no annotation {id}.",
+            state.corpus.articles[article].id
+        )),
+        _ => Err(format!(
+            "{id} names {} annotations; type more of the id.",
+            found.len()
+        )),
+    }
+}
+
+pub fn add_evidence(
+    state: &mut State,
+    reference: &str,
+    stance: Stance,
+) -> Result<Vec<Effect>, String> {
+    let CheckedEvidence { reference, excerpt } = check_evidence(state, reference)?;
+    let effects = try_edit_subject(state, Kind::Claim, "evidence", move |a| {
+        if a.evidence.iter().any(|e| e.reference == reference) {
+            return Err("That evidence is already attached.".into());
+        }
+        if reference.ends_with(&format!("#{}", a.id)) {
+            return Err("A claim cannot be its own evidence.".into());
+        }
+        a.evidence.push(Evidence {
+            reference,
+            excerpt,
+            stance,
+        });
+        Ok(())
+    })?;
+    if !effects.is_empty() {
+        state.message = Some(format!("Evidence added ({}).", stance.name()));
+    }
+    Ok(effects)
+}

@@ -1,0 +1,81 @@
+//! Undo and redo: every change (verdicts, notes, evidence, anchors) can be
+//! taken back and redone; each step is saved like any other change.
+
+use super::edit::{apply, editable, fail, history_entry};
+use super::nav::move_cursor_to;
+use super::state::*;
+use super::update::Effect;
+
+fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
+    let stack = if from_undo {
+        &mut state.undo
+    } else {
+        &mut state.redo
+    };
+    let Some(change) = stack.pop() else {
+        return fail(
+            state,
+            if from_undo {
+                "Nothing to undo."
+            } else {
+                "Nothing to redo."
+            },
+        );
+    };
+    if let Err(e) = editable(state, change.article) {
+        let stack = if from_undo {
+            &mut state.undo
+        } else {
+            &mut state.redo
+        };
+        stack.push(change);
+        return fail(state, e);
+    }
+    let (from, to) = if from_undo {
+        (&change.after, &change.before)
+    } else {
+        (&change.before, &change.after)
+    };
+    // Remove what the change produced, then restore the other side. The
+    // restored version keeps the history since, plus this undo, and counts
+    // as the newest change so a merge with another instance keeps it.
+    let article = change.article;
+    let live = from
+        .as_ref()
+        .and_then(|f| state.annotations[article].file.remove(&f.id));
+    let restored = to.clone().map(|mut t| {
+        let label = if from_undo { "undo" } else { "redo" };
+        let mut history = live
+            .as_ref()
+            .map(|l| l.history.clone())
+            .unwrap_or_else(|| t.history.clone());
+        history.push(history_entry(state, live.as_ref().unwrap_or(&t), label));
+        t.history = history;
+        t.updated = state.now();
+        t.reviewer = state.reviewer.clone();
+        t
+    });
+    if article != state.current {
+        super::nav::open_article(state, article, None);
+    }
+    apply(state, article, &None, &restored);
+    if let Some(pos) = to.as_ref().or(from.as_ref()).map(|a| a.target.start) {
+        move_cursor_to(state, pos);
+    }
+    state.message = Some(if from_undo { "Undone." } else { "Redone." }.into());
+    let stack = if from_undo {
+        &mut state.redo
+    } else {
+        &mut state.undo
+    };
+    stack.push(change);
+    vec![Effect::Save(article)]
+}
+
+pub fn undo(state: &mut State) -> Vec<Effect> {
+    swap(state, true)
+}
+
+pub fn redo(state: &mut State) -> Vec<Effect> {
+    swap(state, false)
+}
