@@ -3,11 +3,11 @@
 
 mod common;
 
-use claimdesk::app::state::SaveStatus;
+use claimdesk::app::state::{SaveStatus, State};
 use claimdesk::store::{Kind, Verdict};
 use common::*;
 
-fn claims(s: &claimdesk::app::state::State) -> Vec<(usize, Verdict)> {
+fn claims(s: &State) -> Vec<(usize, Verdict)> {
     s.annotations[0]
         .file
         .annotations
@@ -17,6 +17,15 @@ fn claims(s: &claimdesk::app::state::State) -> Vec<(usize, Verdict)> {
         .collect()
 }
 
+/// Two instances (A, B) on a fresh copy of the seeds, telling ids apart.
+fn two_instances() -> (tempfile::TempDir, State, State) {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let a = instance(&corpus, (120, 40), 1);
+    let b = instance(&corpus, (120, 40), 2);
+    (dir, a, b)
+}
+
 fn on_disk(dir: &std::path::Path) -> claimdesk::store::AnnotationFile {
     let text = std::fs::read_to_string(dir.join("annotations/000_b4c1e1b9b05d5c34.json")).unwrap();
     serde_json::from_str(&text).unwrap()
@@ -24,10 +33,7 @@ fn on_disk(dir: &std::path::Path) -> claimdesk::store::AnnotationFile {
 
 #[test]
 fn two_instances_marking_one_sentence_leave_one_claim() {
-    let dir = temp_seeds();
-    let corpus = dir.path().join("seeds");
-    let mut a = instance(&corpus, (120, 40), 1);
-    let mut b = instance(&corpus, (120, 40), 2);
+    let (dir, mut a, mut b) = two_instances();
     press(&mut a, "jt");
     press(&mut b, "jd");
     press(&mut a, "f");
@@ -58,10 +64,7 @@ fn two_instances_marking_one_sentence_leave_one_claim() {
 
 #[test]
 fn a_note_saved_from_an_open_editor_keeps_the_other_instances_verdict() {
-    let dir = temp_seeds();
-    let corpus = dir.path().join("seeds");
-    let mut a = instance(&corpus, (120, 40), 1);
-    let mut b = instance(&corpus, (120, 40), 2);
+    let (dir, mut a, mut b) = two_instances();
     press(&mut a, "jt");
     // B opens the article after A's save, so it sees A's claim.
     press(&mut b, "<tab><tab>j<enter><s-tab>k<enter>j");
@@ -79,10 +82,7 @@ fn a_note_saved_from_an_open_editor_keeps_the_other_instances_verdict() {
 
 #[test]
 fn a_true_conflict_on_one_field_is_told_to_the_one_who_saves_second() {
-    let dir = temp_seeds();
-    let corpus = dir.path().join("seeds");
-    let mut a = instance(&corpus, (120, 40), 1);
-    let mut b = instance(&corpus, (120, 40), 2);
+    let (dir, mut a, mut b) = two_instances();
     press(&mut a, "jt");
     press(&mut b, "<tab><tab>j<enter><s-tab>k<enter>j");
     press(&mut b, "f");

@@ -11,6 +11,7 @@ pub mod nav;
 pub mod overlay;
 pub mod related;
 pub mod review;
+pub mod search;
 pub mod state;
 pub mod undo;
 pub mod update;

@@ -95,13 +95,13 @@ fn live_update(state: &mut State, kind: PromptKind, value: &str) {
             {
                 state.reader.folded = state
                     .article()
-                    .map(|a| (current, std::sync::Arc::new(nav::folded(&a.text))));
+                    .map(|a| (current, std::sync::Arc::new(super::search::folded(&a.text))));
             }
             let hits = state
                 .reader
                 .folded
                 .as_ref()
-                .map(|(_, text)| nav::find_all_folded(text, value))
+                .map(|(_, text)| super::search::find_all_folded(text, value))
                 .unwrap_or_default();
             state.reader.search = Some(Search {
                 query: value.to_string(),
