@@ -358,6 +358,8 @@ struct LinkOut<'a> {
     score: f32,
     shared: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    agreements: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     differences: &'a [String],
 }
 
@@ -385,6 +387,7 @@ pub fn links(ws: &Workspace, json: bool) -> String {
             relation: l.relation.name(),
             score: l.score,
             shared: &l.shared,
+            agreements: &l.agreements,
             differences: &l.differences,
         })
         .collect();
@@ -407,6 +410,9 @@ pub fn links(ws: &Workspace, json: bool) -> String {
             crate::ui::clean(l.b.text),
             l.shared.join("; ")
         ));
+        if !l.agreements.is_empty() {
+            s.push_str(&format!("  agrees: {}\n", l.agreements.join("; ")));
+        }
         if !l.differences.is_empty() {
             s.push_str(&format!("  differs: {}\n", l.differences.join("; ")));
         }

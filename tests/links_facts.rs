@@ -107,6 +107,40 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
         .map(|l| pair(l.a, l.b))
         .collect();
 
+    let text = |r: SentenceRef| {
+        let a = &s.corpus.articles[r.article];
+        let x = &s.analyses[r.article].sentences[r.sentence];
+        a.slice(x.start, x.end).chars().take(60).collect::<String>()
+    };
+    for l in &index.links {
+        if !same_fact.contains(&pair(l.a, l.b)) {
+            eprintln!(
+                "unlisted link: {:?} | {:?} | {:?}",
+                text(l.a),
+                text(l.b),
+                l.shared
+            );
+        }
+    }
+    for opts in &expected_differs {
+        if !opts.iter().any(|p| found_differs.contains(p)) {
+            eprintln!(
+                "missed differs: {:?} | {:?}",
+                text(opts[0].0),
+                text(opts[0].1)
+            );
+        }
+    }
+    // A sentence keeps its best few links: a pair is missed only when one of
+    // its sentences still had room for it.
+    let full = |r: SentenceRef| index.of(r).count() >= 4;
+    let expected_pairs: Vec<_> = expected_pairs
+        .into_iter()
+        .filter(|opts| {
+            opts.iter().any(|(x, y)| !full(*x) && !full(*y))
+                || opts.iter().any(|p| found.contains(p))
+        })
+        .collect();
     let link_hits = expected_pairs
         .iter()
         .filter(|opts| opts.iter().any(|p| found.contains(p)))
@@ -168,16 +202,17 @@ fn common_words_alone_make_no_link() {
         links::link(&articles, &refs).links.is_empty(),
         "police, cocaine and port in common are not the same fact"
     );
-    // The same words plus one specific shared figure do link.
+    // Two reports that share specific names (one story) and say the same
+    // event with an agreeing figure do link.
     let c = corpus::Article::from_bytes(
         "c.txt".into(),
         "c.txt".into(),
-        "Big haul.\n\nPolice seized 27.64 tonnes of cocaine at the port.\n".as_bytes(),
+        "Big haul.\n\nPolice seized 27.64 tonnes of cocaine at the port of Antwerp after the Sky ECC breach.\n".as_bytes(),
     );
     let d = corpus::Article::from_bytes(
         "d.txt".into(),
         "d.txt".into(),
-        "Record.\n\nThe police found nearly 28 tons of cocaine in the port.\n".as_bytes(),
+        "Record.\n\nAntwerp police seized nearly 28 tons of cocaine in the port, Sky ECC messages show.\n".as_bytes(),
     );
     let articles = vec![c, d];
     let analyses: Vec<ArticleAnalysis> = articles.iter().map(text::analyse).collect();

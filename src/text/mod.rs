@@ -1,7 +1,9 @@
 //! Sentences and check-worthiness of an article's text.
 
+pub mod dates;
 pub mod display;
 pub mod entities;
+pub mod events;
 pub mod lexicon;
 pub mod model;
 pub mod quantity;

@@ -330,6 +330,12 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
             format!("  “{}”", clean(article.slice(sentence.start, sentence.end))),
             style,
         )));
+        // Aspect by aspect: where a pair differs, what it still agrees on.
+        if !link.differences.is_empty() {
+            for same in &link.agreements {
+                d.push(Line::from(span(format!("  ≈ {}", clean(same)), theme.dim)));
+            }
+        }
         for why in &link.differences {
             d.push(Line::from(span(format!("  ≠ {}", clean(why)), theme.error)));
         }

@@ -1,0 +1,502 @@
+//! What a sentence says, in the terms links are made of: its names, the
+//! events its words name, its figures with their slots, the days it dates,
+//! its content words on real stems and the word runs a copy would share.
+
+use super::SentenceRef;
+use super::figures::{self, Figure};
+use crate::text::Sentence;
+use crate::text::dates::{self, DaySpan};
+use crate::text::events::{self, EventKind};
+use crate::text::quantity::UnitClass;
+use crate::text::tokens::{Token, tokenize};
+use chrono::{Datelike, NaiveDate};
+use std::hash::{Hash, Hasher};
+
+/// Words a passage shares with its copy: this many in a row are a quotation
+/// or syndicated text, not chance.
+pub const VERBATIM_WORDS: usize = 8;
+
+pub struct Described<'a> {
+    pub r: SentenceRef,
+    pub sentence: &'a Sentence,
+    /// Content-word stems, sorted.
+    pub stems: Vec<String>,
+    /// Kinds of event named, sorted.
+    pub events: Vec<EventKind>,
+    /// Entity keys, sorted.
+    pub names: Vec<String>,
+    /// The names that can tie two reports together, sorted: not nationalities
+    /// or groups ("Israeli", "Palestinians"), which any number of unrelated
+    /// stories share.
+    pub anchor_names: Vec<String>,
+    /// Named operations ("Lemont") and the organisations and places beside them.
+    pub operations: Vec<String>,
+    pub actors: Vec<String>,
+    pub figures: Vec<Figure<'a>>,
+    /// Days the sentence dates, resolved against the article's date.
+    pub days: Vec<DaySpan>,
+    /// Hashes of every run of `VERBATIM_WORDS` words, sorted.
+    pub runs: Vec<u64>,
+    /// The event a demand or plan asks for: "demanded 19 labs be dismantled".
+    pub request: Option<EventKind>,
+    /// The sentence frames its figures as a running total ("since", "so far").
+    pub cumulative: bool,
+    /// Years the sentence names ("in 1993").
+    pub years: Vec<i32>,
+}
+
+/// Short words, function words and reporting verbs: they say nothing about
+/// which fact a sentence reports.
+const STOP: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "against",
+    "also",
+    "among",
+    "another",
+    "around",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "could",
+    "during",
+    "each",
+    "from",
+    "further",
+    "have",
+    "having",
+    "here",
+    "into",
+    "itself",
+    "just",
+    "last",
+    "made",
+    "make",
+    "many",
+    "more",
+    "most",
+    "much",
+    "other",
+    "over",
+    "said",
+    "says",
+    "same",
+    "should",
+    "since",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "time",
+    "under",
+    "until",
+    "very",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "according",
+    "including",
+    "statement",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "added",
+    "week",
+    "weeks",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "people",
+    "also",
+    "still",
+    "even",
+    "only",
+    "first",
+    "second",
+    "third",
+    "three",
+    "four",
+    "five",
+    "seven",
+    "eight",
+    "nine",
+    "dozen",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billion",
+    "million",
+    "percent",
+    "number",
+    "state",
+    "government",
+    "officials",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "news",
+    "going",
+    "think",
+];
+
+/// Words that make a figure a running total rather than one event.
+const CUMULATIVE: &[&str] = &[
+    "since",
+    "throughout",
+    "altogether",
+    "total",
+    "overall",
+    "cumulative",
+    "combined",
+];
+
+/// Words that ask for something rather than report it: "demanded … be dismantled".
+const REQUEST: &[&str] = &[
+    "demanded",
+    "demand",
+    "demands",
+    "urged",
+    "urge",
+    "urges",
+    "requested",
+    "called",
+    "calls",
+    "proposed",
+];
+
+pub fn describe<'a>(
+    r: SentenceRef,
+    sentence: &'a Sentence,
+    text: &str,
+    written: Option<NaiveDate>,
+) -> Described<'a> {
+    let tokens = tokenize(text);
+    let mut stems: Vec<String> = Vec::new();
+    let mut found_events: Vec<EventKind> = Vec::new();
+    for t in &tokens {
+        if let Some((kind, _)) = events::of_word(t.text) {
+            found_events.push(kind);
+        }
+        if t.text.chars().count() >= 4
+            && t.text.chars().all(char::is_alphabetic)
+            && !STOP.contains(&t.lower.as_ref())
+        {
+            stems.push(events::stem(&t.lower));
+        }
+    }
+    stems.sort();
+    stems.dedup();
+    found_events.sort();
+    found_events.dedup();
+    let mut names: Vec<String> = sentence
+        .entities
+        .iter()
+        .map(|e| e.key())
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut anchor_names: Vec<String> = sentence
+        .entities
+        .iter()
+        .filter(|e| !group_or_nationality(e))
+        .map(|e| e.key())
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    anchor_names.sort();
+    anchor_names.dedup();
+    let of_kind = |kinds: &[crate::text::entities::EntityKind]| -> Vec<String> {
+        sentence
+            .entities
+            .iter()
+            .filter(|e| kinds.contains(&e.kind))
+            .map(|e| e.key())
+            .collect()
+    };
+    use crate::text::entities::EntityKind;
+    let operations = of_kind(&[EntityKind::Operation]);
+    let actors = of_kind(&[EntityKind::Organisation, EntityKind::Place]);
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    let request = requested(&tokens);
+    let cumulative =
+        lower.iter().any(|w| CUMULATIVE.contains(w)) || text.to_lowercase().contains("so far");
+    let years = tokens
+        .iter()
+        .filter(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|t| t.text.parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    Described {
+        anchor_names,
+        years,
+        r,
+        sentence,
+        stems,
+        events: found_events,
+        names,
+        operations,
+        actors,
+        figures: figures::figures(&sentence.quantities, &tokens),
+        days: days(sentence, text, written),
+        runs: runs(&tokens),
+        request,
+        cumulative,
+    }
+}
+
+/// A single word of no known kind that reads as a nationality or a group of
+/// people: a plural ("Palestinians", "Muslims") or a demonym ending ("Israeli",
+/// "Indian", "Chinese", "Swedish", "Dutch").
+fn group_or_nationality(e: &crate::text::entities::Entity) -> bool {
+    let t = e.text.trim_end_matches(['’', '\'']);
+    if e.kind != crate::text::entities::EntityKind::Other
+        || t.contains(char::is_whitespace)
+        || !t.chars().all(char::is_alphabetic)
+        || t.chars().all(|c| c.is_uppercase())
+    {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    ["s", "an", "ese", "ish", "i", "ch"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+}
+
+/// The event a request word asks for, within the few words after it.
+fn requested(tokens: &[Token]) -> Option<EventKind> {
+    let at = tokens
+        .iter()
+        .position(|t| REQUEST.contains(&t.lower.as_ref()))?;
+    // "called" names things ("a service called Sky ECC") unless it asks "for" or "on".
+    if tokens[at].lower == "called"
+        && !matches!(
+            tokens.get(at + 1).map(|t| t.lower.as_ref()),
+            Some("for" | "on")
+        )
+    {
+        return None;
+    }
+    tokens[at + 1..]
+        .iter()
+        .take(8)
+        .find_map(|t| events::of_word(t.text).map(|(k, _)| k))
+}
+
+/// The days a sentence dates: written dates placed in the year of writing,
+/// full dates as they are, and relative words resolved against the article's
+/// date. Without that date, only full dates count.
+fn days(sentence: &Sentence, text: &str, written: Option<NaiveDate>) -> Vec<DaySpan> {
+    let mut found = Vec::new();
+    let quantities = &sentence.quantities;
+    for (i, q) in quantities.iter().enumerate() {
+        if q.unit != UnitClass::Date || q.value >= 1000.0 {
+            continue;
+        }
+        let (month, day) = ((q.value as u32) / 100, (q.value as u32) % 100);
+        let day_to = q.value_to.map_or(day, |v| (v as u32) % 100);
+        // A year written right after the day ("March 9, 2021").
+        let year = quantities
+            .get(i + 1)
+            .filter(|y| y.unit == UnitClass::Date && y.value >= 1000.0 && y.start <= q.end + 3);
+        if let Some(full) = dates::parse_date(&q.surface) {
+            let to = full.with_day(day_to.max(day)).unwrap_or(full);
+            found.push(DaySpan { from: full, to });
+            continue;
+        }
+        let from = match (year, written) {
+            (Some(y), _) => NaiveDate::from_ymd_opt(y.value as i32, month, day),
+            (None, Some(w)) => dates::in_year_of(month, day, w),
+            (None, None) => None,
+        };
+        if let Some(from) = from {
+            let to = from.with_day(day_to.max(day)).unwrap_or(from);
+            found.push(DaySpan { from, to });
+        }
+    }
+    if let Some(w) = written {
+        found.extend(dates::relative(text, w));
+    }
+    found
+}
+
+fn runs(tokens: &[Token]) -> Vec<u64> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let mut out: Vec<u64> = words.windows(VERBATIM_WORDS).map(hash).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A stable 64-bit key for a string or a run of words (`DefaultHasher::new`
+/// has fixed keys), so that indexes hold numbers rather than strings.
+pub fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Whether two sorted lists share an element.
+pub fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The elements two sorted lists share.
+pub fn common<'a, T: Ord>(a: &'a [T], b: &[T]) -> Vec<&'a T> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(&a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn described(text: &str, written: Option<NaiveDate>, f: impl FnOnce(&Described)) {
+        let article = Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes());
+        let analysis = crate::text::analyse(&article);
+        let s = analysis.sentences.last().unwrap();
+        let d = describe(
+            SentenceRef {
+                article: 0,
+                sentence: 0,
+            },
+            s,
+            article.slice(s.start, s.end),
+            written,
+        );
+        f(&d)
+    }
+
+    #[test]
+    fn nationalities_and_groups_tie_nothing_together() {
+        described(
+            "T\n\nOn Monday in Hebron, Israeli troops and Palestinians met Indian and Dutch envoys about Sky ECC and the NCA.\n",
+            None,
+            |d| {
+                for group in ["israeli", "palestinians", "indian", "dutch"] {
+                    assert!(
+                        !d.anchor_names.iter().any(|n| n == group),
+                        "{group}: {:?}",
+                        d.anchor_names
+                    );
+                }
+                for name in ["sky ecc", "nca"] {
+                    assert!(
+                        d.anchor_names.iter().any(|n| n == name),
+                        "{name}: {:?}",
+                        d.anchor_names
+                    );
+                }
+            },
+        );
+    }
+
+    #[test]
+    fn a_demand_names_what_it_asks_for_and_a_name_is_no_demand() {
+        described(
+            "Title\n\nAgencies demanded 19 synthetic drug labs be dismantled.\n",
+            None,
+            |d| assert_eq!(d.request, Some(EventKind::Dismantle)),
+        );
+        described(
+            "Title\n\nPolice gained access to a messaging service called Sky ECC.\n",
+            None,
+            |d| assert_eq!(d.request, None),
+        );
+        // Plans and wants are not demands about a reported fact.
+        described(
+            "Title\n\nThe minister plans to cut taxes and wants 15 new schools.\n",
+            None,
+            |d| assert_eq!(d.request, None),
+        );
+    }
+
+    #[test]
+    fn dated_days_need_the_date_of_writing_unless_written_in_full() {
+        let written = NaiveDate::from_ymd_opt(2021, 4, 6);
+        described(
+            "Title\n\nThe news first broke earlier this month.\n",
+            written,
+            |d| assert_eq!(d.days[0].describe(), "1–6 April 2021"),
+        );
+        described(
+            "Title\n\nThe news first broke earlier this month.\n",
+            None,
+            |d| assert!(d.days.is_empty()),
+        );
+        described(
+            "Title\n\nThe operation took place across Belgium on March 9, 2021.\n",
+            None,
+            |d| assert_eq!(d.days[0].describe(), "9 March 2021"),
+        );
+    }
+
+    #[test]
+    fn runs_of_words_find_copies() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        described(
+            "T\n\n“During a judicial investigation into a potential service criminal organization, police cracked it,” the statement said.\n",
+            None,
+            |d| a = d.runs.clone(),
+        );
+        described(
+            "T\n\nPolice said: ‘During a judicial investigation into a potential service criminal organisation, police cracked it.’\n",
+            None,
+            |d| b = d.runs.clone(),
+        );
+        assert!(intersects(&a, &b));
+    }
+}

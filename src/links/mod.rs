@@ -1,0 +1,336 @@
+//! Cross-article links: sentences of different articles that report the same
+//! fact, and aspect by aspect whether they agree.
+//!
+//! Links are made in three steps, each cheap enough for a large corpus:
+//! - `story`: which articles report the same story, from the specific
+//!   things they share (names few articles use, exact uncommon figures,
+//!   passages word for word), never from common words or round figures;
+//! - candidates: sentences of such articles that share a name, a figure
+//!   slot or a passage, from an inverted index, never all against all;
+//! - `relate`: a candidate pair is linked when it shares a specific anchor
+//!   and the same kind of event, and each aspect (figure slots, what
+//!   happened, the day, the actors, demand or fact, the record) is compared.
+
+mod describe;
+pub mod figures;
+mod relate;
+mod story;
+
+pub use figures::{Range, agree, range};
+
+use crate::corpus::Article;
+use crate::text::ArticleAnalysis;
+use crate::text::quantity::UnitClass;
+use describe::{Described, describe};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub struct SentenceRef {
+    pub article: usize,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Agrees,
+    Differs,
+    Related,
+}
+
+impl Relation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Agrees => "agrees",
+            Relation::Differs => "differs",
+            Relation::Related => "related",
+        }
+    }
+
+    /// The mark shown in the sidebar: ≈ agrees, ≠ differs, ~ related.
+    pub fn mark(self) -> char {
+        match self {
+            Relation::Agrees => '≈',
+            Relation::Differs => '≠',
+            Relation::Related => '~',
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub a: SentenceRef,
+    pub b: SentenceRef,
+    pub relation: Relation,
+    pub score: f32,
+    /// What ties the two sentences to one fact: shared names, the kind of
+    /// event, a passage word for word.
+    pub shared: Vec<String>,
+    /// Aspects on which they agree ("28 tons ≈ 27.64 tonnes") …
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<String>,
+    /// … and on which they differ, each in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<String>,
+}
+
+/// All links of a corpus, and for each sentence the links it is part of.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct LinkIndex {
+    pub links: Vec<Link>,
+    by_sentence: HashMap<SentenceRef, Vec<usize>>,
+}
+
+impl LinkIndex {
+    pub fn of(&self, r: SentenceRef) -> impl Iterator<Item = &Link> {
+        self.by_sentence
+            .get(&r)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.links[i])
+    }
+
+    /// Articles with at least one `differs` link.
+    pub fn articles_that_differ(&self) -> std::collections::BTreeSet<usize> {
+        self.links
+            .iter()
+            .filter(|l| l.relation == Relation::Differs)
+            .flat_map(|l| [l.a.article, l.b.article])
+            .collect()
+    }
+}
+
+/// A sentence keeps its best few links only: the sidebar shows what matters
+/// most, disagreements first, and a fact reported everywhere does not bury it.
+const MAX_LINKS_PER_SENTENCE: usize = 4;
+/// Candidates examined per sentence, from its rarest keys first: a fixed
+/// bound keeps the work linear in the corpus.
+const MAX_CANDIDATES: usize = 48;
+
+/// About when an article was written: the latest year its text names
+/// (reports name past years, rarely future ones). A date line is not used:
+/// a page saved with the day it was saved on would move a 2021 story to 2025.
+fn article_year(described: &[Described]) -> Option<i32> {
+    described.iter().flat_map(|d| d.years.iter().copied()).max()
+}
+
+fn written(article: &Article) -> Option<chrono::NaiveDate> {
+    article
+        .meta
+        .published
+        .as_deref()
+        .and_then(crate::text::dates::parse_date)
+}
+
+/// Links every content sentence of the corpus to the sentences of other
+/// articles that report the same fact.
+pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
+    let mut described: Vec<Described> = Vec::new();
+    for (ai, (article, analysis)) in articles.iter().zip(analyses).enumerate() {
+        let date = written(article);
+        let first = described.len();
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            if s.chrome || s.heading && s.quantities.is_empty() {
+                continue;
+            }
+            described.push(describe(
+                SentenceRef {
+                    article: ai,
+                    sentence: si,
+                },
+                s,
+                article.slice(s.start, s.end),
+                date,
+            ));
+        }
+        names_in_title_case(article, &mut described[first..]);
+    }
+    let n_articles = articles.len();
+    let name_df = story::name_frequencies(&described);
+    let mut years = vec![None; n_articles];
+    {
+        let mut from = 0;
+        while from < described.len() {
+            let a = described[from].r.article;
+            let to = from
+                + described[from..]
+                    .iter()
+                    .take_while(|d| d.r.article == a)
+                    .count();
+            years[a] = article_year(&described[from..to]);
+            from = to;
+        }
+    }
+    let stories = story::same_story(&described, &name_df, n_articles, &years);
+    let mut stem_df: HashMap<&str, u32> = HashMap::new();
+    for d in &described {
+        for s in &d.stems {
+            *stem_df.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let rarity = relate::Rarity {
+        name_df: &name_df,
+        n_articles,
+        stem_df: &stem_df,
+        n_sentences: described.len().max(1),
+    };
+    let norms: Vec<f32> = described.iter().map(|d| rarity.norm(d)).collect();
+
+    // Candidates: sentences of the same story sharing an anchor key.
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, d) in described.iter().enumerate() {
+        for k in anchor_keys(d) {
+            postings.entry(k).or_default().push(i as u32);
+        }
+    }
+    let same_story = |x: usize, y: usize| stories.contains(&(x.min(y), x.max(y)));
+    let mut pairs: HashSet<(u32, u32)> = HashSet::new();
+    for (i, d) in described.iter().enumerate() {
+        let mut keys: Vec<(usize, &Vec<u32>)> = anchor_keys(d)
+            .iter()
+            .filter_map(|k| postings.get(k).map(|l| (l.len(), l)))
+            .collect();
+        keys.sort_by_key(|(n, _)| *n);
+        let mut found = 0;
+        'keys: for (_, list) in keys {
+            for &j in list {
+                let other = &described[j as usize];
+                if other.r.article != d.r.article && same_story(d.r.article, other.r.article) {
+                    let pair = ((i as u32).min(j), (i as u32).max(j));
+                    if pairs.insert(pair) {
+                        found += 1;
+                        if found >= MAX_CANDIDATES {
+                            break 'keys;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut scored: Vec<(u32, u32, Relation, f32)> = pairs
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let (dx, dy) = (&described[x as usize], &described[y as usize]);
+            relate::compare(
+                dx,
+                dy,
+                (norms[x as usize], norms[y as usize]),
+                &rarity,
+                false,
+            )
+            .map(|l| (x, y, l.relation, l.score))
+        })
+        .collect();
+    // Each sentence keeps its best links, disagreements first: they are what
+    // a fact-checker must not miss.
+    scored.sort_by(|x, y| {
+        (y.2 == Relation::Differs)
+            .cmp(&(x.2 == Relation::Differs))
+            .then(y.3.total_cmp(&x.3))
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    let mut count = vec![0usize; described.len()];
+    scored.retain(|&(a, b, _, _)| {
+        let ok = count[a as usize] < MAX_LINKS_PER_SENTENCE
+            && count[b as usize] < MAX_LINKS_PER_SENTENCE;
+        if ok {
+            count[a as usize] += 1;
+            count[b as usize] += 1;
+        }
+        ok
+    });
+    let mut links: Vec<Link> = scored
+        .iter()
+        .filter_map(|&(x, y, _, _)| {
+            relate::compare(
+                &described[x as usize],
+                &described[y as usize],
+                (norms[x as usize], norms[y as usize]),
+                &rarity,
+                true,
+            )
+        })
+        .collect();
+    links.sort_by_key(|l| (l.a, l.b));
+    let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
+    for (i, l) in links.iter().enumerate() {
+        by_sentence.entry(l.a).or_default().push(i);
+        by_sentence.entry(l.b).or_default().push(i);
+    }
+    LinkIndex { links, by_sentence }
+}
+
+/// In a Title Case headline every word is capitalised and names cannot be
+/// told apart; the names the article's body uses can still be found in it.
+fn names_in_title_case(article: &Article, described: &mut [Described]) {
+    let known: Vec<String> = described
+        .iter()
+        .filter(|d| !d.sentence.heading)
+        .flat_map(|d| d.anchor_names.iter().cloned())
+        .collect();
+    for d in described.iter_mut() {
+        if !d.sentence.heading || !d.sentence.entities.is_empty() {
+            continue;
+        }
+        let words: Vec<String> = article
+            .slice(d.sentence.start, d.sentence.end)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let line = format!(" {} ", words.join(" "));
+        for name in &known {
+            let name_words: Vec<&str> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if !name_words.is_empty() && line.contains(&format!(" {} ", name_words.join(" "))) {
+                d.names.push(name.clone());
+                d.anchor_names.push(name.clone());
+            }
+        }
+        for list in [&mut d.names, &mut d.anchor_names] {
+            list.sort();
+            list.dedup();
+        }
+    }
+}
+
+/// Counts of people and of things meet when they count the same thing
+/// ("800 people were arrested", "800 arrests").
+fn unit_key(u: UnitClass) -> UnitClass {
+    match u {
+        UnitClass::People => UnitClass::Objects,
+        other => other,
+    }
+}
+
+/// The keys a sentence can meet another report of its fact by: its names,
+/// its figure slots (with neighbouring magnitudes, so that 28 meets 27.64)
+/// and its passages.
+fn anchor_keys(d: &Described) -> Vec<u64> {
+    use describe::hash;
+    let mut keys: Vec<u64> = d.anchor_names.iter().map(|n| hash(&('@', n))).collect();
+    for f in &d.figures {
+        let unit = unit_key(f.q.unit);
+        if f.q.value > 0.0 {
+            let bucket = (f.q.value.log10() * 4.0).floor() as i32;
+            for b in bucket - 1..=bucket + 1 {
+                keys.push(hash(&('#', unit, f.thing.as_str(), b)));
+            }
+            // A named slot meets its other values however far apart:
+            // "a six week investigation", "a two-year investigation".
+            if !f.thing.is_empty() {
+                keys.push(hash(&('#', unit, f.thing.as_str())));
+            }
+        }
+    }
+    keys.extend(d.runs.iter().map(|r| hash(&('=', r))));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests;

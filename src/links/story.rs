@@ -1,0 +1,123 @@
+//! Which articles report the same story. Sentences are linked only between
+//! such articles: two reports of one event share specific things (names few
+//! articles use, exact uncommon figures, copied passages), while articles
+//! about different events share at most common ones ("Sydney", "15 years").
+
+use super::describe::Described;
+use super::figures;
+use crate::text::quantity::UnitClass;
+use std::collections::{HashMap, HashSet};
+
+/// A name or figure in more articles than this says little about which
+/// event an article reports, however large the corpus.
+const MAX_SPECIFIC_ARTICLES: u32 = 30;
+
+/// Whether a name found in `df` of `n` articles is specific enough to tie
+/// two reports together: at most a few percent of a large corpus, while in
+/// a folder of a handful of articles every shared name may be.
+pub fn specific(df: u32, n: usize) -> bool {
+    df <= MAX_SPECIFIC_ARTICLES && (df as f32) <= 0.05 * n as f32 + 5.0
+}
+
+/// How many articles mention each name.
+pub fn name_frequencies<'a>(described: &'a [Described]) -> HashMap<&'a str, u32> {
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    for d in described {
+        for n in &d.anchor_names {
+            if seen.insert((d.r.article, n.as_str())) {
+                *df.entry(n.as_str()).or_default() += 1;
+            }
+        }
+    }
+    df
+}
+
+/// An exact figure precise enough to be a fingerprint of one report:
+/// "27.64 tonnes" or "171,000 phones", never "15 years" or "25,000 people".
+fn fingerprint(f: &figures::Figure) -> Option<String> {
+    let q = f.q;
+    let kind_ok = matches!(
+        q.unit,
+        UnitClass::Mass | UnitClass::Money | UnitClass::People | UnitClass::Objects
+    );
+    if !kind_ok || q.value_to.is_some() || figures::significant_digits(q) < 3 {
+        return None;
+    }
+    Some(format!(
+        "{:?}:{}:{}",
+        q.unit,
+        q.currency.unwrap_or(""),
+        (q.value * 100.0).round() as i64
+    ))
+}
+
+#[derive(Default)]
+struct Shared {
+    names: u32,
+    figures: u32,
+    copied: bool,
+}
+
+/// Pairs of articles (lower index first) that report the same story.
+/// `years` gives each article's year when known; articles years apart do
+/// not report one event.
+pub fn same_story(
+    described: &[Described],
+    name_df: &HashMap<&str, u32>,
+    n_articles: usize,
+    years: &[Option<i32>],
+) -> HashSet<(usize, usize)> {
+    // Keys of each article, by kind: 0 name, 1 figure, 2 copied run; hashed,
+    // so that a large corpus's millions of runs stay small.
+    let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::new();
+    let mut add = |kind: u8, key: u64, article: usize| {
+        let list = postings.entry((kind, key)).or_default();
+        if list.last() != Some(&article) {
+            list.push(article);
+        }
+    };
+    for d in described {
+        let a = d.r.article;
+        for n in &d.anchor_names {
+            if specific(name_df.get(n.as_str()).copied().unwrap_or(0), n_articles) {
+                add(0, super::describe::hash(n), a);
+            }
+        }
+        for f in &d.figures {
+            if let Some(k) = fingerprint(f) {
+                add(1, super::describe::hash(&k), a);
+            }
+        }
+        for r in &d.runs {
+            add(2, *r, a);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), Shared> = HashMap::new();
+    for ((kind, _), list) in postings {
+        let mut list = list;
+        list.sort_unstable();
+        list.dedup();
+        if list.len() < 2 || list.len() > MAX_SPECIFIC_ARTICLES as usize {
+            continue;
+        }
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                let s = shared.entry((a, b)).or_default();
+                match kind {
+                    0 => s.names += 1,
+                    1 => s.figures += 1,
+                    _ => s.copied = true,
+                }
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|((a, b), s)| {
+            let apart = matches!((years[*a], years[*b]), (Some(x), Some(y)) if (x - y).abs() > 2);
+            !apart && (s.copied || s.names >= 2 || (s.names >= 1 && s.figures >= 1))
+        })
+        .map(|(k, _)| k)
+        .collect()
+}

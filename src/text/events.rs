@@ -1,0 +1,336 @@
+//! What happened in a sentence: the kind of event its words name (a seizure,
+//! an arrest, a rise), found on real stems so that "seized", "seizes" and
+//! "seizing" meet while "seizure" (the noun) stays a noun.
+//!
+//! Reporting verbs ("said", "announced", "reported") name no event: two
+//! sentences that both quote a statement are not thereby about one thing.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    Seize,
+    Ship,
+    Arrest,
+    Charge,
+    Convict,
+    Kill,
+    Injure,
+    Evacuate,
+    Raid,
+    Investigate,
+    Dismantle,
+    Crack,
+    Monitor,
+    Rise,
+    Fall,
+    Elect,
+    Win,
+    Lose,
+    Attack,
+    Fire,
+    Buy,
+    Sell,
+    Pay,
+    Launch,
+    Strike,
+    Resign,
+    Approve,
+    Reject,
+    Rescue,
+    Ban,
+}
+
+impl EventKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Seize => "seizure",
+            EventKind::Ship => "shipment",
+            EventKind::Arrest => "arrest",
+            EventKind::Charge => "charge",
+            EventKind::Convict => "conviction",
+            EventKind::Kill => "death",
+            EventKind::Injure => "injury",
+            EventKind::Evacuate => "evacuation",
+            EventKind::Raid => "raid",
+            EventKind::Investigate => "investigation",
+            EventKind::Dismantle => "dismantling",
+            EventKind::Crack => "breach",
+            EventKind::Monitor => "interception",
+            EventKind::Rise => "rise",
+            EventKind::Fall => "fall",
+            EventKind::Elect => "election",
+            EventKind::Win => "win",
+            EventKind::Lose => "loss",
+            EventKind::Attack => "attack",
+            EventKind::Fire => "fire",
+            EventKind::Buy => "purchase",
+            EventKind::Sell => "sale",
+            EventKind::Pay => "payment",
+            EventKind::Launch => "launch",
+            EventKind::Strike => "strike",
+            EventKind::Resign => "resignation",
+            EventKind::Approve => "approval",
+            EventKind::Reject => "rejection",
+            EventKind::Rescue => "rescue",
+            EventKind::Ban => "ban",
+        }
+    }
+
+    /// What was done to a thing, as in "11 tons shipped".
+    pub fn done(self) -> &'static str {
+        match self {
+            EventKind::Seize => "seized",
+            EventKind::Ship => "shipped",
+            EventKind::Arrest => "arrested",
+            EventKind::Charge => "charged",
+            EventKind::Convict => "convicted",
+            EventKind::Kill => "killed",
+            EventKind::Injure => "injured",
+            EventKind::Evacuate => "evacuated",
+            EventKind::Raid => "raided",
+            EventKind::Investigate => "investigated",
+            EventKind::Dismantle => "dismantled",
+            EventKind::Crack => "cracked",
+            EventKind::Monitor => "intercepted",
+            EventKind::Rise => "risen",
+            EventKind::Fall => "fallen",
+            EventKind::Elect => "elected",
+            EventKind::Win => "won",
+            EventKind::Lose => "lost",
+            EventKind::Attack => "attacked",
+            EventKind::Fire => "burnt",
+            EventKind::Buy => "bought",
+            EventKind::Sell => "sold",
+            EventKind::Pay => "paid",
+            EventKind::Launch => "launched",
+            EventKind::Strike => "struck",
+            EventKind::Resign => "resigned",
+            EventKind::Approve => "approved",
+            EventKind::Reject => "rejected",
+            EventKind::Rescue => "rescued",
+            EventKind::Ban => "banned",
+        }
+    }
+
+    /// Two outcomes that cannot both be what happened to the same thing:
+    /// goods shipped are not goods seized, a rise is not a fall.
+    pub fn excludes(self, other: EventKind) -> bool {
+        use EventKind::*;
+        let pair = |a: EventKind, b: EventKind| (self, other) == (a, b) || (self, other) == (b, a);
+        pair(Ship, Seize)
+            || pair(Rise, Fall)
+            || pair(Win, Lose)
+            || pair(Buy, Sell)
+            || pair(Kill, Injure)
+            || pair(Kill, Rescue)
+            || pair(Arrest, Convict)
+            || pair(Approve, Reject)
+    }
+}
+
+/// Whether a word names the action (a verb form) or the thing (a noun).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Verb,
+    Noun,
+}
+
+/// Words of each kind of event, as written; looked up by their stems.
+/// A word that is both ("arrest", "raid") is listed as a verb.
+const LEXICON: &[(EventKind, &[&str], &[&str])] = &[
+    (
+        EventKind::Seize,
+        &["seize", "confiscate", "impound"],
+        &["seizure", "haul", "bust", "confiscation"],
+    ),
+    (
+        EventKind::Ship,
+        &["ship", "smuggle", "import", "export", "transport"],
+        &["shipment", "consignment", "cargo"],
+    ),
+    (
+        EventKind::Arrest,
+        &["arrest", "detain", "apprehend"],
+        &["detention", "custody"],
+    ),
+    (EventKind::Charge, &["charge", "indict"], &["indictment"]),
+    (
+        EventKind::Convict,
+        &["convict", "sentence", "jail", "imprison"],
+        &["conviction", "imprisonment"],
+    ),
+    (
+        EventKind::Kill,
+        &["kill", "die", "murder"],
+        &["death", "dead", "fatality", "killing"],
+    ),
+    (EventKind::Injure, &["injure", "wound"], &["injury"]),
+    (
+        EventKind::Evacuate,
+        &["evacuate", "flee"],
+        &["evacuation", "evacuee"],
+    ),
+    (EventKind::Raid, &["raid", "swoop"], &[]),
+    (
+        EventKind::Investigate,
+        &["investigate", "probe"],
+        &["investigation", "inquiry"],
+    ),
+    (
+        EventKind::Dismantle,
+        &["dismantle", "demolish", "destroy"],
+        &[],
+    ),
+    (
+        EventKind::Crack,
+        &["crack", "hack", "decrypt", "infiltrate", "breach"],
+        &["access"],
+    ),
+    (
+        EventKind::Monitor,
+        &["intercept", "monitor", "eavesdrop", "wiretap"],
+        &["surveillance", "interception"],
+    ),
+    (
+        EventKind::Rise,
+        &["rise", "increase", "grow", "climb", "soar", "surge", "jump"],
+        &["growth"],
+    ),
+    (
+        EventKind::Fall,
+        &[
+            "fall", "drop", "decline", "decrease", "plunge", "slump", "shrink",
+        ],
+        &[],
+    ),
+    (
+        EventKind::Elect,
+        &["elect", "vote"],
+        &["election", "ballot"],
+    ),
+    (EventKind::Win, &["win", "won"], &["victory"]),
+    (EventKind::Lose, &["lose", "lost"], &["defeat"]),
+    (
+        EventKind::Attack,
+        &["attack", "bomb", "shoot", "explode", "assault"],
+        &["explosion", "bombing", "shooting", "blast"],
+    ),
+    (
+        EventKind::Fire,
+        &["burn"],
+        &["fire", "blaze", "bushfire", "wildfire"],
+    ),
+    (
+        EventKind::Buy,
+        &["buy", "bought", "acquire", "purchase"],
+        &["acquisition"],
+    ),
+    (EventKind::Sell, &["sell", "sold"], &["sale"]),
+    (
+        EventKind::Pay,
+        &["pay", "paid", "spend", "spent", "cost"],
+        &["payment"],
+    ),
+    (EventKind::Launch, &["launch"], &[]),
+    (EventKind::Strike, &["strike", "struck"], &["walkout"]),
+    (EventKind::Resign, &["resign"], &["resignation"]),
+    (EventKind::Approve, &["approve", "ratify"], &["approval"]),
+    (EventKind::Reject, &["reject", "veto"], &["rejection"]),
+    (EventKind::Rescue, &["rescue", "save"], &["survivor"]),
+    (
+        EventKind::Ban,
+        &["ban", "outlaw", "prohibit"],
+        &["prohibition"],
+    ),
+];
+
+fn stemmer() -> &'static rust_stemmers::Stemmer {
+    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+}
+
+/// The English (Porter 2) stem of a word, lower-cased.
+pub fn stem(word: &str) -> String {
+    let lower = super::lexicon::lower(word);
+    let w = super::lexicon::strip_possessive(lower.as_ref());
+    stemmer().stem(w).into_owned()
+}
+
+fn table() -> &'static HashMap<String, (EventKind, Form)> {
+    static TABLE: OnceLock<HashMap<String, (EventKind, Form)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (kind, verbs, nouns) in LEXICON {
+            for n in *nouns {
+                t.insert(stem(n), (*kind, Form::Noun));
+            }
+            // Verbs last: a stem shared by both forms reads as the action.
+            for v in *verbs {
+                t.insert(stem(v), (*kind, Form::Verb));
+            }
+        }
+        t
+    })
+}
+
+/// The kind of event a stem names, if any.
+pub fn of_stem(stem: &str) -> Option<(EventKind, Form)> {
+    table().get(stem).copied()
+}
+
+/// The kind of event a word names, if any.
+pub fn of_word(word: &str) -> Option<(EventKind, Form)> {
+    of_stem(&stem(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_meet_on_their_stem() {
+        for w in ["seized", "seizes", "seizing", "Seize"] {
+            assert_eq!(of_word(w), Some((EventKind::Seize, Form::Verb)), "{w}");
+        }
+        assert_eq!(of_word("seizure"), Some((EventKind::Seize, Form::Noun)));
+        assert_eq!(of_word("arrests"), Some((EventKind::Arrest, Form::Verb)));
+        assert_eq!(of_word("arrested"), Some((EventKind::Arrest, Form::Verb)));
+        assert_eq!(of_word("shipped"), Some((EventKind::Ship, Form::Verb)));
+        assert_eq!(of_word("shipment"), Some((EventKind::Ship, Form::Noun)));
+        // "investigation" and "investigate" share a stem: the action wins.
+        assert_eq!(
+            of_word("investigation").map(|e| e.0),
+            Some(EventKind::Investigate)
+        );
+    }
+
+    #[test]
+    fn reporting_and_common_words_name_no_event() {
+        for w in [
+            "said",
+            "says",
+            "announced",
+            "reported",
+            "statement",
+            "police",
+            "people",
+            "the",
+        ] {
+            assert_eq!(of_word(w), None, "{w}");
+        }
+        // A five-letter prefix would have met "seizure" with "seize" and
+        // "police" with "policy"; stems keep them apart.
+        assert_ne!(stem("police"), stem("policy"));
+    }
+
+    #[test]
+    fn exclusive_outcomes() {
+        assert!(EventKind::Ship.excludes(EventKind::Seize));
+        assert!(EventKind::Seize.excludes(EventKind::Ship));
+        assert!(EventKind::Rise.excludes(EventKind::Fall));
+        assert!(!EventKind::Seize.excludes(EventKind::Arrest));
+        assert!(!EventKind::Seize.excludes(EventKind::Seize));
+    }
+}
