@@ -202,14 +202,15 @@ pub fn describe<'a>(
     let mut stems: Vec<String> = Vec::new();
     let mut found_events: Vec<EventKind> = Vec::new();
     for t in &tokens {
-        if let Some((kind, _)) = events::of_word(t.text) {
+        if !t.text.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let stem = events::stem(&t.lower);
+        if let Some((kind, _)) = events::of_stem(&stem) {
             found_events.push(kind);
         }
-        if t.text.chars().count() >= 4
-            && t.text.chars().all(char::is_alphabetic)
-            && !STOP.contains(&t.lower.as_ref())
-        {
-            stems.push(events::stem(&t.lower));
+        if t.text.chars().count() >= 4 && !STOP.contains(&t.lower.as_ref()) {
+            stems.push(stem);
         }
     }
     stems.sort();

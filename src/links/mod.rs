@@ -104,8 +104,8 @@ impl LinkIndex {
 /// A sentence keeps its best few links only: the sidebar shows what matters
 /// most, disagreements first, and a fact reported everywhere does not bury it.
 const MAX_LINKS_PER_SENTENCE: usize = 4;
-/// Candidates examined per sentence, from its rarest keys first: a fixed
-/// bound keeps the work linear in the corpus.
+/// Candidates examined per sentence: a fixed bound keeps the work linear in
+/// the corpus however many reports of one story it holds.
 const MAX_CANDIDATES: usize = 48;
 
 /// About when an article was written: the latest year its text names
@@ -177,32 +177,40 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
     };
     let norms: Vec<f32> = described.iter().map(|d| rarity.norm(d)).collect();
 
-    // Candidates: sentences of the same story sharing an anchor key.
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    // Candidates: sentences of two articles of one story sharing an anchor
+    // key, found article pair by article pair, so that a key common to
+    // thousands of sentences costs nothing outside its stories.
+    let mut keys_of: Vec<HashMap<u64, Vec<u32>>> = vec![HashMap::new(); n_articles];
     for (i, d) in described.iter().enumerate() {
         for k in anchor_keys(d) {
-            postings.entry(k).or_default().push(i as u32);
+            keys_of[d.r.article].entry(k).or_default().push(i as u32);
         }
     }
-    let same_story = |x: usize, y: usize| stories.contains(&(x.min(y), x.max(y)));
+    let mut stories: Vec<(usize, usize)> = stories.into_iter().collect();
+    stories.sort_unstable();
+    let mut found = vec![0usize; described.len()];
     let mut pairs: HashSet<(u32, u32)> = HashSet::new();
-    for (i, d) in described.iter().enumerate() {
-        let mut keys: Vec<(usize, &Vec<u32>)> = anchor_keys(d)
-            .iter()
-            .filter_map(|k| postings.get(k).map(|l| (l.len(), l)))
-            .collect();
-        keys.sort_by_key(|(n, _)| *n);
-        let mut found = 0;
-        'keys: for (_, list) in keys {
-            for &j in list {
-                let other = &described[j as usize];
-                if other.r.article != d.r.article && same_story(d.r.article, other.r.article) {
-                    let pair = ((i as u32).min(j), (i as u32).max(j));
-                    if pairs.insert(pair) {
-                        found += 1;
-                        if found >= MAX_CANDIDATES {
-                            break 'keys;
-                        }
+    for (x, y) in stories {
+        let (small, large) = if keys_of[x].len() <= keys_of[y].len() {
+            (&keys_of[x], &keys_of[y])
+        } else {
+            (&keys_of[y], &keys_of[x])
+        };
+        let mut shared: Vec<(&u64, &Vec<u32>)> = small.iter().collect();
+        shared.sort_unstable_by_key(|(k, _)| **k);
+        for (k, mine) in shared {
+            let Some(theirs) = large.get(k) else {
+                continue;
+            };
+            for &i in mine {
+                for &j in theirs {
+                    let pair = (i.min(j), i.max(j));
+                    if found[i as usize] < MAX_CANDIDATES
+                        && found[j as usize] < MAX_CANDIDATES
+                        && pairs.insert(pair)
+                    {
+                        found[i as usize] += 1;
+                        found[j as usize] += 1;
                     }
                 }
             }

@@ -251,11 +251,28 @@ fn stemmer() -> &'static rust_stemmers::Stemmer {
     STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
 }
 
-/// The English (Porter 2) stem of a word, lower-cased.
+/// The English (Porter 2) stem of a word, lower-cased. News repeats its
+/// words: each thread keeps the stems it has made, up to a bound.
 pub fn stem(word: &str) -> String {
+    use std::cell::RefCell;
+    const MAX_CACHED: usize = 100_000;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
     let lower = super::lexicon::lower(word);
     let w = super::lexicon::strip_possessive(lower.as_ref());
-    stemmer().stem(w).into_owned()
+    CACHE.with(|c| {
+        if let Some(s) = c.borrow().get(w) {
+            return s.clone();
+        }
+        let s = stemmer().stem(w).into_owned();
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_CACHED {
+            c.clear();
+        }
+        c.insert(w.to_string(), s.clone());
+        s
+    })
 }
 
 fn table() -> &'static HashMap<String, (EventKind, Form)> {
