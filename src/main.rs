@@ -14,7 +14,7 @@ use std::sync::Arc;
 #[derive(Parser)]
 #[command(name = "claimdesk", version, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// Directory of .txt/.md articles (default: the bundled seeds/).
+    /// Directory of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
     corpus: Option<PathBuf>,
     #[command(flatten)]
     common: Common,
@@ -27,8 +27,8 @@ struct Common {
     /// Where annotation files live (default: annotations/ beside the corpus).
     #[arg(long, global = true, value_name = "DIR")]
     annotations: Option<PathBuf>,
-    /// Your name on every change (default: config.toml's reviewer, else your login name);
-    /// in `export`, only this reviewer's annotations.
+    /// Your name on every change (default: config.toml's reviewer, else git's user.name,
+    /// else your login name); in `export`, only this reviewer's annotations.
     #[arg(long, global = true, value_name = "NAME")]
     reviewer: Option<String>,
     /// Also read articles that are links to files outside the corpus.
@@ -125,20 +125,57 @@ fn parse_verdict(s: &str) -> Result<store::Verdict, String> {
         .ok_or_else(|| "use unreviewed, true, disputed, false or unverifiable".to_string())
 }
 
-/// The bundled corpus: beside the sources, or beside the installed binary.
-fn bundled_seeds() -> PathBuf {
-    let compiled = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    if compiled.is_dir() {
-        return compiled;
+/// The corpus when none is named: `seeds/` in the current directory, else
+/// the one beside the binary (an install or a build tree). An installed
+/// binary run elsewhere never falls back to the source checkout it was built
+/// from: verdicts would be written there.
+fn bundled_seeds() -> Result<PathBuf, String> {
+    let here = PathBuf::from("seeds");
+    if here.is_dir() {
+        return Ok(here);
     }
     if let Ok(exe) = std::env::current_exe() {
         for dir in exe.ancestors().skip(1).take(4) {
             if dir.join("seeds").is_dir() {
-                return dir.join("seeds");
+                return Ok(dir.join("seeds"));
             }
         }
     }
-    PathBuf::from("seeds")
+    Err("no corpus named and no seeds/ folder here: give a folder of articles, e.g. `claimdesk ~/articles`.".into())
+}
+
+/// `claimdesk stat` means the command `stats`, not a folder called "stat".
+fn check_not_a_command(path: &Path) -> Result<(), String> {
+    use clap::CommandFactory;
+    if path.exists() || path.components().count() != 1 {
+        return Ok(());
+    }
+    let word = path.to_string_lossy();
+    let near = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .find(|name| strsim_close(name, &word));
+    match near {
+        Some(name) => Err(format!(
+            "no folder {word:?} and no command {word:?}; did you mean `claimdesk {name}`?"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Within two edits (insertions, deletions, substitutions).
+fn strsim_close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()] <= 2
 }
 
 fn dirs() -> Option<directories::ProjectDirs> {
@@ -156,11 +193,24 @@ fn load_config() -> Result<config::Config, String> {
     }
 }
 
-fn login_name() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".into())
+/// Who you are when neither `--reviewer` nor the config says: git's
+/// `user.name` (the name you already sign your work with), else your login.
+fn default_reviewer() -> String {
+    let git = std::process::Command::new("git")
+        .args(["config", "--get", "user.name"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    git.unwrap_or_else(|| {
+        ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(whoami::username)
+    })
 }
 
 /// Opens a corpus for a command, telling on stderr which articles could not
@@ -177,6 +227,12 @@ fn open(corpus: &Path, common: &Common) -> Result<cli::Workspace, String> {
                 );
             }
         }
+    }
+    if ws.corpus.articles.is_empty() {
+        eprintln!(
+            "claimdesk: no .txt or .md articles in {}.",
+            printable(&corpus.display().to_string())
+        );
     }
     Ok(ws)
 }
@@ -211,6 +267,10 @@ fn print(text: &str) -> Result<(), String> {
 fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
     let config = load_config()?;
     let ws = open(&corpus_dir, &common)?;
+    if ws.corpus.articles.is_empty() {
+        // `open` has said why on the line above.
+        return Err("nothing to open.".into());
+    }
     store::files::clean_stray_temp_files(&ws.annotations_dir);
     let state_dir = dirs().map(|d| d.state_dir().unwrap_or(d.data_local_dir()).to_path_buf());
     let session = state_dir
@@ -219,7 +279,7 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
     let reviewer = common
         .reviewer
         .or(config.reviewer)
-        .unwrap_or_else(login_name);
+        .unwrap_or_else(default_reviewer);
     let corpus_name = std::fs::canonicalize(&corpus_dir)
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
@@ -262,15 +322,23 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let corpus = |c: Option<PathBuf>| c.unwrap_or_else(bundled_seeds);
+    let corpus = |c: Option<PathBuf>| -> Result<PathBuf, String> {
+        match c {
+            Some(path) => {
+                check_not_a_command(&path)?;
+                Ok(path)
+            }
+            None => bundled_seeds(),
+        }
+    };
     match cli.command {
-        None => run_tui(corpus(cli.corpus), cli.common),
+        None => run_tui(corpus(cli.corpus)?, cli.common),
         Some(Command::Claims {
             corpus: c,
             json,
             all,
         }) => {
-            let ws = open(&corpus(c), &cli.common)?;
+            let ws = open(&corpus(c)?, &cli.common)?;
             print_as(&cli::claims(&ws, json, all), json)
         }
         Some(Command::Export {
@@ -280,7 +348,7 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             force,
         }) => {
-            let ws = open(&corpus(c), &cli.common)?;
+            let ws = open(&corpus(c)?, &cli.common)?;
             let format = match format {
                 Format::Md => export::Format::Markdown,
                 Format::Csv => export::Format::Csv,
@@ -304,11 +372,11 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Some(Command::Links { corpus: c, json }) => {
-            let ws = open(&corpus(c), &cli.common)?;
+            let ws = open(&corpus(c)?, &cli.common)?;
             print_as(&cli::links(&ws, json), json)
         }
         Some(Command::Check { corpus: c }) => {
-            let ws = open(&corpus(c), &cli.common)?;
+            let ws = open(&corpus(c)?, &cli.common)?;
             let (report, clean) = cli::check(&ws);
             print_text(&report)?;
             if clean {
@@ -334,11 +402,11 @@ fn run(cli: Cli) -> Result<(), String> {
             dir_b,
             corpus: c,
         }) => {
-            let corpus = claimdesk::corpus::load(&corpus(c)).map_err(|e| e.to_string())?;
+            let corpus = claimdesk::corpus::load(&corpus(c)?).map_err(|e| e.to_string())?;
             print_text(&cli::agree(&corpus, &dir_a, &dir_b)?)
         }
         Some(Command::Stats { corpus: c, json }) => {
-            let ws = open(&corpus(c), &cli.common)?;
+            let ws = open(&corpus(c)?, &cli.common)?;
             print_as(&cli::stats(&ws, json), json)
         }
     }

@@ -264,3 +264,54 @@ fn check_reports_each_problem_and_exits_non_zero() {
         "{ broken"
     );
 }
+
+#[test]
+fn a_mistyped_command_is_not_taken_for_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = claimdesk(&["stat"], dir.path());
+    assert_ne!(code, 0);
+    assert!(out.is_empty());
+    assert_eq!(
+        err.trim_end(),
+        "claimdesk: no folder \"stat\" and no command \"stat\"; did you mean `claimdesk stats`?"
+    );
+    // A folder of that name is a folder.
+    std::fs::create_dir(dir.path().join("stat")).unwrap();
+    std::fs::write(
+        dir.path().join("stat/a.txt"),
+        "Title\n\nPolice seized 28 tons.\n",
+    )
+    .unwrap();
+    let (code, out, err) = claimdesk(&["stats", "stat"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("1 articles"), "{out}");
+}
+
+#[test]
+fn an_empty_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let (code, _, err) = claimdesk(&["stats", "empty"], dir.path());
+    assert_eq!(code, 0);
+    assert_eq!(
+        err.trim_end(),
+        "claimdesk: no .txt or .md articles in empty."
+    );
+}
+
+#[test]
+fn the_default_corpus_is_seeds_in_the_current_folder() {
+    let dir = temp_seeds();
+    for entry in std::fs::read_dir(dir.path().join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.ends_with("000_b4c1e1b9b05d5c34.txt") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let (code, out, err) = claimdesk(&["stats"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("1 articles"),
+        "the checkout's five seeds were read: {out}"
+    );
+}

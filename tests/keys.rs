@@ -290,6 +290,10 @@ fn cases() -> Vec<Case> {
         c(MAIN, NextUnreviewed, "]", |s| {
             ok(cursor_text(s) == POLICE, cursor_text(s))
         }),
+        // A note on a suggestion leaves it waiting for a verdict.
+        c(MAIN, NextUnreviewed, "janoted<esc>k]", |s| {
+            ok(cursor_text(s) == POLICE, cursor_text(s))
+        }),
         c(MAIN, NextUnreviewed, "jt]", |s| {
             ok(cursor_text(s) == BARELY, cursor_text(s))
         }),
@@ -339,6 +343,10 @@ fn cases() -> Vec<Case> {
             verdict_on_police(s, Verdict::Disputed)
         }),
         c(MAIN, Undo, "jdfz", |s| {
+            let said = s.message.clone().unwrap_or_default();
+            if !said.starts_with("Undone: verdict false → disputed on “") {
+                return ok(false, format!("the status says what was undone: {said:?}"));
+            }
             verdict_on_police(s, Verdict::Disputed)
         }),
         c(MAIN, ConfirmAnchor, "jy", |s| {
@@ -548,13 +556,16 @@ fn cases() -> Vec<Case> {
                 m,
             )
         }),
-        c(REVIEW, ExportRows, "jtrE<bs><bs>pdf<enter>", |s| {
-            match &s.overlay {
-                Some(Overlay::Prompt { error: Some(e), .. }) => {
-                    ok(e.starts_with("Formats: md, csv"), e.clone())
-                }
-                _ => Err("the prompt stays open with the formats".into()),
+        // The default is shown, not typed: "html" is html, not "mdhtml".
+        c(REVIEW, ExportRows, "jtrEhtml<enter>", |s| {
+            let m = s.message.clone().unwrap_or_default();
+            ok(m.ends_with("claimdesk-report.html."), m)
+        }),
+        c(REVIEW, ExportRows, "jtrEpdf<enter>", |s| match &s.overlay {
+            Some(Overlay::Prompt { error: Some(e), .. }) => {
+                ok(e.starts_with("Formats: md, csv"), e.clone())
             }
+            _ => Err("the prompt stays open with the formats".into()),
         }),
         c(REVIEW, CompareFolder, "ro", |s| {
             ok(

@@ -19,10 +19,16 @@ pub struct SpanIndex {
 
 impl SpanIndex {
     pub fn of(annotations: &[Annotation]) -> SpanIndex {
+        Self::of_where(annotations, |_| true)
+    }
+
+    /// The index of the annotations `keep` accepts (indices stay those of
+    /// the whole list).
+    pub fn of_where(annotations: &[Annotation], keep: impl Fn(&Annotation) -> bool) -> SpanIndex {
         let mut spans: Vec<(usize, usize, usize)> = annotations
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.anchor != AnchorState::Orphaned)
+            .filter(|(_, a)| a.anchor != AnchorState::Orphaned && keep(a))
             .map(|(i, a)| (a.target.start, a.target.end, i))
             .collect();
         spans.sort_unstable();
@@ -67,7 +73,9 @@ fn open_suggestions<'a>(
     analysis: Option<&'a ArticleAnalysis>,
     annotations: &ArticleAnnotations,
 ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-    let coverage = SpanIndex::of(&annotations.file.annotations);
+    // A note answers nothing about a suggestion: it stays open (and in the
+    // `]` queue) until it is marked or dismissed.
+    let coverage = SpanIndex::of_where(&annotations.file.annotations, |a| a.kind != Kind::Note);
     analysis
         .into_iter()
         .flat_map(|a| a.sentences.iter().enumerate())

@@ -335,7 +335,7 @@ pub fn dismiss(state: &mut State) -> Vec<Effect> {
             let Some(a) = new_annotation(state, Kind::Dismissed, s, e) else {
                 return Vec::new();
             };
-            state.message = Some("Suggestion dismissed.".into());
+            state.message = Some("Suggestion dismissed (z brings it back).".into());
             commit(state, None, Some(a), "dismiss")
         }
     }

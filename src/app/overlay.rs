@@ -65,6 +65,19 @@ pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
     });
 }
 
+/// A prompt that starts empty and shows `default` greyed: Enter alone takes
+/// it, and typing replaces it instead of appending to it.
+pub fn open_prompt_with_default(state: &mut State, kind: PromptKind, default: String) {
+    let mut input = TextArea::default();
+    input.set_placeholder_text(default);
+    state.overlay = Some(Overlay::Prompt {
+        kind,
+        input: Box::new(input),
+        stance: Stance::Supports,
+        error: None,
+    });
+}
+
 pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
     match state.overlay.as_mut() {
         Some(Overlay::Note { editor, .. }) => {
@@ -186,7 +199,11 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
             mut stance,
             error,
         } => {
-            let value = input.lines().join("");
+            let mut value = input.lines().join("");
+            // An empty answer takes the default shown greyed in the field.
+            if value.trim().is_empty() && !input.placeholder_text().is_empty() {
+                value = input.placeholder_text().to_string();
+            }
             match key.key {
                 Key::Esc => {
                     match kind {
@@ -239,7 +256,14 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     }
                     PromptKind::ReviewFilter => Vec::new(),
                     PromptKind::CompareFolder => {
-                        vec![Effect::LoadCompare(std::path::PathBuf::from(value.trim()))]
+                        // A relative folder is taken beside the corpus, as the default shows.
+                        let path = std::path::PathBuf::from(value.trim());
+                        let path = if path.is_relative() && !input.placeholder_text().is_empty() {
+                            std::path::Path::new(input.placeholder_text()).join(path)
+                        } else {
+                            path
+                        };
+                        vec![Effect::LoadCompare(path)]
                     }
                     PromptKind::Export => match crate::export::Format::parse(&value) {
                         Some(format) => {

@@ -2,7 +2,7 @@
 
 use super::keymap::Command;
 use super::nav;
-use super::overlay::open_prompt;
+use super::overlay::{open_prompt, open_prompt_with_default};
 use super::state::*;
 use super::update::{Effect, quit};
 use crate::store::{Kind, Verdict};
@@ -230,7 +230,7 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
                 .parent()
                 .map(|p| format!("{}/", p.display()))
                 .unwrap_or_default();
-            open_prompt(state, PromptKind::CompareFolder, guess);
+            open_prompt_with_default(state, PromptKind::CompareFolder, guess);
         }
         FilterDisagreements => {
             if state.review.compare.is_none() {
@@ -244,7 +244,7 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             if state.review.rows.is_empty() {
                 state.message = Some("No rows to export: clear the filters (c).".into());
             } else {
-                open_prompt(state, PromptKind::Export, "md".into());
+                open_prompt_with_default(state, PromptKind::Export, "md".into());
             }
         }
         Sort => {

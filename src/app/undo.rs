@@ -62,7 +62,8 @@ fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
     if let Some(pos) = to.as_ref().or(from.as_ref()).map(|a| a.target.start) {
         move_cursor_to(state, pos);
     }
-    state.message = Some(if from_undo { "Undone." } else { "Redone." }.into());
+    let done = if from_undo { "Undone" } else { "Redone" };
+    state.message = Some(format!("{done}: {}.", describe(from.as_ref(), to.as_ref())));
     let stack = if from_undo {
         &mut state.redo
     } else {
@@ -70,6 +71,50 @@ fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
     };
     stack.push(change);
     vec![Effect::Save(article)]
+}
+
+/// What a step changed, in words: "verdict true → unreviewed on “Police in
+/// Belgium…”", "removed the note on …".
+fn describe(
+    from: Option<&crate::store::Annotation>,
+    to: Option<&crate::store::Annotation>,
+) -> String {
+    let on = |a: &crate::store::Annotation| {
+        let text: String = a
+            .target
+            .exact
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let short: String = text.chars().take(30).collect();
+        if short.chars().count() < text.chars().count() {
+            format!("“{short}…”")
+        } else {
+            format!("“{short}”")
+        }
+    };
+    match (from, to) {
+        (Some(f), None) if f.is_claim() => {
+            format!("removed the {} claim {}", f.verdict.name(), on(f))
+        }
+        (Some(f), None) => format!("removed the note on {}", on(f)),
+        (None, Some(t)) if t.is_claim() => {
+            format!("the {} claim {} is back", t.verdict.name(), on(t))
+        }
+        (None, Some(t)) => format!("the note on {} is back", on(t)),
+        (Some(f), Some(t)) if f.verdict != t.verdict => {
+            format!(
+                "verdict {} → {} on {}",
+                f.verdict.name(),
+                t.verdict.name(),
+                on(t)
+            )
+        }
+        (Some(f), Some(t)) if f.note != t.note => format!("the note on {}", on(t)),
+        (Some(f), Some(t)) if f.evidence != t.evidence => format!("the evidence on {}", on(t)),
+        (Some(_), Some(t)) => format!("the change to {}", on(t)),
+        (None, None) => "nothing".into(),
+    }
 }
 
 pub fn undo(state: &mut State) -> Vec<Effect> {

@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         SaveStatus::Saved => ("saved".to_string(), theme.ok),
         SaveStatus::Idle => ("no changes".to_string(), theme.dim),
     };
-    let mut reviewer = format!(" │ {} │ ", clean(&state.reviewer));
+    let mut reviewer = format!(" │ reviewer {} │ ", clean(&state.reviewer));
     let right = match &state.message {
         Some(m) => clean(m),
         None => hints(state),
