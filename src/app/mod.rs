@@ -7,6 +7,7 @@ pub mod evidence;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod mouse;
 pub mod nav;
 pub mod overlay;
 pub mod related;

@@ -247,7 +247,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Input(k) => overlay::input(state, k),
         Action::Paste(text) => overlay::paste(state, &text),
         Action::Mouse(m) => {
-            nav::mouse(state, m);
+            super::mouse::mouse(state, m);
             Vec::new()
         }
         Action::Resize(w, h) => {

@@ -7,6 +7,7 @@ use super::figures::{self, Figure};
 use crate::text::Sentence;
 use crate::text::dates::{self, DaySpan};
 use crate::text::events::{self, EventKind};
+use crate::text::lexicon::{LINK_STOP, REQUEST, RUNNING_TOTAL};
 use crate::text::quantity::UnitClass;
 use crate::text::tokens::{Token, tokenize};
 use chrono::{Datelike, NaiveDate};
@@ -45,153 +46,6 @@ pub struct Described<'a> {
     pub years: Vec<i32>,
 }
 
-/// Short words, function words and reporting verbs: they say nothing about
-/// which fact a sentence reports.
-const STOP: &[&str] = &[
-    "about",
-    "after",
-    "again",
-    "against",
-    "also",
-    "among",
-    "another",
-    "around",
-    "because",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "could",
-    "during",
-    "each",
-    "from",
-    "further",
-    "have",
-    "having",
-    "here",
-    "into",
-    "itself",
-    "just",
-    "last",
-    "made",
-    "make",
-    "many",
-    "more",
-    "most",
-    "much",
-    "other",
-    "over",
-    "said",
-    "says",
-    "same",
-    "should",
-    "since",
-    "some",
-    "such",
-    "than",
-    "that",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "time",
-    "under",
-    "until",
-    "very",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "will",
-    "with",
-    "would",
-    "year",
-    "years",
-    "according",
-    "including",
-    "statement",
-    "told",
-    "reported",
-    "reports",
-    "announced",
-    "added",
-    "week",
-    "weeks",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "people",
-    "also",
-    "still",
-    "even",
-    "only",
-    "first",
-    "second",
-    "third",
-    "three",
-    "four",
-    "five",
-    "seven",
-    "eight",
-    "nine",
-    "dozen",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billion",
-    "million",
-    "percent",
-    "number",
-    "state",
-    "government",
-    "officials",
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "news",
-    "going",
-    "think",
-];
-
-/// Words that make a figure a running total rather than one event.
-const CUMULATIVE: &[&str] = &[
-    "since",
-    "throughout",
-    "altogether",
-    "total",
-    "overall",
-    "cumulative",
-    "combined",
-];
-
-/// Words that ask for something rather than report it: "demanded … be dismantled".
-const REQUEST: &[&str] = &[
-    "demanded",
-    "demand",
-    "demands",
-    "urged",
-    "urge",
-    "urges",
-    "requested",
-    "called",
-    "calls",
-    "proposed",
-];
-
 pub fn describe<'a>(
     r: SentenceRef,
     sentence: &'a Sentence,
@@ -209,7 +63,7 @@ pub fn describe<'a>(
         if let Some((kind, _)) = events::of_stem(&stem) {
             found_events.push(kind);
         }
-        if t.text.chars().count() >= 4 && !STOP.contains(&t.lower.as_ref()) {
+        if t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower) {
             stems.push(stem);
         }
     }
@@ -248,7 +102,7 @@ pub fn describe<'a>(
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
     let request = requested(&tokens);
     let cumulative =
-        lower.iter().any(|w| CUMULATIVE.contains(w)) || text.to_lowercase().contains("so far");
+        lower.iter().any(|w| RUNNING_TOTAL.contains(w)) || text.to_lowercase().contains("so far");
     let years = tokens
         .iter()
         .filter(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
@@ -293,9 +147,7 @@ fn group_or_nationality(e: &crate::text::entities::Entity) -> bool {
 
 /// The event a request word asks for, within the few words after it.
 fn requested(tokens: &[Token]) -> Option<EventKind> {
-    let at = tokens
-        .iter()
-        .position(|t| REQUEST.contains(&t.lower.as_ref()))?;
+    let at = tokens.iter().position(|t| REQUEST.contains(&t.lower))?;
     // "called" names things ("a service called Sky ECC") unless it asks "for" or "on".
     if tokens[at].lower == "called"
         && !matches!(
