@@ -50,6 +50,7 @@ impl Common {
 enum Command {
     /// List claim candidates and saved claims with offsets, score and reasons.
     Claims {
+        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
         /// Print JSON.
         #[arg(long)]
@@ -60,6 +61,7 @@ enum Command {
     },
     /// Cross-article links: sentences of different articles that report the same fact.
     Links {
+        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
         /// Print JSON.
         #[arg(long)]
@@ -67,6 +69,7 @@ enum Command {
     },
     /// Export saved annotations.
     Export {
+        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
         #[arg(long, value_enum)]
         format: Format,
@@ -82,7 +85,10 @@ enum Command {
         force: bool,
     },
     /// Validate every annotation file against its article; non-zero exit on problems.
-    Check { corpus: Option<PathBuf> },
+    Check {
+        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
+        corpus: Option<PathBuf>,
+    },
     /// Git merge driver for annotation files: merges by annotation id, writes over OURS.
     MergeFile {
         base: PathBuf,
@@ -93,10 +99,19 @@ enum Command {
     Agree {
         dir_a: PathBuf,
         dir_b: PathBuf,
+        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
     },
+    /// Print shell completions: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `claimdesk man > ~/.local/share/man/man1/claimdesk.1`.
+    Man,
     /// Counts per verdict and per article, and progress.
     Stats {
+        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
         /// Print JSON.
         #[arg(long)]
@@ -405,6 +420,20 @@ fn run(cli: Cli) -> Result<(), String> {
             let corpus = claimdesk::corpus::load(&corpus(c)?).map_err(|e| e.to_string())?;
             print_text(&cli::agree(&corpus, &dir_a, &dir_b)?)
         }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimdesk", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| format!("cannot write the man page: {e}."))?;
+            print(&String::from_utf8_lossy(&out))
+        }
         Some(Command::Stats { corpus: c, json }) => {
             let ws = open(&corpus(c)?, &cli.common)?;
             print_as(&cli::stats(&ws, json), json)
@@ -414,7 +443,29 @@ fn run(cli: Cli) -> Result<(), String> {
 
 fn main() -> ExitCode {
     claimdesk::signals::survive_file_size_limit();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            // One line, like every other error; the usage is one --help away.
+            let text = e.to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            eprintln!("claimdesk: {first}; `claimdesk --help` shows the usage.");
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -315,3 +315,29 @@ fn the_default_corpus_is_seeds_in_the_current_folder() {
         "the checkout's five seeds were read: {out}"
     );
 }
+
+#[test]
+fn usage_errors_are_one_line_and_completions_and_a_man_page_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = claimdesk(&["export", "--format", "pdf"], dir.path());
+    assert_eq!(code, 2);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.starts_with("claimdesk: invalid value 'pdf'"), "{err}");
+    let (code, out, _) = claimdesk(&["completions", "bash"], dir.path());
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("_claimdesk()") && out.contains("merge-file"),
+        "{out}"
+    );
+    let (code, out, _) = claimdesk(&["man"], dir.path());
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(".TH claimdesk 1") && out.contains("fact\\-checkers"),
+        "{out}"
+    );
+    let (_, out, _) = claimdesk(&["claims", "--help"], dir.path());
+    assert!(
+        out.contains("[CORPUS]  Folder of .txt/.md articles"),
+        "{out}"
+    );
+}
