@@ -423,6 +423,16 @@ fn cases() -> Vec<Case> {
         c(MAIN, Help, "?", |s| {
             ok(matches!(s.overlay, Some(Overlay::Help { .. })), "help open")
         }),
+        c(MAIN, Help, "?G", |s| {
+            let theme = claimdesk::ui::theme::Theme::new(false);
+            let rows = claimdesk::ui::help::lines(s, &theme).len();
+            let screen = render(s);
+            ok(
+                rows == claimdesk::app::overlay::help_rows(s)
+                    && screen.contains("· unreviewed · n note · ? suggested"),
+                format!("G shows the end of help ({rows} rows): {screen}"),
+            )
+        }),
         c(MAIN, Help, "?<esc>", |s| {
             ok(s.overlay.is_none(), "help closed")
         }),

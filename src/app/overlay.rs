@@ -65,6 +65,21 @@ pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
     });
 }
 
+/// Rows of the help screen (`ui::help::lines`, which a test keeps in step):
+/// a title, the bindings and a blank line per screen, then the editors'
+/// keys and the legend.
+pub fn help_rows(state: &State) -> usize {
+    use super::keymap::Section;
+    [Section::Main, Section::Review]
+        .iter()
+        .map(|s| state.keymap.bindings(*s).len() + 2)
+        .sum::<usize>()
+        + 1
+        + 4
+        + 1
+        + 3
+}
+
 /// A prompt that starts empty and shows `default` greyed: Enter alone takes
 /// it, and typing replaces it instead of appending to it.
 pub fn open_prompt_with_default(state: &mut State, kind: PromptKind, default: String) {
@@ -140,15 +155,20 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
     };
     match overlay {
         Overlay::Help { scroll } => {
+            // The help box is the screen less a margin and its borders.
+            let shown = (state.size.1 as usize).saturating_sub(4).max(1);
+            let last = help_rows(state).saturating_sub(shown);
             let scroll = match key.key {
                 Key::Esc | Key::Char('?') | Key::Char('q') | Key::Enter => return Vec::new(),
                 Key::Down | Key::Char('j') => scroll + 1,
                 Key::Up | Key::Char('k') => scroll.saturating_sub(1),
-                Key::PageDown | Key::Char(' ') => scroll + 10,
-                Key::PageUp => scroll.saturating_sub(10),
+                Key::PageDown | Key::Char(' ') => scroll + shown,
+                Key::PageUp => scroll.saturating_sub(shown),
                 Key::Home | Key::Char('g') => 0,
+                Key::End | Key::Char('G') => last,
                 _ => scroll,
-            };
+            }
+            .min(last);
             state.overlay = Some(Overlay::Help { scroll });
             Vec::new()
         }

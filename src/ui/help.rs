@@ -45,6 +45,14 @@ pub fn lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
         "Mouse: click focuses and selects; the wheel scrolls.",
         theme.dim,
     )));
-    out.push(Line::from(span("Verdicts: T true · D disputed · F false · U unverifiable · · unreviewed · n note · ? suggested", theme.dim)));
+    // Two short lines rather than one cut at 80 columns.
+    out.push(Line::from(span(
+        "Verdicts: T true · D disputed · F false · U unverifiable",
+        theme.dim,
+    )));
+    out.push(Line::from(span(
+        "          · unreviewed · n note · ? suggested",
+        theme.dim,
+    )));
     out
 }

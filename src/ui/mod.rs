@@ -1,7 +1,7 @@
 //! Drawing. Every function here reads `&State` and draws; none mutates, reads
 //! files, or does work that grows with the corpus (only visible rows are built).
 
-mod help;
+pub mod help;
 mod list;
 mod overlay;
 mod reader;
