@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         reviewer = " │ ".to_string();
     }
     let used = left.width() + 3 + save.width() + reviewer.width();
-    let right = fit(&right, width.saturating_sub(used));
+    let right = fit_message(&right, width.saturating_sub(used));
     let line = Line::from(vec![
         span(left, theme.status),
         span(" │ ", theme.status),
@@ -110,4 +110,91 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         ),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.status), area);
+}
+
+/// A status message in `width` columns without cutting a word or a file
+/// name: a long path keeps its end ("…/claimdesk-report.md"), then the
+/// message is cut after its last whole word.
+pub fn fit_message(message: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if message.width() <= width {
+        return message.to_string();
+    }
+    let mut words: Vec<String> = message.split(' ').map(str::to_string).collect();
+    let over = message.width() - width;
+    if let Some(path) = words.iter_mut().find(|w| w.contains('/')) {
+        let tail = path.rsplit('/').next().unwrap_or("").to_string();
+        let keep = path.width().saturating_sub(over + 1).max(tail.width() + 1);
+        let chars: Vec<char> = path.chars().collect();
+        let mut start = chars.len();
+        let mut w = 0;
+        while start > 0 {
+            let cw = unicode_width::UnicodeWidthChar::width(chars[start - 1]).unwrap_or(0);
+            if w + cw > keep {
+                break;
+            }
+            w += cw;
+            start -= 1;
+        }
+        if start > 0 {
+            *path = format!("…{}", chars[start..].iter().collect::<String>());
+        }
+        let shortened = words.join(" ");
+        if shortened.width() <= width {
+            return shortened;
+        }
+    }
+    // Hints ("t d f u verdict · a note · …") are cut between hints.
+    let sep = if message.contains(" · ") {
+        " · "
+    } else {
+        " "
+    };
+    let words: Vec<String> = if sep == " " {
+        words
+    } else {
+        message.split(sep).map(str::to_string).collect()
+    };
+    let mut out = String::new();
+    for word in &words {
+        let next = if out.is_empty() {
+            word.clone()
+        } else {
+            format!("{out}{sep}{word}")
+        };
+        if next.width() + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        return fit(message, width);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_message;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn messages_keep_whole_words_and_file_names() {
+        let m = "Exported 3 annotation(s) to /home/someone/work/corpora/2026/claimdesk-report.md.";
+        let f = fit_message(m, 50);
+        assert!(f.width() <= 50, "{f}");
+        assert!(f.ends_with("/claimdesk-report.md."), "{f}");
+        assert!(f.starts_with("Exported 3 annotation(s) to …"), "{f}");
+        let m =
+            "3 annotation(s) could not be placed in the changed article; they are kept as orphans.";
+        let f = fit_message(m, 40);
+        assert!(f.width() <= 40, "{f}");
+        assert_eq!(f, "3 annotation(s) could not be placed in…");
+        assert_eq!(fit_message("Saved.", 40), "Saved.");
+        assert_eq!(
+            fit_message("t d f u verdict · a note · e evidence · ? help", 30),
+            "t d f u verdict · a note…"
+        );
+    }
 }
