@@ -159,8 +159,9 @@ pub fn export(
     format: export::Format,
     verdict: Option<Verdict>,
     reviewer: Option<String>,
+    bom: bool,
 ) -> String {
-    export::render(
+    export::render_with(
         &ws.corpus,
         &ws.annotations,
         &export::Filter {
@@ -169,6 +170,7 @@ pub fn export(
             only: None,
         },
         format,
+        bom,
     )
 }
 

@@ -83,6 +83,9 @@ enum Command {
         /// Replace the --output file if it exists.
         #[arg(long)]
         force: bool,
+        /// CSV without the UTF-8 byte-order mark (which Excel needs to read UTF-8).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Validate every annotation file against its article; non-zero exit on problems.
     Check {
@@ -362,6 +365,7 @@ fn run(cli: Cli) -> Result<(), String> {
             verdict,
             output,
             force,
+            no_bom,
         }) => {
             let ws = open(&corpus(c)?, &cli.common)?;
             let format = match format {
@@ -373,7 +377,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 Format::Html => export::Format::Html,
             };
             // In an export --reviewer chooses whose annotations to include.
-            let text = cli::export(&ws, format, verdict, cli.common.reviewer);
+            let text = cli::export(&ws, format, verdict, cli.common.reviewer, !no_bom);
             match output {
                 Some(path) => {
                     let protected = export::output::Protected {

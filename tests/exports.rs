@@ -61,6 +61,29 @@ fn csv_parses_back_with_rfc4180_quoting() {
 }
 
 #[test]
+fn csv_opens_in_a_spreadsheet_without_running_anything() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jda=HYPERLINK(\"http://evil.test\",\"click\")<esc>");
+    let text = export(dir.path(), &["--format", "csv"]);
+    assert!(
+        text.starts_with('\u{feff}'),
+        "a UTF-8 byte-order mark for Excel"
+    );
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][9], "'=HYPERLINK(\"http://evil.test\",\"click\")");
+    // No cell of the file starts a formula.
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+        }
+    }
+    let plain = export(dir.path(), &["--format", "csv", "--no-bom"]);
+    assert!(plain.starts_with("article,"), "{:?}", &plain[..10]);
+}
+
+#[test]
 fn claimreview_has_the_schema_org_fields() {
     let dir = annotated();
     let v: serde_json::Value =

@@ -138,12 +138,24 @@ impl Format {
     }
 }
 
-/// The saved annotations that pass `filter`, in `format`.
+/// The saved annotations that pass `filter`, in `format` (CSV with a
+/// byte-order mark).
 pub fn render(
     corpus: &Corpus,
     annotations: &[ArticleAnnotations],
     filter: &Filter,
     format: Format,
+) -> String {
+    render_with(corpus, annotations, filter, format, true)
+}
+
+/// As `render`; `bom` says whether CSV starts with a UTF-8 byte-order mark.
+pub fn render_with(
+    corpus: &Corpus,
+    annotations: &[ArticleAnnotations],
+    filter: &Filter,
+    format: Format,
+    bom: bool,
 ) -> String {
     use crate::text::display::{json_controls_escaped, printable};
     let rows = rows(corpus, annotations, filter);
@@ -151,6 +163,7 @@ pub fn render(
     // leaves in an export (HTML escapes its own).
     match format {
         Format::Markdown => printable(&markdown::render(&rows)),
+        Format::Csv if bom => format!("{}{}", csv::BOM, printable(&csv::render(&rows))),
         Format::Csv => printable(&csv::render(&rows)),
         Format::Json => json_controls_escaped(&json_rows(rows)),
         Format::ClaimReview => json_controls_escaped(&claimreview::render(&rows)),
