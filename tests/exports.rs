@@ -84,6 +84,55 @@ fn csv_opens_in_a_spreadsheet_without_running_anything() {
 }
 
 #[test]
+fn markdown_renders_notes_and_names_as_text_only() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let dir = temp_seeds();
+    // An article whose headline and text carry HTML and Markdown structure.
+    std::fs::write(
+        dir.path().join("seeds/000_a_hostile.txt"),
+        "<script>alert(1)</script> *Breaking* [news](javascript:alert(1))\n\n\
+         Police said <img src=x onerror=alert(1)> 28 tons | were seized on 3 April.\n",
+    )
+    .unwrap();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(
+        &mut s,
+        "da# not a heading<enter>**bold** & [x](http://e.test) `code`<enter>1. item<enter>===<esc>",
+    );
+    let text = export(dir.path(), &["--format", "md"]);
+    let mut headings = 0;
+    let mut in_heading = false;
+    for event in Parser::new(&text) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML from the text: {h:?}"),
+            Event::Start(Tag::Heading { .. }) => {
+                headings += 1;
+                in_heading = true;
+            }
+            Event::End(_) => in_heading = false,
+            Event::Text(t) if in_heading => {
+                assert!(!t.contains("not a heading"), "a note became a heading: {t}")
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                assert!(
+                    dest_url.starts_with("http"),
+                    "a link from the text: {dest_url}"
+                )
+            }
+            Event::Code(c) => panic!("code from a note: {c}"),
+            _ => {}
+        }
+    }
+    // The report's own only: its title, the article, the annotation.
+    assert_eq!(headings, 3, "{text}");
+    assert!(text.contains("\\# not a heading"), "{text}");
+    assert!(
+        text.contains("&lt;script&gt;") || !text.contains("script"),
+        "{text}"
+    );
+}
+
+#[test]
 fn claimreview_has_the_schema_org_fields() {
     let dir = annotated();
     let v: serde_json::Value =
@@ -195,7 +244,7 @@ fn markdown_is_a_report_an_editor_can_read() {
     ));
     assert!(md.contains("### **DISPUTED**: “Police in Belgium has seized 28 tons"));
     assert!(md.contains("> Street value differs, says \"001\".\n> Check the CNN copy.\n"));
-    assert!(md.contains("- refutes: https://example.org/a,b"));
+    assert!(md.contains("- refutes: <https://example.org/a,b>"));
     assert!(md.contains("### **Note**: “"));
 }
 

@@ -3,8 +3,54 @@
 use super::ExportRow;
 use crate::store::{Kind, Verdict};
 
-fn escape(s: &str) -> String {
-    s.replace('\n', " ").replace('|', "\\|")
+/// Text from an article, a note or a name as Markdown that renders as that
+/// text and nothing else: every ASCII punctuation mark that could make
+/// structure (a heading, a list, emphasis, a link, a table cell, code, a
+/// setext underline) is backslash-escaped, as CommonMark allows, and `<`,
+/// `>` and `&` become entities (pulldown-cmark-escape), so no HTML tag or
+/// entity from the text is ever rendered. One line: line breaks become spaces.
+pub fn escape(s: &str) -> String {
+    let mut marked = String::with_capacity(s.len() + 8);
+    let mut after_digit = false;
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => marked.push(' '),
+            // Left to the HTML escaper.
+            '&' | '<' | '>' => marked.push(c),
+            // "1." or "1)" would start an ordered list.
+            '.' | ')' if after_digit => {
+                marked.push('\\');
+                marked.push(c);
+            }
+            // Punctuation that never makes structure stays readable.
+            ',' | ';' | ':' | '\'' | '"' | '?' | '/' | '%' | '$' | '@' | '^' | '.' | ')' => {
+                marked.push(c)
+            }
+            c if c.is_ascii_punctuation() => {
+                marked.push('\\');
+                marked.push(c);
+            }
+            c => marked.push(c),
+        }
+        after_digit = c.is_ascii_digit();
+    }
+    let mut out = String::with_capacity(marked.len() + 8);
+    pulldown_cmark_escape::escape_html_body_text(&mut out, &marked).expect("writing to a String");
+    out
+}
+
+/// A URL as a Markdown autolink, when it is one (http or https with no
+/// space or angle bracket); otherwise as escaped text.
+fn link(url: &str) -> String {
+    let plain = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>');
+    if plain {
+        let mut href = String::new();
+        pulldown_cmark_escape::escape_href(&mut href, url).expect("writing to a String");
+        format!("<{href}>")
+    } else {
+        escape(url)
+    }
 }
 
 pub fn render(rows: &[ExportRow]) -> String {
@@ -33,12 +79,12 @@ pub fn render(rows: &[ExportRow]) -> String {
         if r.article != current {
             current = r.article;
             out.push_str(&format!("\n## {}\n\n", escape(r.title)));
-            out.push_str(&format!("- Article: `{}`\n", r.article));
+            out.push_str(&format!("- Article: {}\n", escape(r.article)));
             if let Some(s) = r.source {
                 out.push_str(&format!("- Source: {}\n", escape(s)));
             }
             if let Some(u) = r.url {
-                out.push_str(&format!("- URL: <{u}>\n"));
+                out.push_str(&format!("- URL: {}\n", link(u)));
             }
             out.push('\n');
         }
@@ -51,8 +97,10 @@ pub fn render(rows: &[ExportRow]) -> String {
             out.push_str(&format!("*Anchor: {}.*\n\n", r.anchor));
         }
         if !r.note.is_empty() {
+            // A blockquote line by line; each line escaped, so "# x" in a
+            // note stays text.
             for line in r.note.lines() {
-                out.push_str(&format!("> {line}\n"));
+                out.push_str(&format!("> {}\n", escape(line)));
             }
             out.push('\n');
         }
@@ -65,13 +113,15 @@ pub fn render(rows: &[ExportRow]) -> String {
             out.push_str(&format!(
                 "- {}: {}{excerpt}\n",
                 e.stance.name(),
-                e.reference
+                link(&e.reference)
             ));
         }
+        // No HTML in the report at all, ours included: a renderer that
+        // strips HTML shows it whole.
         out.push_str(&format!(
-            "\n<sub>{} · {}</sub>\n\n",
+            "\n*{} · {}*\n\n",
             escape(r.reviewer),
-            r.updated
+            escape(r.updated)
         ));
     }
     out
