@@ -384,3 +384,31 @@ fn an_orphan_is_reattached_to_new_text_or_deleted_never_dropped() {
         "undo brings the orphan back"
     );
 }
+
+#[test]
+fn locks_leave_nothing_to_commit() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jt");
+    let ann = dir.path().join("annotations");
+    let names: Vec<String> = std::fs::read_dir(&ann)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(".lock")),
+        "the lock file went with the lock: {names:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(ann.join(".gitignore")).unwrap(),
+        claimdesk::store::files::GITIGNORE
+    );
+    // A user's own .gitignore is left alone.
+    std::fs::write(ann.join(".gitignore"), "mine\n").unwrap();
+    press(&mut s, "d");
+    assert_eq!(
+        std::fs::read_to_string(ann.join(".gitignore")).unwrap(),
+        "mine\n"
+    );
+}

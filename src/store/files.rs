@@ -130,8 +130,58 @@ pub fn read(
 
 /// Holds the advisory lock of one annotation file until dropped. The lock is
 /// on a hidden sidecar file, since the annotation file itself is replaced by
-/// rename on every write.
-pub struct FileLock(#[allow(dead_code)] std::fs::File);
+/// rename on every write. The sidecar is removed when the lock is let go,
+/// while still held, so no lock file lingers to be committed; `lock` checks
+/// that the file it locked is still the one at the path, so a waiter that
+/// locked a file just removed tries again instead of sharing the lock.
+pub struct FileLock {
+    file: std::fs::File,
+    path: std::path::PathBuf,
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether `file` is still the file at `path` (not removed or replaced).
+fn still_at(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+/// Patterns of the files claimdesk keeps beside annotation files for a
+/// moment (locks, temp files of a save): never worth committing.
+pub const GITIGNORE: &str =
+    "# Written by claimdesk: locks and temp files of a save in progress.\n.*.lock\n.*.tmp-*\n";
+
+/// Writes the annotations folder's `.gitignore` when there is none (a
+/// user's own is left as it is).
+fn ensure_gitignore(dir: &Path) {
+    let path = dir.join(".gitignore");
+    if std::fs::symlink_metadata(&path).is_err()
+        && let Ok(mut f) = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+    {
+        use std::io::Write;
+        let _ = f.write_all(GITIGNORE.as_bytes());
+    }
+}
 
 /// Opens for writing without following a link in the last component: a link
 /// planted in the annotations folder must not make claimdesk create or
@@ -159,8 +209,27 @@ pub fn lock(path: &Path) -> Result<FileLock, String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    ensure_gitignore(dir);
     let lock_path = dir.join(format!(".{name}.lock"));
-    let file = open_no_follow(&lock_path).map_err(|e| {
+    let start = std::time::Instant::now();
+    loop {
+        let file = lock_sidecar(path, &lock_path, start)?;
+        if still_at(&file, &lock_path) {
+            return Ok(FileLock {
+                file,
+                path: lock_path,
+            });
+        }
+        // Locked a sidecar its holder removed as it let go: take the new one.
+    }
+}
+
+fn lock_sidecar(
+    path: &Path,
+    lock_path: &Path,
+    start: std::time::Instant,
+) -> Result<std::fs::File, String> {
+    let file = open_no_follow(lock_path).map_err(|e| {
         if std::fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
             format!(
                 "cannot lock {}: its lock file {} is a link, which claimdesk does not follow",
@@ -171,10 +240,9 @@ pub fn lock(path: &Path) -> Result<FileLock, String> {
             format!("cannot lock {}: {}", path.display(), lower_io(&e))
         }
     })?;
-    let start = std::time::Instant::now();
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(FileLock(file)),
+            Ok(()) => return Ok(file),
             Err(std::fs::TryLockError::WouldBlock)
                 if start.elapsed() < std::time::Duration::from_secs(5) =>
             {
@@ -433,5 +501,38 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod lock_tests {
+    use super::lock;
+
+    /// Removing the sidecar as a lock is let go must not let two holders in
+    /// at once: a waiter that locked the removed file tries again.
+    #[test]
+    fn locks_exclude_each_other_while_their_files_come_and_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        let counter = dir.path().join("counter");
+        std::fs::write(&counter, "0").unwrap();
+        let threads: Vec<_> = (0..6)
+            .map(|_| {
+                let (target, counter) = (target.clone(), counter.clone());
+                std::thread::spawn(move || {
+                    for _ in 0..40 {
+                        let _held = lock(&target).unwrap();
+                        let n: u32 = std::fs::read_to_string(&counter).unwrap().parse().unwrap();
+                        std::thread::yield_now();
+                        std::fs::write(&counter, (n + 1).to_string()).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&counter).unwrap(), "240");
+        assert!(!dir.path().join(".a.json.lock").exists());
     }
 }
