@@ -230,7 +230,7 @@ fn lock_sidecar(
     start: std::time::Instant,
 ) -> Result<std::fs::File, String> {
     let file = open_no_follow(lock_path).map_err(|e| {
-        if std::fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+        if std::fs::symlink_metadata(lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
             format!(
                 "cannot lock {}: its lock file {} is a link, which claimdesk does not follow",
                 path.display(),
