@@ -321,6 +321,31 @@ pub fn check(ws: &Workspace) -> (String, bool) {
             };
             lines.push(format!("{}: annotation {} {why}.", shown(&path), a.id));
         }
+        // Evidence that names another annotation must still find it (by its
+        // id or an alias a merge left).
+        for a in &ann.file.annotations {
+            for e in &a.evidence {
+                let r = e.reference.as_str();
+                if r.starts_with("https://") || r.starts_with("http://") {
+                    continue;
+                }
+                let resolves = r.split_once('#').is_some_and(|(article, id)| {
+                    ws.corpus
+                        .articles
+                        .iter()
+                        .position(|x| x.id == article)
+                        .is_some_and(|j| ws.annotations[j].file.get(id).is_some())
+                });
+                if !resolves {
+                    lines.push(format!(
+                        "{}: annotation {}'s evidence {} points at nothing (that article or annotation is gone).",
+                        shown(&path),
+                        a.id,
+                        r
+                    ));
+                }
+            }
+        }
         for (a, b) in store::merge::twins(&ann.file) {
             lines.push(format!(
                 "{}: annotations {} and {} are on the same text ({}..{}); the next save in claimdesk joins them.",

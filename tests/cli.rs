@@ -341,3 +341,33 @@ fn usage_errors_are_one_line_and_completions_and_a_man_page_are_printed() {
         "{out}"
     );
 }
+
+#[test]
+fn check_reports_evidence_that_points_at_nothing() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, "jd");
+    let path = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let id = v["annotations"][0]["id"].as_str().unwrap().to_string();
+    v["annotations"][0]["evidence"] = serde_json::json!([
+        {"ref": format!("000_b4c1e1b9b05d5c34.txt#{id}"), "stance": "supports"},
+        {"ref": "000_b4c1e1b9b05d5c34.txt#gone", "stance": "refutes"},
+        {"ref": "https://example.org/a", "stance": "context"}
+    ]);
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (code, out, _) = claimdesk(&["check", "seeds"], dir.path());
+    assert_ne!(code, 0);
+    assert_eq!(
+        out.lines().next().unwrap_or(""),
+        format!(
+            "annotations/000_b4c1e1b9b05d5c34.json: annotation {id}'s evidence 000_b4c1e1b9b05d5c34.txt#gone points at nothing (that article or annotation is gone)."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 annotation file(s) checked: 1 problem(s).\n"),
+        "{out}"
+    );
+}
