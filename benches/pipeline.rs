@@ -84,6 +84,7 @@ fn state_for(root: &Path, annotations: &Path) -> app::State {
         Options {
             corpus_name: "generated".into(),
             annotations_dir: annotations.to_path_buf(),
+            export_dir: annotations.to_path_buf(),
             reviewer: "bench".into(),
             keymap: Keymap::defaults(),
             clock: Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()),

@@ -196,6 +196,18 @@ fn strsim_close(a: &str, b: &str) -> bool {
     prev[b.len()] <= 2
 }
 
+/// Where the review screen's exports go by default: your documents folder,
+/// else your home folder (never the corpus's parent, which for the bundled
+/// seeds is the source checkout). The prompt shows it and takes any path.
+fn export_dir() -> PathBuf {
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|u| u.document_dir().filter(|d| d.is_dir()))
+        .map(Path::to_path_buf)
+        .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
 fn dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "claimdesk")
 }
@@ -307,6 +319,7 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
         ws.annotations,
         Options {
             corpus_name,
+            export_dir: export_dir(),
             annotations_dir: ws.annotations_dir,
             reviewer,
             keymap: config.keymap,

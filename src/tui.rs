@@ -79,11 +79,12 @@ pub fn perform_save(state: &State, article: usize) -> Action {
     Action::Saved { article, result }
 }
 
-/// Writes the chosen rows beside the annotations folder: `claimdesk-report.<ext>`.
+/// Writes the chosen rows to `path`.
 pub fn perform_export(
     state: &State,
     format: crate::export::Format,
     ids: Vec<String>,
+    path: std::path::PathBuf,
     replace: bool,
 ) -> Action {
     let n = ids.len();
@@ -92,12 +93,6 @@ pub fn perform_export(
         ..Default::default()
     };
     let text = crate::export::render(&state.corpus, &state.annotations, &filter, format);
-    let dir = state
-        .annotations_dir
-        .parent()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| state.annotations_dir.clone());
-    let path = dir.join(format!("claimdesk-report.{}", format.extension()));
     let protected = crate::export::output::Protected {
         corpus: &state.corpus.root,
         annotations: &state.annotations_dir,
@@ -145,8 +140,9 @@ pub fn dispatch(state: &mut State, action: Action) {
                 Effect::Export {
                     format,
                     ids,
+                    path,
                     replace,
-                } => queue.push_back(perform_export(state, format, ids, replace)),
+                } => queue.push_back(perform_export(state, format, ids, path, replace)),
                 Effect::LoadCompare(dir) => queue.push_back(perform_load_compare(state, dir)),
                 Effect::Quit => state.quit = true,
             }

@@ -571,6 +571,19 @@ fn cases() -> Vec<Case> {
             let m = s.message.clone().unwrap_or_default();
             ok(m.ends_with("claimdesk-report.html."), m)
         }),
+        // A file typed in the prompt: its extension is the format.
+        c(REVIEW, ExportRows, "jtrEmy-desk.csv<enter>", |s| {
+            let m = s.message.clone().unwrap_or_default();
+            let path = m
+                .strip_prefix("Exported 1 annotation(s) to ")
+                .and_then(|p| p.strip_suffix('.'))
+                .unwrap_or("");
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            ok(
+                path.ends_with("/my-desk.csv") && text.contains("article,title,id"),
+                m,
+            )
+        }),
         c(REVIEW, ExportRows, "jtrEpdf<enter>", |s| match &s.overlay {
             Some(Overlay::Prompt { error: Some(e), .. }) => {
                 ok(e.starts_with("Formats: md, csv"), e.clone())

@@ -80,6 +80,47 @@ pub fn help_rows(state: &State) -> usize {
         + 3
 }
 
+/// The default file of an export in `format`.
+pub fn default_export_path(state: &State, format: crate::export::Format) -> std::path::PathBuf {
+    state
+        .export_dir
+        .join(format!("claimdesk-report.{}", format.extension()))
+}
+
+/// What the export prompt's answer asks for: a format ("html", to the
+/// default file) or a file whose extension names one ("~/desk/report.csv";
+/// a relative path is taken in the default folder).
+fn export_target(
+    state: &State,
+    answer: &str,
+) -> Option<(crate::export::Format, std::path::PathBuf)> {
+    use crate::export::Format;
+    let answer = answer.trim();
+    if let Some(format) = Format::parse(answer) {
+        return Some((format, default_export_path(state, format)));
+    }
+    let path = std::path::Path::new(answer);
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    let format = match ext.as_str() {
+        "md" | "markdown" => Format::Markdown,
+        "csv" => Format::Csv,
+        "json" => Format::Json,
+        "html" | "htm" => Format::Html,
+        _ => return None,
+    };
+    let path = if let Some(rest) = answer.strip_prefix("~/") {
+        std::env::var_os("HOME").map_or_else(
+            || path.to_path_buf(),
+            |h| std::path::Path::new(&h).join(rest),
+        )
+    } else if path.is_relative() {
+        state.export_dir.join(path)
+    } else {
+        path.to_path_buf()
+    };
+    Some((format, path))
+}
+
 /// A prompt that starts empty and shows `default` greyed: Enter alone takes
 /// it, and typing replaces it instead of appending to it.
 pub fn open_prompt_with_default(state: &mut State, kind: PromptKind, default: String) {
@@ -179,9 +220,10 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     state.quit = true;
                     vec![Effect::Quit]
                 }
-                Confirmed::ReplaceExport { format, ids } => vec![Effect::Export {
+                Confirmed::ReplaceExport { format, ids, path } => vec![Effect::Export {
                     format,
                     ids,
+                    path,
                     replace: true,
                 }],
             },
@@ -285,12 +327,13 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                         };
                         vec![Effect::LoadCompare(path)]
                     }
-                    PromptKind::Export => match crate::export::Format::parse(&value) {
-                        Some(format) => {
+                    PromptKind::Export => match export_target(state, &value) {
+                        Some((format, path)) => {
                             let ids = state.review.rows.iter().map(|r| r.id.clone()).collect();
                             vec![Effect::Export {
                                 format,
                                 ids,
+                                path,
                                 replace: false,
                             }]
                         }

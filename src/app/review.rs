@@ -2,7 +2,7 @@
 
 use super::keymap::Command;
 use super::nav;
-use super::overlay::{open_prompt, open_prompt_with_default};
+use super::overlay::{default_export_path, open_prompt, open_prompt_with_default};
 use super::state::*;
 use super::update::{Effect, quit};
 use crate::store::{Kind, Verdict};
@@ -244,7 +244,8 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             if state.review.rows.is_empty() {
                 state.message = Some("No rows to export: clear the filters (c).".into());
             } else {
-                open_prompt_with_default(state, PromptKind::Export, "md".into());
+                let shown = default_export_path(state, crate::export::Format::Markdown);
+                open_prompt_with_default(state, PromptKind::Export, shown.display().to_string());
             }
         }
         Sort => {

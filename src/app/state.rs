@@ -251,6 +251,7 @@ pub enum Confirmed {
     ReplaceExport {
         format: crate::export::Format,
         ids: Vec<String>,
+        path: PathBuf,
     },
 }
 
@@ -286,6 +287,8 @@ pub struct Progress {
 pub struct State {
     pub corpus: Arc<Corpus>,
     pub corpus_name: String,
+    /// Where the review screen's exports go unless a path is typed.
+    pub export_dir: PathBuf,
     pub annotations_dir: PathBuf,
     pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
     pub indexed: usize,

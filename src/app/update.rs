@@ -69,6 +69,8 @@ pub enum Effect {
     Export {
         format: crate::export::Format,
         ids: Vec<String>,
+        /// Where it goes: the file the user typed, or the default report.
+        path: PathBuf,
         /// Replace the file if it exists (the user said yes).
         replace: bool,
     },
@@ -90,6 +92,8 @@ pub struct Options {
     pub size: (u16, u16),
     pub session: Option<SessionPlace>,
     pub id_salt: u64,
+    /// Where the review screen's exports go unless a path is typed.
+    pub export_dir: PathBuf,
 }
 
 /// Builds the first state. Nothing here waits for the corpus to be indexed.
@@ -102,6 +106,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
     let mut state = State {
         corpus,
         corpus_name: opts.corpus_name,
+        export_dir: opts.export_dir,
         annotations_dir: opts.annotations_dir,
         analyses: vec![None; n],
         indexed: 0,
@@ -323,7 +328,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             );
             state.overlay = Some(Overlay::Confirm {
                 question: format!("{name} exists. Replace it? (y/n)"),
-                on_yes: Confirmed::ReplaceExport { format, ids },
+                on_yes: Confirmed::ReplaceExport { format, ids, path },
             });
             Vec::new()
         }

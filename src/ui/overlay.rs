@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     " Compare with another reviewer's annotations folder (Enter) ".to_string()
                 }
                 PromptKind::Export => {
-                    " Export the rows shown as: md, csv, json, claimreview, w3c or html (Enter) "
+                    " Export the rows shown: md csv json claimreview w3c html, or a file.csv/.md/.json/.html (Enter) "
                         .to_string()
                 }
             };

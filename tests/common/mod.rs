@@ -43,6 +43,11 @@ pub fn instance(corpus: &Path, size: (u16, u16), salt: u64) -> State {
         ws.annotations,
         Options {
             corpus_name: "seeds".into(),
+            export_dir: ws
+                .annotations_dir
+                .parent()
+                .expect("a temp folder")
+                .to_path_buf(),
             annotations_dir: ws.annotations_dir,
             reviewer: "tester".into(),
             keymap: Keymap::defaults(),
