@@ -42,27 +42,12 @@ impl DaySpan {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    super::lexicon::MONTHS
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept"))
         .map(|i| if w == "sept" { 9 } else { i as u32 + 1 })

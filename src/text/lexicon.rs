@@ -77,6 +77,22 @@ pub fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// Month names, January first: figures ("3 April") and dates read them.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 // Word lists of cross-article links (`crate::links`).
 
 /// Short words, function words and reporting verbs: they say nothing about

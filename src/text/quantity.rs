@@ -97,20 +97,6 @@ const VAGUE: &[(&str, f64)] = &[
     ("millions", 1e6),
     ("billions", 1e9),
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MASS: &[(&str, f64)] = &[
     ("tons", 1.0),
     ("ton", 1.0),
@@ -295,7 +281,7 @@ fn date_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     }
     let month = |k: usize| {
         ts.get(k)
-            .and_then(|t| MONTHS.iter().position(|m| *m == t.lower))
+            .and_then(|t| super::lexicon::MONTHS.iter().position(|m| *m == t.lower))
             .map(|m| (m + 1) as f64)
     };
     let is_capital_month = |k: usize| {
