@@ -88,6 +88,12 @@ pub fn perform_export(
     replace: bool,
 ) -> Action {
     let n = ids.len();
+    let path = match path.strip_prefix("~") {
+        Ok(rest) => {
+            std::env::var_os("HOME").map_or(path.clone(), |h| std::path::Path::new(&h).join(rest))
+        }
+        Err(_) => path,
+    };
     let filter = crate::export::Filter {
         only: Some(ids.iter().cloned().collect()),
         ..Default::default()

@@ -18,6 +18,18 @@ struct Case {
     check: fn(&State) -> Result<(), String>,
 }
 
+/// The status after a one-row export, the file it names and that file's text.
+fn exported(s: &State) -> (String, String, String) {
+    let m = s.message.clone().unwrap_or_default();
+    let path = m
+        .strip_prefix("Exported 1 annotation(s) to ")
+        .and_then(|p| p.strip_suffix('.'))
+        .unwrap_or("")
+        .to_string();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    (m, path, text)
+}
+
 fn ok(cond: bool, what: impl Into<String>) -> Result<(), String> {
     if cond { Ok(()) } else { Err(what.into()) }
 }
@@ -553,12 +565,7 @@ fn cases() -> Vec<Case> {
             )
         }),
         c(REVIEW, ExportRows, "jtjjdrvvE<enter>", |s| {
-            let m = s.message.clone().unwrap_or_default();
-            let path = m
-                .strip_prefix("Exported 1 annotation(s) to ")
-                .and_then(|p| p.strip_suffix('.'))
-                .unwrap_or("");
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let (m, path, text) = exported(s);
             ok(
                 path.ends_with("claimdesk-report.md")
                     && text.contains("| true | 1 |")
@@ -573,12 +580,7 @@ fn cases() -> Vec<Case> {
         }),
         // A file typed in the prompt: its extension is the format.
         c(REVIEW, ExportRows, "jtrEmy-desk.csv<enter>", |s| {
-            let m = s.message.clone().unwrap_or_default();
-            let path = m
-                .strip_prefix("Exported 1 annotation(s) to ")
-                .and_then(|p| p.strip_suffix('.'))
-                .unwrap_or("");
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let (m, path, text) = exported(s);
             ok(
                 path.ends_with("/my-desk.csv") && text.contains("article,title,id"),
                 m,

@@ -108,11 +108,9 @@ fn export_target(
         "html" | "htm" => Format::Html,
         _ => return None,
     };
-    let path = if let Some(rest) = answer.strip_prefix("~/") {
-        std::env::var_os("HOME").map_or_else(
-            || path.to_path_buf(),
-            |h| std::path::Path::new(&h).join(rest),
-        )
+    // "~/…" is left for the shell to expand: the update reads no environment.
+    let path = if answer.starts_with("~/") {
+        path.to_path_buf()
     } else if path.is_relative() {
         state.export_dir.join(path)
     } else {

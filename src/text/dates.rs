@@ -105,16 +105,8 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    match word {
-        "monday" => Some(Weekday::Mon),
-        "tuesday" => Some(Weekday::Tue),
-        "wednesday" => Some(Weekday::Wed),
-        "thursday" => Some(Weekday::Thu),
-        "friday" => Some(Weekday::Fri),
-        "saturday" => Some(Weekday::Sat),
-        "sunday" => Some(Weekday::Sun),
-        _ => None,
-    }
+    let i = super::lexicon::WEEKDAYS.iter().position(|d| *d == word)?;
+    Weekday::try_from(i as u8).ok()
 }
 
 fn month_span(year: i32, month: u32) -> Option<DaySpan> {

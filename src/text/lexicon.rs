@@ -93,6 +93,17 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Day names, Monday first (chrono's order).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 // Word lists of cross-article links (`crate::links`).
 
 /// Short words, function words and reporting verbs: they say nothing about
