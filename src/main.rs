@@ -86,6 +86,14 @@ enum Command {
         /// CSV without the UTF-8 byte-order mark (which Excel needs to read UTF-8).
         #[arg(long)]
         no_bom: bool,
+        /// Where articles without a `url:` live on the web: their IRIs become
+        /// this URL plus their path (default: corpus.toml's base_url; else
+        /// urn:claimdesk:article:PATH).
+        #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+        base_url: Option<url::Url>,
+        /// Publish working notes as ClaimReview's reviewBody (never by default).
+        #[arg(long)]
+        include_notes: bool,
     },
     /// Validate every annotation file against its article; non-zero exit on problems.
     Check {
@@ -212,6 +220,18 @@ fn dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "claimdesk")
 }
 
+/// The corpus folder's own name, as the report and the title bar show it.
+fn corpus_name(corpus_dir: &Path) -> String {
+    std::fs::canonicalize(corpus_dir)
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| corpus_dir.display().to_string())
+}
+
+fn parse_base_url(s: &str) -> Result<url::Url, String> {
+    store::settings::web_url(s)
+}
+
 fn load_config() -> Result<config::Config, String> {
     let Some(path) = dirs().map(|d| d.config_dir().join("config.toml")) else {
         return Ok(config::Config::default());
@@ -310,16 +330,18 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
         .reviewer
         .or(config.reviewer)
         .unwrap_or_else(default_reviewer);
-    let corpus_name = std::fs::canonicalize(&corpus_dir)
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| corpus_dir.display().to_string());
+    let corpus_name = corpus_name(&corpus_dir);
+    let mut export_settings = export::Settings::for_corpus(
+        &store::settings::load(&ws.annotations_dir)?.or(&config.corpus),
+    );
+    export_settings.corpus_name = corpus_name.clone();
     let state = app::init(
         Arc::new(ws.corpus),
         ws.annotations,
         Options {
             corpus_name,
             export_dir: export_dir(),
+            export_settings,
             annotations_dir: ws.annotations_dir,
             reviewer,
             keymap: config.keymap,
@@ -379,8 +401,21 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             force,
             no_bom,
+            base_url,
+            include_notes,
         }) => {
-            let ws = open(&corpus(c)?, &cli.common)?;
+            let corpus_dir = corpus(c)?;
+            let ws = open(&corpus_dir, &cli.common)?;
+            let corpus_settings =
+                store::settings::load(&ws.annotations_dir)?.or(&load_config()?.corpus);
+            let mut settings = export::Settings::for_corpus(&corpus_settings);
+            if let Some(base) = base_url {
+                settings.base_url = Some(export::iri::as_base(base));
+            }
+            settings.bom = !no_bom;
+            settings.include_notes = include_notes;
+            settings.exported_on = chrono::Local::now().format("%Y-%m-%d").to_string();
+            settings.corpus_name = corpus_name(&corpus_dir);
             let format = match format {
                 Format::Md => export::Format::Markdown,
                 Format::Csv => export::Format::Csv,
@@ -390,7 +425,14 @@ fn run(cli: Cli) -> Result<(), String> {
                 Format::Html => export::Format::Html,
             };
             // In an export --reviewer chooses whose annotations to include.
-            let text = cli::export(&ws, format, verdict, cli.common.reviewer, !no_bom);
+            if format == export::Format::ClaimReview {
+                for warning in
+                    cli::claimreview_warnings(&ws, verdict, cli.common.reviewer.clone(), &settings)
+                {
+                    eprintln!("claimdesk: {}", printable(&warning));
+                }
+            }
+            let text = cli::export(&ws, format, verdict, cli.common.reviewer, &settings);
             match output {
                 Some(path) => {
                     let protected = export::output::Protected {

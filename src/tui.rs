@@ -98,7 +98,17 @@ pub fn perform_export(
         only: Some(ids.iter().cloned().collect()),
         ..Default::default()
     };
-    let text = crate::export::render(&state.corpus, &state.annotations, &filter, format);
+    let settings = crate::export::Settings {
+        exported_on: chrono::Local::now().format("%Y-%m-%d").to_string(),
+        ..state.export_settings.clone()
+    };
+    let text = crate::export::render_with(
+        &state.corpus,
+        &state.annotations,
+        &filter,
+        format,
+        &settings,
+    );
     let protected = crate::export::output::Protected {
         corpus: &state.corpus.root,
         annotations: &state.annotations_dir,

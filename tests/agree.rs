@@ -18,6 +18,7 @@ fn claim(
         verdict: v,
         note: String::new(),
         evidence: Vec::new(),
+        publishing: Default::default(),
         reviewer: id.into(),
         created: String::new(),
         updated: String::new(),

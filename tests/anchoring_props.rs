@@ -79,6 +79,7 @@ fn annotations_for(a: &Article, spans: &[(usize, usize)]) -> AnnotationFile {
             verdict: Verdict::Disputed,
             note: String::new(),
             evidence: Vec::new(),
+            publishing: Default::default(),
             reviewer: "p".into(),
             created: String::new(),
             updated: String::new(),

@@ -25,6 +25,7 @@ fn annotation(
         verdict: Verdict::Disputed,
         note: note.into(),
         evidence: Vec::new(),
+        publishing: Default::default(),
         reviewer: "writer".into(),
         created: at.into(),
         updated: at.into(),

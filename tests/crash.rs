@@ -55,6 +55,7 @@ fn note_annotation(article: &claimdesk::corpus::Article, id: &str, note: &str) -
         verdict: Verdict::Unreviewed,
         note: note.into(),
         evidence: Vec::new(),
+        publishing: Default::default(),
         reviewer: "crash".into(),
         created: "2026-11-23T10:00:00Z".into(),
         updated: "2026-11-23T10:00:00Z".into(),

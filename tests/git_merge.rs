@@ -145,3 +145,60 @@ fn files_of_different_articles_are_a_true_conflict_marked_for_check() {
         "{problem}"
     );
 }
+
+#[test]
+fn a_claim_both_branches_created_keeps_both_ids_for_the_evidence_that_names_them() {
+    let dir = repo();
+    let d = dir.path();
+    let article = "000_b4c1e1b9b05d5c34.txt";
+    // Each side marks the same sentence (different ids), then cites it as
+    // evidence from another claim.
+    let side = |branch: &str, salt: u64, keys: &str| -> String {
+        git(d, &["checkout", "-q", branch]);
+        let mut s = instance(&d.join("seeds"), (80, 24), salt);
+        press(&mut s, "jjt");
+        let id = s.annotations[0]
+            .file
+            .annotations
+            .iter()
+            .find(|a| a.verdict.name() == "true")
+            .unwrap()
+            .id
+            .clone();
+        press(&mut s, &format!("{keys}e{article}#{id}<enter>"));
+        git(d, &["commit", "-q", "-am", branch]);
+        id
+    };
+    git(d, &["branch", "alice"]);
+    let bob_id = side("main", 11, "jjd");
+    let alice_id = side("alice", 22, "jjjf");
+    assert_ne!(alice_id, bob_id);
+    git(d, &["checkout", "-q", "main"]);
+    git(d, &["merge", "-q", "--no-edit", "alice"]);
+    let merged = annotations(d);
+    let trues: Vec<_> = merged
+        .annotations
+        .iter()
+        .filter(|a| a.verdict.name() == "true")
+        .collect();
+    assert_eq!(trues.len(), 1, "one claim: {merged:#?}");
+    for id in [&alice_id, &bob_id] {
+        assert!(trues[0].answers_to(id), "{id} still names it");
+        assert_eq!(merged.get(id).map(|a| &a.id), Some(&trues[0].id));
+    }
+    let cited: Vec<&str> = merged
+        .annotations
+        .iter()
+        .flat_map(|a| &a.evidence)
+        .map(|e| e.reference.as_str())
+        .collect();
+    assert_eq!(cited.len(), 2, "{cited:?}");
+    let check = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["check", "seeds"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{report}");
+    assert!(!report.contains("points at"), "{report}");
+}

@@ -24,6 +24,7 @@ fn claim(article: &claimdesk::corpus::Article) -> Annotation {
         verdict: Verdict::True,
         note: String::new(),
         evidence: Vec::new(),
+        publishing: Default::default(),
         reviewer: "t".into(),
         created: "2026-11-23T10:00:00Z".into(),
         updated: "2026-11-23T10:00:00Z".into(),

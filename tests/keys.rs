@@ -291,6 +291,34 @@ fn cases() -> Vec<Case> {
                 )
             },
         ),
+        c(
+            MAIN,
+            Publishing,
+            "jdpPolice seized 28 tons<enter>Belgian police<enter>9 March 2021<enter>https://fc.example/a b<enter>",
+            |s| {
+                let a = only_annotation(s).ok_or("one annotation")?;
+                let p = &a.publishing;
+                ok(
+                    p.summary == "Police seized 28 tons"
+                        && p.claimant == "Belgian police"
+                        && p.said_on == "2021-03-09"
+                        && p.factcheck_url == "https://fc.example/a%20b"
+                        && s.overlay.is_none(),
+                    format!("{p:?}"),
+                )
+            },
+        ),
+        c(
+            MAIN,
+            Publishing,
+            "jdp<tab><tab>last Tuesday-ish<enter>",
+            |s| match &s.overlay {
+                Some(Overlay::Prompt { error: Some(e), .. }) => {
+                    ok(e.contains("is not a date"), e.clone())
+                }
+                _ => Err("Tab skips to the date; a bad date keeps the prompt open".into()),
+            },
+        ),
         c(MAIN, Evidence, "jdenot a reference<enter>", |s| {
             match &s.overlay {
                 Some(Overlay::Prompt { error: Some(e), .. }) => {
@@ -582,7 +610,8 @@ fn cases() -> Vec<Case> {
         c(REVIEW, ExportRows, "jtrEmy-desk.csv<enter>", |s| {
             let (m, path, text) = exported(s);
             ok(
-                path.ends_with("/my-desk.csv") && text.contains("article,title,id"),
+                path.ends_with("/my-desk.csv")
+                    && text.contains("article,title,url,source,published,id"),
                 m,
             )
         }),

@@ -37,6 +37,7 @@ fn big_corpus() -> tempfile::TempDir {
                 verdict: [Verdict::Unreviewed, Verdict::True, Verdict::False][i % 3],
                 note: String::new(),
                 evidence: Vec::new(),
+                publishing: Default::default(),
                 reviewer: "bulk".into(),
                 created: "2026-11-23T10:00:00Z".into(),
                 updated: "2026-11-23T10:00:00Z".into(),

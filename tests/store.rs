@@ -24,7 +24,7 @@ fn a_verdict_and_note_survive_a_restart() {
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(text.ends_with("}\n"), "trailing newline");
     assert_eq!(json["format"], "claimdesk-annotations");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(json["article"]["sha256"], s.corpus.articles[0].sha256);
     let a = &json["annotations"][0];
     assert_eq!(a["verdict"], "disputed");
@@ -97,6 +97,51 @@ fn the_released_v1_fixture_still_loads() {
     assert!(
         rewritten.contains(first_claim),
         "a complete claim is written back byte for byte"
+    );
+}
+
+#[test]
+fn version_1_migrates_to_version_2_as_read_and_version_2_loads_its_publishing_fields() {
+    let dir = temp_seeds();
+    let to = dir.path().join("annotations");
+    std::fs::create_dir_all(&to).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::copy(
+        fixtures.join("v1/000_b4c1e1b9b05d5c34.json"),
+        to.join("000_b4c1e1b9b05d5c34.json"),
+    )
+    .unwrap();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    assert_eq!(s.annotations[0].file.version, 2, "migrated as read");
+    assert!(s.annotations[0].file.annotations[0].publishing.is_empty());
+    // The next save writes version 2; nothing of version 1 is lost.
+    press(&mut s, "jt");
+    let saved = std::fs::read_to_string(to.join("000_b4c1e1b9b05d5c34.json")).unwrap();
+    assert!(saved.contains("\"version\": 2"), "{saved}");
+    assert!(saved.contains("\"ref\": \"001_c536a8e3396972ad.txt#5d1e0c2a9b7f3e41\""));
+
+    std::fs::copy(
+        fixtures.join("v2/000_b4c1e1b9b05d5c34.json"),
+        to.join("000_b4c1e1b9b05d5c34.json"),
+    )
+    .unwrap();
+    let s = state_for(&dir.path().join("seeds"), (80, 24));
+    let ann = &s.annotations[0];
+    assert!(ann.problem.is_none(), "{:?}", ann.problem);
+    let p = &ann.file.annotations[0].publishing;
+    assert_eq!(p.summary, "Belgian police seized 28 tons of cocaine");
+    assert_eq!(p.claimant, "Belgian federal police");
+    assert_eq!(p.said_on, "2021-03-10");
+    assert_eq!(
+        p.factcheck_url,
+        "https://factcheck.example.org/checks/belgium-28-tons"
+    );
+    let fixture_text =
+        std::fs::read_to_string(fixtures.join("v2/000_b4c1e1b9b05d5c34.json")).unwrap();
+    assert_eq!(
+        ann.file.to_json(),
+        fixture_text,
+        "version 2 is written back byte for byte"
     );
 }
 

@@ -1,4 +1,5 @@
-//! The user's `config.toml`: reviewer name and key overrides.
+//! The user's `config.toml`: reviewer name, key overrides, and defaults for
+//! every corpus's settings (publisher, base URL).
 
 use super::keymap::{Keymap, UserKeys, line_of};
 use serde::Deserialize;
@@ -7,6 +8,8 @@ use serde::Deserialize;
 pub struct Config {
     pub reviewer: Option<String>,
     pub keymap: Keymap,
+    /// Defaults for each corpus's `corpus.toml`.
+    pub corpus: crate::store::settings::CorpusSettings,
 }
 
 impl Default for Config {
@@ -14,6 +17,7 @@ impl Default for Config {
         Config {
             reviewer: None,
             keymap: Keymap::defaults(),
+            corpus: Default::default(),
         }
     }
 }
@@ -24,6 +28,9 @@ struct RawConfig {
     reviewer: Option<String>,
     #[serde(default)]
     keys: UserKeys,
+    base_url: Option<String>,
+    #[serde(default)]
+    publisher: crate::store::settings::Publisher,
 }
 
 /// Parses a config file's text; errors name the file and line in one sentence.
@@ -38,7 +45,16 @@ pub fn parse(text: &str, file: &str) -> Result<Config, String> {
         .reviewer
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty());
-    Ok(Config { reviewer, keymap })
+    let corpus = crate::store::settings::CorpusSettings {
+        base_url: raw.base_url,
+        publisher: raw.publisher,
+    }
+    .checked(file)?;
+    Ok(Config {
+        reviewer,
+        keymap,
+        corpus,
+    })
 }
 
 #[cfg(test)]

@@ -120,6 +120,7 @@ fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Op
         verdict: Verdict::Unreviewed,
         note: String::new(),
         evidence: Vec::new(),
+        publishing: Default::default(),
         reviewer: state.reviewer.clone(),
         created: now.clone(),
         updated: now,

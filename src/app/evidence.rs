@@ -32,12 +32,11 @@ pub struct CheckedEvidence {
 /// where both parts may be shortened to a unique prefix ("001#95cc").
 pub fn check_evidence(state: &State, reference: &str) -> Result<CheckedEvidence, String> {
     let r = reference.trim();
-    if (r.starts_with("https://") || r.starts_with("http://"))
-        && r.len() > 8
-        && !r.contains(char::is_whitespace)
-    {
+    // A web address is parsed and stored encoded, as exports must write it.
+    if r.contains("://") || r.starts_with("www.") {
+        let url = crate::store::settings::web_url(r).map_err(|e| format!("Evidence {e}"))?;
         return Ok(CheckedEvidence {
-            reference: r.to_string(),
+            reference: url.to_string(),
             excerpt: String::new(),
         });
     }

@@ -53,6 +53,7 @@ commands! {
     ConfirmAnchor = "confirm_anchor",
     Reattach = "reattach",
     Evidence = "evidence",
+    Publishing = "publishing",
     NextUnreviewed = "next_unreviewed",
     PrevUnreviewed = "prev_unreviewed",
     NextUnreviewedCorpus = "next_unreviewed_corpus",

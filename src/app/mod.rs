@@ -10,6 +10,7 @@ pub mod layout;
 pub mod mouse;
 pub mod nav;
 pub mod overlay;
+pub mod publishing;
 pub mod related;
 pub mod review;
 pub mod search;

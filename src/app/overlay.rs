@@ -184,7 +184,10 @@ fn live_update(state: &mut State, kind: PromptKind, value: &str) {
             state.review.text = value.to_string();
             review::rebuild(state);
         }
-        PromptKind::Evidence | PromptKind::Export | PromptKind::CompareFolder => {}
+        PromptKind::Evidence
+        | PromptKind::Export
+        | PromptKind::CompareFolder
+        | PromptKind::Publishing(_) => {}
     }
 }
 
@@ -275,11 +278,26 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                         PromptKind::ReviewFilter
                         | PromptKind::Evidence
                         | PromptKind::Export
-                        | PromptKind::CompareFolder => {}
+                        | PromptKind::CompareFolder
+                        | PromptKind::Publishing(_) => {}
                     }
                     Vec::new()
                 }
                 Key::Enter => match kind {
+                    PromptKind::Publishing(field) => {
+                        match super::publishing::save(state, field, &value) {
+                            Ok(effects) => effects,
+                            Err(e) => {
+                                state.overlay = Some(Overlay::Prompt {
+                                    kind,
+                                    input,
+                                    stance,
+                                    error: Some(e),
+                                });
+                                Vec::new()
+                            }
+                        }
+                    }
                     PromptKind::Evidence => {
                         match super::evidence::add_evidence(state, &value, stance) {
                             Ok(effects) => effects,
@@ -351,6 +369,16 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                         }
                     },
                 },
+                // Tab leaves a publishing field as it is and goes to the next.
+                Key::Tab if matches!(kind, PromptKind::Publishing(_)) => {
+                    if let PromptKind::Publishing(field) = kind {
+                        match field.next() {
+                            Some(next) => super::publishing::open(state, next),
+                            None => state.message = Some("Publishing fields saved.".into()),
+                        }
+                    }
+                    Vec::new()
+                }
                 Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Tab | Key::BackTab => {
                     if kind == PromptKind::Evidence && matches!(key.key, Key::Tab | Key::BackTab) {
                         stance = stance.next();

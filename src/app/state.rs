@@ -215,6 +215,8 @@ pub enum PromptKind {
     Export,
     /// Another reviewer's annotations folder to compare with.
     CompareFolder,
+    /// One of a claim's publishing fields, in turn.
+    Publishing(super::publishing::PublishField),
 }
 
 /// Modal layers drawn over the screen; each takes the keys while open.
@@ -289,6 +291,8 @@ pub struct State {
     pub corpus_name: String,
     /// Where the review screen's exports go unless a path is typed.
     pub export_dir: PathBuf,
+    /// Publisher and base URL for exports (corpus.toml over config.toml).
+    pub export_settings: crate::export::Settings,
     pub annotations_dir: PathBuf,
     pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
     pub indexed: usize,

@@ -112,6 +112,9 @@ fn describe(
         }
         (Some(f), Some(t)) if f.note != t.note => format!("the note on {}", on(t)),
         (Some(f), Some(t)) if f.evidence != t.evidence => format!("the evidence on {}", on(t)),
+        (Some(f), Some(t)) if f.publishing != t.publishing => {
+            format!("the publishing fields of {}", on(t))
+        }
         (Some(_), Some(t)) => format!("the change to {}", on(t)),
         (None, None) => "nothing".into(),
     }

@@ -94,6 +94,8 @@ pub struct Options {
     pub id_salt: u64,
     /// Where the review screen's exports go unless a path is typed.
     pub export_dir: PathBuf,
+    /// Publisher and base URL for exports (corpus.toml over config.toml).
+    pub export_settings: crate::export::Settings,
 }
 
 /// Builds the first state. Nothing here waits for the corpus to be indexed.
@@ -107,6 +109,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         corpus,
         corpus_name: opts.corpus_name,
         export_dir: opts.export_dir,
+        export_settings: opts.export_settings,
         annotations_dir: opts.annotations_dir,
         analyses: vec![None; n],
         indexed: 0,
@@ -391,6 +394,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         ConfirmAnchor => return edit::confirm_anchor(state),
         Reattach => return edit::reattach(state),
         Evidence => super::evidence::open_evidence(state),
+        Publishing => super::publishing::open(state, super::publishing::PublishField::Summary),
         NextUnreviewed => nav::next_unreviewed(state, true, false),
         PrevUnreviewed => nav::next_unreviewed(state, false, false),
         NextUnreviewedCorpus => nav::next_unreviewed(state, true, true),

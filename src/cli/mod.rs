@@ -162,7 +162,7 @@ pub fn export(
     format: export::Format,
     verdict: Option<Verdict>,
     reviewer: Option<String>,
-    bom: bool,
+    settings: &export::Settings,
 ) -> String {
     export::render_with(
         &ws.corpus,
@@ -173,8 +173,24 @@ pub fn export(
             only: None,
         },
         format,
-        bom,
+        settings,
     )
+}
+
+/// What a publisher should fix before publishing a ClaimReview export.
+pub fn claimreview_warnings(
+    ws: &Workspace,
+    verdict: Option<Verdict>,
+    reviewer: Option<String>,
+    settings: &export::Settings,
+) -> Vec<String> {
+    let filter = export::Filter {
+        verdict,
+        reviewer,
+        only: None,
+    };
+    let rows = export::rows(&ws.corpus, &ws.annotations, &filter);
+    export::claimreview::missing(&rows, settings)
 }
 
 #[derive(Serialize, Default)]
@@ -362,10 +378,16 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, Strin
     };
     let parse = |text: &str| -> Option<store::AnnotationFile> {
         let v: serde_json::Value = serde_json::from_str(text).ok()?;
-        (v.get("format")?.as_str()? == store::FORMAT_NAME
-            && v.get("version")?.as_u64()? == u64::from(store::FORMAT_VERSION))
-        .then(|| serde_json::from_value(v).ok())
-        .flatten()
+        let version = v.get("version")?.as_u64()?;
+        // Either side may still be version 1: it migrates as it is read.
+        let readable = u64::from(store::OLDEST_READABLE_VERSION)..=u64::from(store::FORMAT_VERSION);
+        (v.get("format")?.as_str()? == store::FORMAT_NAME && readable.contains(&version))
+            .then(|| serde_json::from_value::<store::AnnotationFile>(v).ok())
+            .flatten()
+            .map(|mut f| {
+                f.version = store::FORMAT_VERSION;
+                f
+            })
     };
     let (ours_text, theirs_text) = (read(ours)?, read(theirs)?);
     let base_text = std::fs::read_to_string(base).unwrap_or_default();

@@ -5,9 +5,28 @@
 
 use super::ExportRow;
 
-pub const HEADER: [&str; 14] = [
-    "article", "title", "id", "kind", "verdict", "start", "end", "anchor", "quote", "note",
-    "evidence", "reviewer", "created", "updated",
+pub const HEADER: [&str; 21] = [
+    "article",
+    "title",
+    "url",
+    "source",
+    "published",
+    "id",
+    "kind",
+    "verdict",
+    "start",
+    "end",
+    "anchor",
+    "quote",
+    "summary",
+    "claimant",
+    "said_on",
+    "factcheck_url",
+    "note",
+    "evidence",
+    "reviewer",
+    "created",
+    "updated",
 ];
 
 /// The byte-order mark Excel needs to read UTF-8.
@@ -39,9 +58,13 @@ pub fn render(rows: &[ExportRow]) -> String {
             crate::store::Kind::Dismissed => "dismissed",
         };
         let n = |s: &'_ str| neutralised(s).into_owned();
+        let p = r.publishing;
         w.write_record([
             n(r.article),
             n(r.title),
+            n(r.url.unwrap_or("")),
+            n(r.source.unwrap_or("")),
+            n(r.published.unwrap_or("")),
             n(r.id),
             kind.to_string(),
             r.verdict.name().to_string(),
@@ -49,6 +72,10 @@ pub fn render(rows: &[ExportRow]) -> String {
             r.target.end.to_string(),
             n(r.anchor),
             n(&r.target.exact),
+            n(&p.summary),
+            n(&p.claimant),
+            n(&p.said_on),
+            n(&p.factcheck_url),
             n(r.note),
             n(&evidence.join("; ")),
             n(r.reviewer),

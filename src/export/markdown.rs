@@ -96,6 +96,22 @@ pub fn render(rows: &[ExportRow]) -> String {
         if r.anchor != "exact" {
             out.push_str(&format!("*Anchor: {}.*\n\n", r.anchor));
         }
+        let p = r.publishing;
+        for (label, value) in [
+            ("Claim", p.summary.as_str()),
+            ("Said by", p.claimant.as_str()),
+            ("Said on", p.said_on.as_str()),
+        ] {
+            if !value.is_empty() {
+                out.push_str(&format!("- {label}: {}\n", escape(value)));
+            }
+        }
+        if !p.factcheck_url.is_empty() {
+            out.push_str(&format!("- Fact-check: {}\n", link(&p.factcheck_url)));
+        }
+        if !p.is_empty() {
+            out.push('\n');
+        }
         if !r.note.is_empty() {
             // A blockquote line by line; each line escaped, so "# x" in a
             // note stays text.

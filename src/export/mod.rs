@@ -3,6 +3,7 @@
 pub mod claimreview;
 pub mod csv;
 pub mod html;
+pub mod iri;
 pub mod markdown;
 pub mod output;
 pub mod w3c;
@@ -21,7 +22,12 @@ pub struct ExportRow<'a> {
     #[serde(skip_serializing)]
     pub source: Option<&'a str>,
     #[serde(skip_serializing)]
+    pub published: Option<&'a str>,
+    #[serde(skip_serializing)]
     pub sha256: &'a str,
+    /// Hex sha256 of the text the offsets count (see `iri::text_state`).
+    #[serde(skip_serializing)]
+    pub text_sha256: std::rc::Rc<str>,
     pub id: &'a str,
     pub kind: Kind,
     pub target: &'a crate::store::Target,
@@ -29,6 +35,8 @@ pub struct ExportRow<'a> {
     pub verdict: Verdict,
     pub note: &'a str,
     pub evidence: &'a [crate::store::Evidence],
+    #[serde(skip_serializing_if = "crate::store::Publishing::is_empty")]
+    pub publishing: &'a crate::store::Publishing,
     pub reviewer: &'a str,
     pub created: &'a str,
     pub updated: &'a str,
@@ -61,13 +69,25 @@ pub fn rows<'a>(
 ) -> Vec<ExportRow<'a>> {
     let mut out = Vec::new();
     for (article, ann) in corpus.articles.iter().zip(annotations) {
-        for a in ann.file.annotations.iter().filter(|a| filter.keeps(a)) {
+        let mut kept = ann
+            .file
+            .annotations
+            .iter()
+            .filter(|a| filter.keeps(a))
+            .peekable();
+        if kept.peek().is_none() {
+            continue;
+        }
+        let text_sha256: std::rc::Rc<str> = iri::text_sha256(&article.text).into();
+        for a in kept {
             out.push(ExportRow {
                 article: &article.id,
                 title: &article.meta.title,
                 url: article.meta.url.as_deref(),
                 source: article.meta.source.as_deref(),
+                published: article.meta.published.as_deref(),
                 sha256: &article.sha256,
+                text_sha256: text_sha256.clone(),
                 id: &a.id,
                 kind: a.kind,
                 target: &a.target,
@@ -75,6 +95,7 @@ pub fn rows<'a>(
                 verdict: a.verdict,
                 note: &a.note,
                 evidence: &a.evidence,
+                publishing: &a.publishing,
                 reviewer: &a.reviewer,
                 created: &a.created,
                 updated: &a.updated,
@@ -138,24 +159,68 @@ impl Format {
     }
 }
 
-/// The saved annotations that pass `filter`, in `format` (CSV with a
-/// byte-order mark).
+/// How an export is written beyond its rows: who publishes, where the
+/// articles live on the web, what may be published.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// CSV starts with a UTF-8 byte-order mark (Excel needs it).
+    pub bom: bool,
+    /// Working notes go into ClaimReview's `reviewBody` (never by default).
+    pub include_notes: bool,
+    /// Where articles without a `url:` live; their paths are relative to it.
+    pub base_url: Option<url::Url>,
+    pub publisher: crate::store::settings::Publisher,
+    /// The export's day, YYYY-MM-DD, shown on the HTML report; empty leaves it out.
+    pub exported_on: String,
+    /// The corpus folder's name, shown on the HTML report.
+    pub corpus_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bom: true,
+            include_notes: false,
+            base_url: None,
+            publisher: Default::default(),
+            exported_on: String::new(),
+            corpus_name: String::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Export settings from a corpus's checked settings.
+    pub fn for_corpus(corpus: &crate::store::settings::CorpusSettings) -> Settings {
+        Settings {
+            base_url: corpus
+                .base_url
+                .as_deref()
+                .and_then(|u| crate::store::settings::web_url(u).ok())
+                .map(iri::as_base),
+            publisher: corpus.publisher.clone(),
+            ..Settings::default()
+        }
+    }
+}
+
+/// The saved annotations that pass `filter`, in `format`, with default
+/// settings (CSV with a byte-order mark, no notes published).
 pub fn render(
     corpus: &Corpus,
     annotations: &[ArticleAnnotations],
     filter: &Filter,
     format: Format,
 ) -> String {
-    render_with(corpus, annotations, filter, format, true)
+    render_with(corpus, annotations, filter, format, &Settings::default())
 }
 
-/// As `render`; `bom` says whether CSV starts with a UTF-8 byte-order mark.
 pub fn render_with(
     corpus: &Corpus,
     annotations: &[ArticleAnnotations],
     filter: &Filter,
     format: Format,
-    bom: bool,
+    settings: &Settings,
 ) -> String {
     use crate::text::display::{json_controls_escaped, printable};
     let rows = rows(corpus, annotations, filter);
@@ -163,12 +228,15 @@ pub fn render_with(
     // leaves in an export (HTML escapes its own).
     match format {
         Format::Markdown => printable(&markdown::render(&rows)),
-        Format::Csv if bom => format!("{}{}", csv::BOM, printable(&csv::render(&rows))),
+        Format::Csv if settings.bom => format!("{}{}", csv::BOM, printable(&csv::render(&rows))),
         Format::Csv => printable(&csv::render(&rows)),
         Format::Json => json_controls_escaped(&json_rows(rows)),
-        Format::ClaimReview => json_controls_escaped(&claimreview::render(&rows)),
-        Format::W3c => json_controls_escaped(&w3c::render(&rows)),
-        Format::Html => html::render(corpus, annotations, filter),
+        Format::ClaimReview => json_controls_escaped(&claimreview::render(&rows, settings)),
+        Format::W3c => {
+            let ids = iri::IdIndex::new(corpus, annotations);
+            json_controls_escaped(&w3c::render(&rows, settings, &ids))
+        }
+        Format::Html => html::render(corpus, annotations, filter, settings),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Where annotation files live, and reading and writing them safely.
 
-use super::model::{AnnotationFile, FORMAT_NAME, FORMAT_VERSION};
+use super::model::{AnnotationFile, FORMAT_NAME, FORMAT_VERSION, OLDEST_READABLE_VERSION};
 use crate::corpus::lower_io;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -91,7 +91,8 @@ pub fn read(
         )));
     }
     match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v)
+            if (u64::from(OLDEST_READABLE_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => {}
         Some(v) => {
             return Err(FileProblem(format!(
                 "{name} has format version {v}, which this claimdesk does not know (it reads version {FORMAT_VERSION})."
@@ -106,8 +107,11 @@ pub fn read(
             }
         },
     }
-    let file: AnnotationFile = serde_json::from_value(value)
+    let mut file: AnnotationFile = serde_json::from_value(value)
         .map_err(|e| FileProblem(format!("{name} does not match the annotation format: {e}.")))?;
+    // Version 1 is version 2 without publishing fields: it migrates as read,
+    // and the next save writes version 2.
+    file.version = FORMAT_VERSION;
     if file.article.path != article_id {
         return Err(FileProblem(format!(
             "{name} belongs to article {}, not {article_id}.",

@@ -14,7 +14,9 @@
 //!   marking one sentence) become one, which keeps the other's id as an
 //!   alias so evidence that points at either still resolves.
 
-use super::model::{AnchorState, Annotation, AnnotationFile, Evidence, HistoryEntry, Kind, Target};
+use super::model::{
+    AnchorState, Annotation, AnnotationFile, Evidence, HistoryEntry, Kind, Publishing, Target,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A field both sides changed to different values.
@@ -37,6 +39,8 @@ pub enum ConflictField {
     Note,
     Kind,
     Span,
+    /// One of the publishing fields (summary, claimant, said on, URL).
+    Publishing,
 }
 
 impl ConflictField {
@@ -46,6 +50,7 @@ impl ConflictField {
             ConflictField::Note => "note",
             ConflictField::Kind => "kind",
             ConflictField::Span => "span",
+            ConflictField::Publishing => "publishing",
         }
     }
 }
@@ -64,6 +69,7 @@ fn same(a: &Annotation, b: &Annotation) -> bool {
         && a.verdict == b.verdict
         && a.note == b.note
         && a.evidence == b.evidence
+        && a.publishing == b.publishing
         && a.history == b.history
         && a.updated == b.updated
 }
@@ -189,6 +195,23 @@ fn merge_one(
     merged.note = note;
     if let Some((k, o)) = c {
         found.push((ConflictField::Note, k, o));
+    }
+    let base_p = base.map(|b| &b.publishing);
+    for (i, name) in Publishing::NAMES.into_iter().enumerate() {
+        let (value, c) = pick(
+            base_p.map(|p| p.field(i)),
+            ours.publishing.field(i),
+            theirs.publishing.field(i),
+            theirs_newer,
+        );
+        *merged.publishing.field_mut(i) = value;
+        if let Some((k, o)) = c {
+            found.push((
+                ConflictField::Publishing,
+                format!("{name}: {k}"),
+                format!("{name}: {o}"),
+            ));
+        }
     }
     merged.evidence = merge_evidence(
         base.map(|b| b.evidence.as_slice()),

@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod files;
 pub mod merge;
 pub mod model;
+pub mod settings;
 
 pub use anchor::{AnchorReport, anchor_file, make_target};
 pub use files::{FileProblem, annotation_path, default_annotations_dir, write_atomic};

@@ -1,4 +1,5 @@
-//! The annotation file format, version 1 (see annotations/README.md).
+//! The annotation file format, version 2 (see annotations/README.md).
+//! Version 1 files load unchanged: version 2 only adds `publishing`.
 //!
 //! Field order here is the key order on disk: keep it stable so that a change
 //! to one claim is a small diff. Additions get `#[serde(default)]`.
@@ -7,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "claimdesk-annotations";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest version this claimdesk reads (and migrates on load).
+pub const OLDEST_READABLE_VERSION: u32 = 1;
 /// Length of the quote context kept on each side of a target, in chars.
 pub const CONTEXT_CHARS: usize = 32;
 
@@ -126,6 +129,53 @@ pub struct Evidence {
     pub stance: Stance,
 }
 
+/// What a published fact-check says about a claim beyond its verdict.
+/// Added in version 2; every field may be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Publishing {
+    /// What is being checked, in one line (ClaimReview's `claimReviewed`,
+    /// which readers want under 75 characters).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Who made the claim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub claimant: String,
+    /// When the claimant said it, as YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub said_on: String,
+    /// The published fact-check's own page (an absolute http(s) URL).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub factcheck_url: String,
+}
+
+impl Publishing {
+    /// The fields' names, in the order `field` numbers them.
+    pub const NAMES: [&'static str; 4] = ["summary", "claimant", "said on", "fact-check URL"];
+
+    pub fn is_empty(&self) -> bool {
+        self == &Publishing::default()
+    }
+
+    /// Field `i` of `NAMES`.
+    pub fn field(&self, i: usize) -> &String {
+        [
+            &self.summary,
+            &self.claimant,
+            &self.said_on,
+            &self.factcheck_url,
+        ][i]
+    }
+
+    pub fn field_mut(&mut self, i: usize) -> &mut String {
+        match i {
+            0 => &mut self.summary,
+            1 => &mut self.claimant,
+            2 => &mut self.said_on,
+            _ => &mut self.factcheck_url,
+        }
+    }
+}
+
 /// One earlier state of an annotation: its verdict and note as they were
 /// before the change made at `at` by `by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,6 +227,9 @@ pub struct Annotation {
     pub note: String,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Added in version 2.
+    #[serde(default, skip_serializing_if = "Publishing::is_empty")]
+    pub publishing: Publishing,
     #[serde(default)]
     pub reviewer: String,
     #[serde(default)]

@@ -102,6 +102,11 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 PromptKind::CompareFolder => {
                     " Compare with another reviewer's annotations folder (Enter) ".to_string()
                 }
+                PromptKind::Publishing(field) => format!(
+                    " {} {}/4 · Enter: save · Tab: skip · Esc: close ",
+                    field.label(),
+                    field.number()
+                ),
                 PromptKind::Export => {
                     " Export the rows shown: md csv json claimreview w3c html, or a file.csv/.md/.json/.html (Enter) "
                         .to_string()

@@ -175,6 +175,20 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                         d.push(Line::from(span(clean(l), theme.note)));
                     }
                 }
+                let p = &a.publishing;
+                if !p.is_empty() {
+                    d.push(Line::from(span("Publishing (p edits):", theme.title)));
+                    for (label, value) in [
+                        ("summary", &p.summary),
+                        ("claimant", &p.claimant),
+                        ("said on", &p.said_on),
+                        ("fact-check", &p.factcheck_url),
+                    ] {
+                        if !value.is_empty() {
+                            d.push(Line::from(format!("{label}: {}", clean(value))));
+                        }
+                    }
+                }
                 if !a.evidence.is_empty() {
                     d.push(Line::from(span("Evidence:", theme.title)));
                     for e in &a.evidence {

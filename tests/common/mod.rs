@@ -48,6 +48,7 @@ pub fn instance(corpus: &Path, size: (u16, u16), salt: u64) -> State {
                 .parent()
                 .expect("a temp folder")
                 .to_path_buf(),
+            export_settings: Default::default(),
             annotations_dir: ws.annotations_dir,
             reviewer: "tester".into(),
             keymap: Keymap::defaults(),

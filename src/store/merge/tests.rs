@@ -15,6 +15,7 @@ fn ann(id: &str, verdict: Verdict, updated: &str) -> Annotation {
         verdict,
         note: String::new(),
         evidence: Vec::new(),
+        publishing: Default::default(),
         reviewer: "r".into(),
         created: updated.into(),
         updated: updated.into(),
@@ -110,6 +111,28 @@ fn a_note_from_one_side_and_a_verdict_from_the_other_both_survive() {
     );
     assert_eq!(a.note, "Figure from the court papers.");
     assert!(m.conflicts.is_empty());
+}
+
+#[test]
+fn publishing_fields_merge_one_by_one_and_a_clash_is_reported() {
+    let base = file(vec![ann("a", Verdict::False, "1")]);
+    let mut ours = ann("a", Verdict::False, "2");
+    ours.publishing.summary = "Police seized 28 tons".into();
+    ours.publishing.claimant = "the minister".into();
+    let mut theirs = ann("a", Verdict::False, "3");
+    theirs.publishing.factcheck_url = "https://fc.example/1".into();
+    theirs.publishing.claimant = "the police".into();
+    let m = merge(Some(&base), &file(vec![ours]), &file(vec![theirs]));
+    let p = &m.file.annotations[0].publishing;
+    assert_eq!(p.summary, "Police seized 28 tons", "only ours set it");
+    assert_eq!(
+        p.factcheck_url, "https://fc.example/1",
+        "only theirs set it"
+    );
+    assert_eq!(p.claimant, "the police", "both set it: the newer wins");
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].field, ConflictField::Publishing);
+    assert_eq!(m.conflicts[0].other, "claimant: the minister");
 }
 
 #[test]
