@@ -2,6 +2,50 @@
 //! loading the list, indexing (segment + score), one frame, one saved verdict.
 //!
 //! `cargo bench` runs them all; `cargo bench -- frame` one group.
+//! `cargo bench -- real20k` runs the real-shaped 20,000-article corpus
+//! (`support/realistic.rs`): first frame, index on 1 and 2 threads, link,
+//! `stats` cold and from the index cache, memory per corpus byte.
+
+#[path = "support/realistic.rs"]
+mod realistic;
+
+/// Counts heap bytes in use and their peak, so memory figures are the
+/// program's own, whatever else this process did before.
+struct CountingAlloc;
+
+static HEAP_NOW: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static HEAP_PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only the
+// counters are added.
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let now = HEAP_NOW.fetch_add(layout.size(), Relaxed) + layout.size();
+        HEAP_PEAK.fetch_max(now, Relaxed);
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        HEAP_NOW.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
+
+fn heap_now() -> usize {
+    HEAP_NOW.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Resets the peak to what is in use now.
+fn heap_peak_reset() {
+    HEAP_PEAK.store(heap_now(), std::sync::atomic::Ordering::Relaxed);
+}
+
+fn heap_peak() -> usize {
+    HEAP_PEAK.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 use chrono::{TimeZone, Utc};
 use claimdesk::app::keymap::{Command, Keymap};
@@ -86,6 +130,7 @@ fn state_for(root: &Path, annotations: &Path) -> app::State {
             annotations_dir: annotations.to_path_buf(),
             export_dir: annotations.to_path_buf(),
             export_settings: Default::default(),
+            index_cache: None,
             reviewer: "bench".into(),
             keymap: Keymap::defaults(),
             clock: Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()),
@@ -477,11 +522,92 @@ fn one_article_100k(c: &mut Criterion) {
     g.bench_function("stats", |b| {
         b.iter(|| {
             let ws = cli::open(&root, Some(&annotations)).unwrap();
-            cli::stats(&ws, false).len()
+            cli::stats(&ws, false, None).len()
         })
     });
     g.finish();
 }
 
-criterion_group!(pipeline, benches, review_100k, one_article_100k);
+/// The real-shaped corpus: 20,000 articles of varied real sentences with
+/// syndicated copies (about 30 MB).
+fn real_20k(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bytes = realistic::write(&root, 20_000, manifest, 42) as u64;
+    eprintln!(
+        "real-shaped corpus: 20000 articles, {:.1} MB",
+        bytes as f64 / 1e6
+    );
+    let annotations = tempfile::tempdir().unwrap();
+
+    let mut g = c.benchmark_group("real20k");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(15))
+        .sampling_mode(criterion::SamplingMode::Flat);
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("open_to_first_frame", |b| {
+        b.iter(|| {
+            let state = state_for(&root, annotations.path());
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|f| claimdesk::ui::draw(f, &state)).unwrap();
+        })
+    });
+    // Heap in use after each step, in bytes per corpus byte.
+    let base = heap_now();
+    let loaded = corpus::load(&root).unwrap();
+    let loaded_heap = heap_now() - base;
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        g.bench_function(format!("index_{threads}_thread"), |b| {
+            b.iter(|| pool.install(|| text::analyse_all(&loaded.articles).len()))
+        });
+    }
+    let analyses = text::analyse_all(&loaded.articles);
+    let analysed_heap = heap_now() - base;
+    let refs: Vec<&text::ArticleAnalysis> = analyses.iter().collect();
+    g.bench_function("link", |b| {
+        b.iter(|| claimdesk::links::link(&loaded.articles, &refs).links.len())
+    });
+    heap_peak_reset();
+    let index = claimdesk::links::link(&loaded.articles, &refs);
+    let link_peak = heap_peak() - base;
+    let slim: Vec<text::ArticleAnalysis> = analyses.iter().map(|a| a.slim()).collect();
+    drop(refs);
+    drop(analyses);
+    let settled_heap = heap_now() - base;
+    let per_byte = |heap: usize| heap as f64 / bytes as f64;
+    eprintln!(
+        "real20k heap per corpus byte: corpus loaded {:.1}, + full analyses {:.1}, peak while linking {:.1}, settled as the workbench keeps it (corpus + slim analyses + {} links) {:.1}",
+        per_byte(loaded_heap),
+        per_byte(analysed_heap),
+        per_byte(link_peak),
+        index.links.len(),
+        per_byte(settled_heap)
+    );
+    drop(slim);
+    drop(index);
+    let ws = cli::open(&root, Some(annotations.path())).unwrap();
+    g.bench_function("stats_cold", |b| {
+        b.iter(|| cli::stats(&ws, false, None).len())
+    });
+    let cache = tempfile::tempdir().unwrap();
+    let cache_file = cache.path().join("index.json");
+    cli::stats(&ws, false, Some(&cache_file));
+    g.bench_function("stats_from_index_cache", |b| {
+        b.iter(|| cli::stats(&ws, false, Some(&cache_file)).len())
+    });
+    g.bench_function("stats_command_with_load_from_cache", |b| {
+        b.iter(|| {
+            let ws = cli::open(&root, Some(annotations.path())).unwrap();
+            cli::stats(&ws, false, Some(&cache_file)).len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline, benches, review_100k, one_article_100k, real_20k);
 criterion_main!(pipeline);

@@ -5,6 +5,7 @@ use claimdesk::text::display::printable;
 use claimdesk::{cli, export, session, store, tui};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -220,6 +221,12 @@ fn dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "claimdesk")
 }
 
+/// The corpus's index cache in the platform cache directory
+/// (`~/.cache/claimdesk/` on Linux).
+fn index_cache_path(corpus_dir: &Path) -> Option<PathBuf> {
+    dirs().map(|d| claimdesk::text::cache::path_for(d.cache_dir(), corpus_dir))
+}
+
 /// The corpus folder's own name, as the report and the title bar show it.
 fn corpus_name(corpus_dir: &Path) -> String {
     std::fs::canonicalize(corpus_dir)
@@ -266,7 +273,9 @@ fn default_reviewer() -> String {
 /// Opens a corpus for a command, telling on stderr which articles could not
 /// be read and why (they are listed, never skipped in silence).
 fn open(corpus: &Path, common: &Common) -> Result<cli::Workspace, String> {
-    let ws = cli::open_with(corpus, common.annotations.as_deref(), common.links())?;
+    let mut ws = cli::open_with(corpus, common.annotations.as_deref(), common.links())?;
+    // Long commands show their progress on stderr when it is a terminal.
+    ws.show_progress();
     for a in &ws.corpus.articles {
         for p in &a.problems {
             if let claimdesk::corpus::ArticleProblem::Unreadable(_) = p {
@@ -342,6 +351,7 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
             corpus_name,
             export_dir: export_dir(),
             export_settings,
+            index_cache: index_cache_path(&corpus_dir),
             annotations_dir: ws.annotations_dir,
             reviewer,
             keymap: config.keymap,
@@ -494,8 +504,10 @@ fn run(cli: Cli) -> Result<(), String> {
             print(&String::from_utf8_lossy(&out))
         }
         Some(Command::Stats { corpus: c, json }) => {
-            let ws = open(&corpus(c)?, &cli.common)?;
-            print_as(&cli::stats(&ws, json), json)
+            let corpus_dir = corpus(c)?;
+            let ws = open(&corpus_dir, &cli.common)?;
+            let cache = index_cache_path(&corpus_dir);
+            print_as(&cli::stats(&ws, json, cache.as_deref()), json)
         }
     }
 }

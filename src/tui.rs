@@ -170,6 +170,8 @@ pub fn dispatch(state: &mut State, action: Action) {
 pub enum Indexed {
     Article(usize, Arc<text::ArticleAnalysis>),
     Links(Arc<crate::links::LinkIndex>),
+    /// Every article's analysis without its details, once linking is done.
+    Slimmed(Vec<(usize, Arc<text::ArticleAnalysis>)>),
 }
 
 /// Analyses every article off the UI thread, the open one first, then links
@@ -178,32 +180,98 @@ pub fn spawn_indexer(
     corpus: Arc<Corpus>,
     first: usize,
     stop: Arc<AtomicBool>,
+    cache: Option<std::path::PathBuf>,
 ) -> Receiver<Indexed> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let n = corpus.articles.len();
+        // What an earlier run analysed shows at once (counts, suggestions);
+        // the full analysis, which linking needs, follows.
+        let version = text::cache::program_version();
+        let mut index = cache
+            .as_deref()
+            .map(|p| text::cache::IndexCache::load(p, &version))
+            .unwrap_or_default();
+        let cached: Vec<(usize, Arc<text::ArticleAnalysis>)> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| index.get(&a.sha256).map(|c| (i, Arc::new(c))))
+            .collect();
+        if !cached.is_empty() && tx.send(Indexed::Slimmed(cached)).is_err() {
+            return;
+        }
         let order = std::iter::once(first)
             .chain((0..n).filter(move |&i| i != first))
             .filter(|&i| i < n);
-        let mut done: Vec<Option<Arc<text::ArticleAnalysis>>> = vec![None; n];
-        for i in order {
+        use rayon::prelude::*;
+        // The open article first, then the rest on every core, each result
+        // sent as it is ready.
+        let order: Vec<usize> = order.collect();
+        let (head, rest) = order.split_at(order.len().min(1));
+        let analyse = |i: usize| -> Option<(usize, Arc<text::ArticleAnalysis>)> {
             if stop.load(Ordering::Relaxed) {
-                return;
+                return None;
             }
             let analysis = Arc::new(text::analyse(&corpus.articles[i]));
-            done[i] = Some(analysis.clone());
-            if tx.send(Indexed::Article(i, analysis)).is_err() {
-                return;
-            }
+            tx.send(Indexed::Article(i, analysis.clone())).ok()?;
+            Some((i, analysis))
+        };
+        let mut done: Vec<Option<Arc<text::ArticleAnalysis>>> = vec![None; n];
+        for (i, a) in head.iter().filter_map(|&i| analyse(i)) {
+            done[i] = Some(a);
+        }
+        let tx_rest = tx.clone();
+        let results: Vec<(usize, Arc<text::ArticleAnalysis>)> = rest
+            .par_iter()
+            .map_with(tx_rest, |tx, &i| {
+                if stop.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let analysis = Arc::new(text::analyse(&corpus.articles[i]));
+                tx.send(Indexed::Article(i, analysis.clone())).ok()?;
+                Some((i, analysis))
+            })
+            .flatten()
+            .collect();
+        for (i, a) in results {
+            done[i] = Some(a);
         }
         let analyses: Vec<&text::ArticleAnalysis> =
             done.iter().flatten().map(|a| a.as_ref()).collect();
+        if let Some(path) = cache.as_deref()
+            && analyses.len() == n
+        {
+            for (article, analysis) in corpus.articles.iter().zip(&analyses) {
+                index.put(&article.sha256, analysis);
+            }
+            let keep: Vec<&str> = corpus.articles.iter().map(|a| a.sha256.as_str()).collect();
+            index.save(path, &version, &keep);
+        }
         if analyses.len() == n {
             let links = crate::links::link(&corpus.articles, &analyses);
-            let _ = tx.send(Indexed::Links(Arc::new(links)));
+            if tx.send(Indexed::Links(Arc::new(links))).is_err() {
+                return;
+            }
+            let slim = analyses
+                .par_iter()
+                .enumerate()
+                .map(|(i, a)| (i, Arc::new(a.slim())))
+                .collect();
+            let _ = tx.send(Indexed::Slimmed(slim));
         }
     });
     rx
+}
+
+/// Gives the heap's free pages back to the system: after linking and
+/// slimming, the session need not keep the indexing peak.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages; it touches no live memory.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 static HOOK: OnceLock<()> = OnceLock::new();
@@ -286,7 +354,12 @@ fn event_loop(
     let size = terminal.size().map_err(io)?;
     dispatch(state, Action::Resize(size.width, size.height));
     let stop_indexer = Arc::new(AtomicBool::new(false));
-    let indexed = spawn_indexer(state.corpus.clone(), state.current, stop_indexer.clone());
+    let indexed = spawn_indexer(
+        state.corpus.clone(),
+        state.current,
+        stop_indexer.clone(),
+        state.index_cache.clone(),
+    );
     let mut dirty = true;
     let ended = loop {
         if state.quit {
@@ -302,20 +375,35 @@ fn event_loop(
             terminal.draw(|f| crate::ui::draw(f, state)).map_err(io)?;
             dirty = false;
         }
-        let wait = if state.index_done() { 500 } else { 30 };
+        // Short waits while the indexer still has work to hand over.
+        let wait = if state.index_done() && state.links.is_some() {
+            500
+        } else {
+            30
+        };
         match read_events(state, Duration::from_millis(wait)) {
             Ok(read) => dirty |= read,
             // A terminal that went away fails reads: stop as for a hang-up.
             Err(_) if crate::signals::terminal_hung_up() => break Ended::HungUp,
             Err(e) => return Err(io(e)),
         }
-        for msg in indexed.try_iter().take(512) {
+        // Take what the indexer has sent, but keep the keyboard answered.
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_millis(20) {
+            let Ok(msg) = indexed.try_recv() else {
+                break;
+            };
             let action = match msg {
                 Indexed::Article(article, analysis) => Action::Indexed { article, analysis },
                 Indexed::Links(links) => Action::Linked(links),
+                Indexed::Slimmed(slim) => Action::Slimmed(slim),
             };
+            let slimmed = matches!(action, Action::Slimmed(_));
             dispatch(state, action);
             dirty = true;
+            if slimmed {
+                release_free_memory();
+            }
         }
     };
     stop_indexer.store(true, Ordering::Relaxed);

@@ -130,6 +130,7 @@ fn run_bounded(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join(".config"))
         .env("XDG_STATE_HOME", dir.join(".state"))
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

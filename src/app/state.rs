@@ -293,6 +293,8 @@ pub struct State {
     pub export_dir: PathBuf,
     /// Publisher and base URL for exports (corpus.toml over config.toml).
     pub export_settings: crate::export::Settings,
+    /// The corpus's index cache file, for the shell's indexer.
+    pub index_cache: Option<PathBuf>,
     pub annotations_dir: PathBuf,
     pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
     pub indexed: usize,

@@ -49,6 +49,9 @@ pub enum Action {
     },
     /// The background linker finished the corpus.
     Linked(Arc<crate::links::LinkIndex>),
+    /// Analyses without details: from the index cache at start, or
+    /// replacing the full ones of every article but the open one once linked.
+    Slimmed(Vec<(usize, Arc<crate::text::ArticleAnalysis>)>),
     /// The shell wrote (or failed to write) an article's annotation file.
     Saved {
         article: usize,
@@ -96,6 +99,8 @@ pub struct Options {
     pub export_dir: PathBuf,
     /// Publisher and base URL for exports (corpus.toml over config.toml).
     pub export_settings: crate::export::Settings,
+    /// The corpus's index cache file, if there is a cache directory.
+    pub index_cache: Option<PathBuf>,
 }
 
 /// Builds the first state. Nothing here waits for the corpus to be indexed.
@@ -110,6 +115,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         corpus_name: opts.corpus_name,
         export_dir: opts.export_dir,
         export_settings: opts.export_settings,
+        index_cache: opts.index_cache,
         annotations_dir: opts.annotations_dir,
         analyses: vec![None; n],
         indexed: 0,
@@ -214,7 +220,26 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     if state.current != opened {
         effects.push(Effect::Reload(state.current));
     }
+    detail_open_article(state);
     effects
+}
+
+/// Corpora from this size on say when indexing and linking are done.
+const LINKED_MESSAGE_ARTICLES: usize = 200;
+
+/// The open article has its full analysis (reasons, figures, names): one
+/// article's analysis, whatever the corpus's size.
+fn detail_open_article(state: &mut State) {
+    let i = state.current;
+    if state
+        .analyses
+        .get(i)
+        .and_then(|a| a.as_ref())
+        .is_some_and(|a| a.slim)
+        && let Some(article) = state.corpus.articles.get(i)
+    {
+        state.analyses[i] = Some(Arc::new(crate::text::analyse(article)));
+    }
 }
 
 /// Takes in another instance's changes (or our own saved file).
@@ -344,7 +369,43 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Linked(links) => {
             state.differ_articles = links.articles_that_differ();
+            // Said once, where indexing took long enough to be watched; a
+            // small corpus is linked before the first keystroke.
+            if state.message.is_none() && state.corpus.articles.len() >= LINKED_MESSAGE_ARTICLES {
+                state.message = Some(format!(
+                    "Indexed and linked {} articles: {} link(s) between reports of one story.",
+                    state.corpus.articles.len(),
+                    links.links.len()
+                ));
+            }
             state.links = Some(links);
+            Vec::new()
+        }
+        Action::Slimmed(slim) => {
+            for (i, a) in slim {
+                let Some(slot) = state.analyses.get_mut(i) else {
+                    continue;
+                };
+                match slot {
+                    // The open article keeps its details.
+                    Some(_) if i == state.current => {}
+                    Some(_) => *slot = Some(a),
+                    // From the index cache: counts and suggestions at once.
+                    None => {
+                        *slot = Some(a);
+                        state.indexed += 1;
+                        state.progress[i] =
+                            derive::progress(state.analysis(i), &state.annotations[i]);
+                    }
+                }
+            }
+            if state
+                .analyses
+                .get(state.current)
+                .is_some_and(Option::is_some)
+            {
+                refresh_article(state);
+            }
             Vec::new()
         }
         Action::Reloaded { article, result } => {

@@ -15,6 +15,45 @@ pub struct Workspace {
     pub corpus: Corpus,
     pub annotations_dir: PathBuf,
     pub annotations: Vec<ArticleAnnotations>,
+    /// Progress of the long steps; drawn on stderr only when it is a
+    /// terminal (`show_progress`), hidden otherwise.
+    pub progress: indicatif::ProgressBar,
+}
+
+impl Workspace {
+    /// Shows progress bars on stderr if it is a terminal.
+    pub fn show_progress(&mut self) {
+        self.progress =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    }
+
+    /// Every article analysed on all cores, the bar counting them.
+    fn analyse_all(&self) -> Vec<ArticleAnalysis> {
+        use rayon::prelude::*;
+        self.step("analysing", self.corpus.articles.len());
+        let out = self
+            .corpus
+            .articles
+            .par_iter()
+            .map(|a| {
+                let analysis = text::analyse(a);
+                self.progress.inc(1);
+                analysis
+            })
+            .collect();
+        self.progress.finish_and_clear();
+        out
+    }
+
+    fn step(&self, what: &'static str, len: usize) {
+        self.progress.reset();
+        self.progress.set_length(len as u64);
+        self.progress.set_style(
+            indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} articles")
+                .expect("a valid template"),
+        );
+        self.progress.set_message(what);
+    }
 }
 
 pub fn open(corpus_dir: &Path, annotations_dir: Option<&Path>) -> Result<Workspace, String> {
@@ -46,6 +85,7 @@ pub fn open_with(
         corpus,
         annotations_dir,
         annotations,
+        progress: indicatif::ProgressBar::hidden(),
     })
 }
 
@@ -79,7 +119,7 @@ fn overlapping(ann: &ArticleAnnotations, s: usize, e: usize) -> Option<&Annotati
 
 /// `claims`: every candidate (suggested or saved) or, with `all`, every sentence.
 pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
-    let analyses: Vec<ArticleAnalysis> = ws.corpus.articles.iter().map(text::analyse).collect();
+    let analyses: Vec<ArticleAnalysis> = ws.analyse_all();
     let mut out = Vec::new();
     for ((article, analysis), ann) in ws
         .corpus
@@ -204,15 +244,67 @@ struct ArticleStats<'a> {
     orphaned: usize,
 }
 
+/// Every article's sentences, from the index cache at `cache` where it has
+/// them (slim: spans, flags and scores), analysed on all cores where not;
+/// the cache is brought up to date.
+pub fn cached_analyses(ws: &Workspace, cache: Option<&Path>) -> Vec<ArticleAnalysis> {
+    use rayon::prelude::*;
+    let version = text::cache::program_version();
+    let mut index = cache
+        .map(|p| text::cache::IndexCache::load(p, &version))
+        .unwrap_or_default();
+    let found: Vec<Option<ArticleAnalysis>> = ws
+        .corpus
+        .articles
+        .iter()
+        .map(|a| index.get(&a.sha256))
+        .collect();
+    let missing = found.iter().filter(|f| f.is_none()).count();
+    if missing > 0 {
+        ws.step("analysing", missing);
+    }
+    let analyses: Vec<ArticleAnalysis> = found
+        .into_par_iter()
+        .zip(&ws.corpus.articles)
+        .map(|(cached, article)| {
+            cached.unwrap_or_else(|| {
+                let analysis = text::analyse(article);
+                ws.progress.inc(1);
+                analysis
+            })
+        })
+        .collect();
+    ws.progress.finish_and_clear();
+    if let Some(path) = cache {
+        for (article, analysis) in ws.corpus.articles.iter().zip(&analyses) {
+            if !analysis.slim {
+                index.put(&article.sha256, analysis);
+            }
+        }
+        let keep: Vec<&str> = ws
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.sha256.as_str())
+            .collect();
+        index.save(path, &version, &keep);
+    }
+    analyses
+}
+
 /// `stats`: counts per verdict and per article, and overall progress.
-pub fn stats(ws: &Workspace, json: bool) -> String {
+/// Sentence spans come from the index cache when `cache` has them.
+pub fn stats(ws: &Workspace, json: bool, cache: Option<&Path>) -> String {
     let mut per_article = Vec::new();
     let mut totals: std::collections::BTreeMap<&'static str, usize> =
         Verdict::ALL.iter().map(|v| (v.name(), 0)).collect();
     let (mut found, mut reviewed) = (0, 0);
-    for (article, ann) in ws.corpus.articles.iter().zip(&ws.annotations) {
-        let analysis = text::analyse(article);
-        let p = crate::app::derive::progress(Some(&analysis), ann);
+    let progress: Vec<crate::app::state::Progress> = cached_analyses(ws, cache)
+        .iter()
+        .zip(&ws.annotations)
+        .map(|(analysis, ann)| crate::app::derive::progress(Some(analysis), ann))
+        .collect();
+    for ((article, ann), p) in ws.corpus.articles.iter().zip(&ws.annotations).zip(progress) {
         let mut verdicts = std::collections::BTreeMap::new();
         for a in ann.claims() {
             *verdicts.entry(a.verdict.name()).or_insert(0) += 1;
@@ -305,9 +397,17 @@ struct LinkOut<'a> {
 
 /// `links`: every cross-article link once, with both ends.
 pub fn links(ws: &Workspace, json: bool) -> String {
-    let analyses: Vec<ArticleAnalysis> = ws.corpus.articles.iter().map(text::analyse).collect();
+    let analyses: Vec<ArticleAnalysis> = ws.analyse_all();
     let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
+    ws.progress.reset();
+    ws.progress.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} linking {elapsed}")
+            .expect("a valid template"),
+    );
+    ws.progress
+        .enable_steady_tick(std::time::Duration::from_millis(120));
     let index = crate::links::link(&ws.corpus.articles, &refs);
+    ws.progress.finish_and_clear();
     let end = |r: crate::links::SentenceRef| {
         let a = &ws.corpus.articles[r.article];
         let s = &analyses[r.article].sentences[r.sentence];

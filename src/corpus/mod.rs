@@ -312,8 +312,10 @@ pub fn load_with(root: &Path, links: Links) -> Result<Corpus, CorpusError> {
         Links::InsideCorpus => std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
         Links::Anywhere => PathBuf::from("/"),
     };
+    use rayon::prelude::*;
+    // Reading, decoding and finding chrome are per file: both cores share them.
     let articles = files
-        .into_iter()
+        .into_par_iter()
         .map(|(id, path)| match read_article_file(&real_root, &path) {
             Ok(bytes) => Article::from_bytes(id, path, &bytes),
             Err(why) => Article::unreadable(id, path, why),

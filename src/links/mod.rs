@@ -22,8 +22,8 @@ use crate::corpus::Article;
 use crate::text::ArticleAnalysis;
 use crate::text::quantity::UnitClass;
 use describe::{Described, describe};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 pub struct SentenceRef {
@@ -126,26 +126,36 @@ fn written(article: &Article) -> Option<chrono::NaiveDate> {
 /// Links every content sentence of the corpus to the sentences of other
 /// articles that report the same fact.
 pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
-    let mut described: Vec<Described> = Vec::new();
-    for (ai, (article, analysis)) in articles.iter().zip(analyses).enumerate() {
-        let date = written(article);
-        let first = described.len();
-        for (si, s) in analysis.sentences.iter().enumerate() {
-            if s.chrome || s.heading && s.quantities.is_empty() {
-                continue;
-            }
-            described.push(describe(
-                SentenceRef {
-                    article: ai,
-                    sentence: si,
-                },
-                s,
-                article.slice(s.start, s.end),
-                date,
-            ));
-        }
-        names_in_title_case(article, &mut described[first..]);
-    }
+    use rayon::prelude::*;
+    // Describing sentences is per article: every core takes a share.
+    let per_article: Vec<Vec<Described>> = articles
+        .par_iter()
+        .zip(analyses.par_iter())
+        .enumerate()
+        .map(|(ai, (article, analysis))| {
+            let date = written(article);
+            let mut described: Vec<Described> = analysis
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !(s.chrome || s.heading && s.quantities.is_empty()))
+                .map(|(si, s)| {
+                    describe(
+                        SentenceRef {
+                            article: ai,
+                            sentence: si,
+                        },
+                        s,
+                        article.slice(s.start, s.end),
+                        date,
+                    )
+                })
+                .collect();
+            names_in_title_case(article, &mut described);
+            described
+        })
+        .collect();
+    let described: Vec<Described> = per_article.into_iter().flatten().collect();
     let n_articles = articles.len();
     let name_df = story::name_frequencies(&described);
     let mut years = vec![None; n_articles];
@@ -163,7 +173,7 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
         }
     }
     let stories = story::same_story(&described, &name_df, n_articles, &years);
-    let mut stem_df: HashMap<&str, u32> = HashMap::new();
+    let mut stem_df: HashMap<&str, u32> = HashMap::default();
     for d in &described {
         for s in &d.stems {
             *stem_df.entry(s.as_str()).or_default() += 1;
@@ -180,30 +190,64 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
     // Candidates: sentences of two articles of one story sharing an anchor
     // key, found article pair by article pair, so that a key common to
     // thousands of sentences costs nothing outside its stories.
-    let mut keys_of: Vec<HashMap<u64, Vec<u32>>> = vec![HashMap::new(); n_articles];
-    for (i, d) in described.iter().enumerate() {
-        for k in anchor_keys(d) {
-            keys_of[d.r.article].entry(k).or_default().push(i as u32);
-        }
-    }
+    // Only articles in some story are ever compared: most of a corpus of
+    // unrelated news is not, and its keys are never built.
     let mut stories: Vec<(usize, usize)> = stories.into_iter().collect();
     stories.sort_unstable();
+    let mut in_story = vec![false; n_articles];
+    for &(x, y) in &stories {
+        in_story[x] = true;
+        in_story[y] = true;
+    }
+    // Each article's (key, sentence) pairs sorted by key: one flat vector,
+    // no map or list per key.
+    let mut keys_of: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_articles];
+    for (i, d) in described.iter().enumerate() {
+        if !in_story[d.r.article] {
+            continue;
+        }
+        for k in anchor_keys(d) {
+            keys_of[d.r.article].push((k, i as u32));
+        }
+    }
+    for keys in &mut keys_of {
+        keys.sort_unstable();
+        keys.dedup();
+    }
+    let distinct = |keys: &[(u64, u32)]| {
+        keys.iter()
+            .zip(keys.iter().skip(1))
+            .filter(|(a, b)| a.0 != b.0)
+            .count()
+            + usize::from(!keys.is_empty())
+    };
+    let key_counts: Vec<usize> = keys_of.iter().map(|k| distinct(k)).collect();
     let mut found = vec![0usize; described.len()];
-    let mut pairs: HashSet<(u32, u32)> = HashSet::new();
+    let mut pairs: HashSet<(u32, u32)> = HashSet::default();
     for (x, y) in stories {
-        let (small, large) = if keys_of[x].len() <= keys_of[y].len() {
+        let (small, large) = if key_counts[x] <= key_counts[y] {
             (&keys_of[x], &keys_of[y])
         } else {
             (&keys_of[y], &keys_of[x])
         };
-        let mut shared: Vec<(&u64, &Vec<u32>)> = small.iter().collect();
-        shared.sort_unstable_by_key(|(k, _)| **k);
-        for (k, mine) in shared {
-            let Some(theirs) = large.get(k) else {
+        // Keys both articles have, in key order: a merge of two sorted lists.
+        let (mut p, mut q) = (0, 0);
+        while p < small.len() && q < large.len() {
+            let (ks, kl) = (small[p].0, large[q].0);
+            if ks < kl {
+                p += 1;
                 continue;
-            };
-            for &i in mine {
-                for &j in theirs {
+            }
+            if kl < ks {
+                q += 1;
+                continue;
+            }
+            let p_end = p + small[p..].iter().take_while(|e| e.0 == ks).count();
+            let q_end = q + large[q..].iter().take_while(|e| e.0 == ks).count();
+            let (mine, theirs) = (&small[p..p_end], &large[q..q_end]);
+            (p, q) = (p_end, q_end);
+            for &(_, i) in mine {
+                for &(_, j) in theirs {
                     let pair = (i.min(j), i.max(j));
                     if found[i as usize] < MAX_CANDIDATES
                         && found[j as usize] < MAX_CANDIDATES
@@ -261,7 +305,7 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
         })
         .collect();
     links.sort_by_key(|l| (l.a, l.b));
-    let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::default();
     for (i, l) in links.iter().enumerate() {
         by_sentence.entry(l.a).or_default().push(i);
         by_sentence.entry(l.b).or_default().push(i);

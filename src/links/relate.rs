@@ -7,7 +7,7 @@ use super::describe::{Described, common, intersects};
 use super::figures::{Figure, agree};
 use super::{Link, Relation};
 use crate::text::quantity::UnitClass;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What the corpus knows that a pair of sentences does not: how rare each
 /// word and name is.

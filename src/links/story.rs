@@ -6,7 +6,7 @@
 use super::describe::Described;
 use super::figures;
 use crate::text::quantity::UnitClass;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A name or figure in more articles than this says little about which
 /// event an article reports, however large the corpus.
@@ -21,8 +21,8 @@ pub fn specific(df: u32, n: usize) -> bool {
 
 /// How many articles mention each name.
 pub fn name_frequencies<'a>(described: &'a [Described]) -> HashMap<&'a str, u32> {
-    let mut seen: HashSet<(usize, &str)> = HashSet::new();
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut seen: HashSet<(usize, &str)> = HashSet::default();
+    let mut df: HashMap<&str, u32> = HashMap::default();
     for d in described {
         for n in &d.anchor_names {
             if seen.insert((d.r.article, n.as_str())) {
@@ -70,7 +70,7 @@ pub fn same_story(
 ) -> HashSet<(usize, usize)> {
     // Keys of each article, by kind: 0 name, 1 figure, 2 copied run; hashed,
     // so that a large corpus's millions of runs stay small.
-    let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::default();
     let mut add = |kind: u8, key: u64, article: usize| {
         let list = postings.entry((kind, key)).or_default();
         if list.last() != Some(&article) {
@@ -93,7 +93,7 @@ pub fn same_story(
             add(2, *r, a);
         }
     }
-    let mut shared: HashMap<(usize, usize), Shared> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), Shared> = HashMap::default();
     for ((kind, _), list) in postings {
         let mut list = list;
         list.sort_unstable();

@@ -1,5 +1,6 @@
 //! Sentences and check-worthiness of an article's text.
 
+pub mod cache;
 pub mod dates;
 pub mod display;
 pub mod entities;
@@ -40,9 +41,31 @@ impl Sentence {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleAnalysis {
     pub sentences: Vec<Sentence>,
+    /// Reasons, figures and names were left out to save memory (see `slim`).
+    pub slim: bool,
 }
 
 impl ArticleAnalysis {
+    /// The same sentences, spans, scores and flags without the details that
+    /// only the open article shows and linking uses (reasons, figures,
+    /// names): what the workbench keeps for the rest of the corpus once it is
+    /// linked. `analyse` gives the details back when an article is opened.
+    pub fn slim(&self) -> ArticleAnalysis {
+        ArticleAnalysis {
+            sentences: self
+                .sentences
+                .iter()
+                .map(|s| Sentence {
+                    reasons: Vec::new(),
+                    quantities: Vec::new(),
+                    entities: Vec::new(),
+                    ..s.clone()
+                })
+                .collect(),
+            slim: true,
+        }
+    }
+
     /// Index of the sentence containing char offset `pos`, or the nearest one after it.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         if self.sentences.is_empty() {
@@ -55,6 +78,12 @@ impl ArticleAnalysis {
     pub fn suggestion_count(&self) -> usize {
         self.sentences.iter().filter(|s| s.suggested()).count()
     }
+}
+
+/// Every article analysed, on all cores, in corpus order.
+pub fn analyse_all(articles: &[Article]) -> Vec<ArticleAnalysis> {
+    use rayon::prelude::*;
+    articles.par_iter().map(analyse).collect()
 }
 
 pub fn analyse(article: &Article) -> ArticleAnalysis {
@@ -100,5 +129,8 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
             }
         })
         .collect();
-    ArticleAnalysis { sentences }
+    ArticleAnalysis {
+        sentences,
+        slim: false,
+    }
 }

@@ -73,6 +73,8 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     }
     if !state.index_done() {
         left.push_str(&format!(" │ indexing {}%", state.indexed * 100 / n.max(1)));
+    } else if state.links.is_none() && n > 1 {
+        left.push_str(" │ linking…");
     }
     let (save, save_style) = match &state.save_status {
         SaveStatus::Failed(e) => (format!("NOT SAVED: {e}"), theme.error),

@@ -49,6 +49,7 @@ pub fn instance(corpus: &Path, size: (u16, u16), salt: u64) -> State {
                 .expect("a temp folder")
                 .to_path_buf(),
             export_settings: Default::default(),
+            index_cache: None,
             annotations_dir: ws.annotations_dir,
             reviewer: "tester".into(),
             keymap: Keymap::defaults(),
@@ -167,6 +168,7 @@ pub fn claimdesk(args: &[&str], dir: &Path) -> (i32, String, String) {
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join(".config"))
         .env("XDG_STATE_HOME", dir.join(".state"))
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
         .output()
         .expect("the binary runs");
     (

@@ -60,6 +60,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
         cmd.env("XDG_STATE_HOME", dir.join(".state"));
+        cmd.env("XDG_CACHE_HOME", dir.join(".cache"));
         cmd.env("HOME", dir);
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);

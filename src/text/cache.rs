@@ -1,0 +1,176 @@
+//! The index cache: each article's sentences (spans, flags, scores: the
+//! slim analysis) kept in the user's cache directory, so `stats` and a second
+//! start need not analyse articles they have seen.
+//!
+//! Entries are keyed by the article's content hash, so a changed file is
+//! never served stale whatever its size or time; the file names the program
+//! version that wrote it, and a cache from another version, or one that does
+//! not parse, is ignored and rewritten, never trusted and never an error.
+
+use super::{ArticleAnalysis, Sentence};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// What must match for a cache to be used: this program's version and the
+/// cache's own layout.
+pub fn program_version() -> String {
+    format!("claimdesk {} index 1", env!("CARGO_PKG_VERSION"))
+}
+
+/// One sentence: start, end, line, flags (1 chrome, 2 heading), score.
+type Row = (u32, u32, u32, u8, f32);
+
+#[derive(Serialize, Deserialize, Default)]
+struct CacheFile {
+    version: String,
+    /// Article content sha256 → its sentences.
+    articles: HashMap<String, Vec<Row>>,
+}
+
+/// The cache of one corpus.
+#[derive(Default)]
+pub struct IndexCache {
+    entries: HashMap<String, Vec<Row>>,
+    /// Entries added since loading: the file is written only when there are.
+    added: usize,
+}
+
+/// Where the cache of the corpus at `corpus` lives under `cache_dir`.
+pub fn path_for(cache_dir: &Path, corpus: &Path) -> PathBuf {
+    let root = std::fs::canonicalize(corpus).unwrap_or_else(|_| corpus.to_path_buf());
+    let key = crate::corpus::sha256_hex(root.to_string_lossy().as_bytes());
+    cache_dir.join(format!("index-{}.json", &key[..16]))
+}
+
+impl IndexCache {
+    /// The cache at `path` if it was written by `version`; else an empty one.
+    pub fn load(path: &Path, version: &str) -> IndexCache {
+        let parsed = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|f| f.version == version);
+        IndexCache {
+            entries: parsed.map(|f| f.articles).unwrap_or_default(),
+            added: 0,
+        }
+    }
+
+    /// The slim analysis of the article whose content hash is `sha256`.
+    pub fn get(&self, sha256: &str) -> Option<ArticleAnalysis> {
+        let rows = self.entries.get(sha256)?;
+        Some(ArticleAnalysis {
+            sentences: rows
+                .iter()
+                .map(|&(start, end, line, flags, score)| Sentence {
+                    start: start as usize,
+                    end: end as usize,
+                    line: line as usize,
+                    chrome: flags & 1 != 0,
+                    heading: flags & 2 != 0,
+                    score,
+                    reasons: Vec::new(),
+                    quantities: Vec::new(),
+                    entities: Vec::new(),
+                })
+                .collect(),
+            slim: true,
+        })
+    }
+
+    pub fn put(&mut self, sha256: &str, analysis: &ArticleAnalysis) {
+        if self.entries.contains_key(sha256) {
+            return;
+        }
+        let rows = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                (
+                    s.start as u32,
+                    s.end as u32,
+                    s.line as u32,
+                    u8::from(s.chrome) | (u8::from(s.heading) << 1),
+                    s.score,
+                )
+            })
+            .collect();
+        self.entries.insert(sha256.to_string(), rows);
+        self.added += 1;
+    }
+
+    /// Writes the cache if anything was added, keeping only the articles of
+    /// `keep` (the corpus as it is now). Failing to write is not worth an
+    /// error: the next run analyses again.
+    pub fn save(mut self, path: &Path, version: &str, keep: &[&str]) {
+        if self.added == 0 {
+            return;
+        }
+        let keep: std::collections::HashSet<&str> = keep.iter().copied().collect();
+        self.entries.retain(|k, _| keep.contains(k.as_str()));
+        let file = CacheFile {
+            version: version.to_string(),
+            articles: self.entries,
+        };
+        let Ok(bytes) = serde_json::to_vec(&file) else {
+            return;
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = crate::store::write_atomic(path, &bytes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn article(text: &str) -> Article {
+        Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes())
+    }
+
+    #[test]
+    fn a_cached_analysis_is_the_slim_analysis() {
+        let a = article("Police seized 28 tons of cocaine on Monday.\n\nMenu | Home | News\n");
+        let full = super::super::analyse(&a);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let mut cache = IndexCache::load(&path, "v1");
+        assert!(cache.get(&a.sha256).is_none());
+        cache.put(&a.sha256, &full);
+        cache.save(&path, "v1", &[a.sha256.as_str()]);
+        let again = IndexCache::load(&path, "v1");
+        assert_eq!(again.get(&a.sha256), Some(full.slim()));
+    }
+
+    #[test]
+    fn a_changed_file_another_version_or_a_corrupt_cache_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let a = article("Police seized 28 tons of cocaine on Monday.\n");
+        let mut cache = IndexCache::load(&path, "v1");
+        cache.put(&a.sha256, &super::super::analyse(&a));
+        cache.save(&path, "v1", &[a.sha256.as_str()]);
+        let changed = article("Police seized 29 tons of cocaine on Monday.\n");
+        assert!(IndexCache::load(&path, "v1").get(&changed.sha256).is_none());
+        assert!(
+            IndexCache::load(&path, "v2").get(&a.sha256).is_none(),
+            "another version"
+        );
+        std::fs::write(&path, b"{\"version\": \"v1\", \"articles\": {\"x\": [[1,").unwrap();
+        let corrupt = IndexCache::load(&path, "v1");
+        assert!(
+            corrupt.get(&a.sha256).is_none(),
+            "a corrupt cache is empty, not an error"
+        );
+        let mut rebuilt = corrupt;
+        rebuilt.put(&a.sha256, &super::super::analyse(&a));
+        rebuilt.save(&path, "v1", &[a.sha256.as_str()]);
+        assert!(
+            IndexCache::load(&path, "v1").get(&a.sha256).is_some(),
+            "rebuilt"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! What the workbench keeps of articles it is not showing: slim analyses
+//! (from the index cache at start, or once the corpus is linked), with the
+//! details back as soon as an article is opened.
+
+mod common;
+
+use claimdesk::app::Action;
+use claimdesk::tui::dispatch;
+use common::*;
+use std::sync::Arc;
+
+fn slim_all(
+    s: &claimdesk::app::state::State,
+) -> Vec<(usize, Arc<claimdesk::text::ArticleAnalysis>)> {
+    s.analyses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, Arc::new(a.as_ref().unwrap().slim())))
+        .collect()
+}
+
+#[test]
+fn slimmed_articles_keep_their_counts_and_get_their_details_back_when_opened() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    let progress = s.progress.clone();
+    let slim = slim_all(&s);
+    dispatch(&mut s, Action::Slimmed(slim));
+    let open = s.current;
+    assert!(
+        !s.analyses[open].as_ref().unwrap().slim,
+        "the open article keeps its details"
+    );
+    let other = (open + 1) % s.analyses.len();
+    assert!(s.analyses[other].as_ref().unwrap().slim);
+    assert_eq!(s.progress, progress, "counts do not change");
+    // Open the next article from the list.
+    press(&mut s, "<s-tab>j<enter>");
+    assert_eq!(s.current, other);
+    let a = s.analyses[other].as_ref().unwrap();
+    assert!(!a.slim && a.sentences.iter().any(|x| !x.reasons.is_empty()));
+}
+
+#[test]
+fn cached_analyses_fill_the_list_before_indexing() {
+    let dir = temp_seeds();
+    let full = state_for(&dir.path().join("seeds"), (100, 30));
+    let cached = slim_all(&full);
+    // A fresh state, nothing indexed yet, then what the cache held.
+    let ws = claimdesk::cli::open(&dir.path().join("seeds"), None).unwrap();
+    let mut s = claimdesk::app::init(
+        Arc::new(ws.corpus),
+        ws.annotations,
+        claimdesk::app::Options {
+            corpus_name: "seeds".into(),
+            export_dir: dir.path().to_path_buf(),
+            export_settings: Default::default(),
+            index_cache: None,
+            annotations_dir: ws.annotations_dir,
+            reviewer: "tester".into(),
+            keymap: claimdesk::app::keymap::Keymap::defaults(),
+            clock: claimdesk::app::state::Clock::System,
+            color: false,
+            size: (100, 30),
+            session: None,
+            id_salt: 1,
+        },
+    );
+    assert!(!s.index_done());
+    dispatch(&mut s, Action::Slimmed(cached));
+    assert!(s.index_done(), "every article counted");
+    assert_eq!(s.progress, full.progress, "the same counts as a full index");
+    assert!(
+        !s.analyses[s.current].as_ref().unwrap().slim,
+        "the open article is detailed"
+    );
+}
+
+#[test]
+fn stats_writes_the_index_cache_and_a_corrupt_one_is_rebuilt_in_silence() {
+    let dir = temp_seeds();
+    let cache_dir = dir.path().join(".cache/claimdesk");
+    let first = claimdesk_ok(dir.path(), &["stats", "seeds"]);
+    let files: Vec<_> = std::fs::read_dir(&cache_dir).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1, "one index file for the corpus");
+    let path = files[0].path();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains(&claimdesk::text::cache::program_version()));
+    assert_eq!(
+        claimdesk_ok(dir.path(), &["stats", "seeds"]),
+        first,
+        "the same from the cache"
+    );
+    std::fs::write(&path, "{\"version\": 3, \"articles\": [").unwrap();
+    let (code, out, err) = claimdesk(&["stats", "seeds"], dir.path());
+    assert_eq!((code, out.as_str(), err.as_str()), (0, first.as_str(), ""));
+    let rebuilt: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(rebuilt["articles"].as_object().unwrap().len(), 5, "rebuilt");
+    // A changed article is analysed again, not served from the cache.
+    let article = dir.path().join("seeds/000_b4c1e1b9b05d5c34.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replace("28 tons", "29 tons")).unwrap();
+    claimdesk_ok(dir.path(), &["stats", "seeds"]);
+    let after: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let sha = claimdesk::corpus::sha256_hex(&std::fs::read(&article).unwrap());
+    assert!(
+        after["articles"].get(&sha).is_some(),
+        "the changed article is cached under its new content"
+    );
+    assert_eq!(
+        after["articles"].as_object().unwrap().len(),
+        5,
+        "the old entry is gone"
+    );
+}
