@@ -115,3 +115,37 @@ fn stats_writes_the_index_cache_and_a_corrupt_one_is_rebuilt_in_silence() {
         "the old entry is gone"
     );
 }
+
+#[test]
+fn an_article_loses_its_differs_mark_once_its_disagreements_are_judged() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    let article = s.current;
+    assert!(s.differ_articles.contains(&article), "the seeds disagree");
+    let links = s.links.clone().unwrap();
+    let strong: Vec<usize> = (0..s.analyses[article].as_ref().unwrap().sentences.len())
+        .filter(|&sentence| {
+            links
+                .of(claimdesk::links::SentenceRef { article, sentence })
+                .any(|l| {
+                    l.relation == claimdesk::links::Relation::Differs
+                        && l.score >= claimdesk::app::derive::STRONG_DIFFERS
+                })
+        })
+        .collect();
+    assert!(!strong.is_empty());
+    for (k, &sentence) in strong.iter().enumerate() {
+        s.reader.cursor = sentence;
+        press(&mut s, "t");
+        let still = s.differ_articles.contains(&article);
+        assert_eq!(
+            still,
+            k + 1 < strong.len(),
+            "marked after {} of {}",
+            k + 1,
+            strong.len()
+        );
+    }
+    press(&mut s, "z");
+    assert!(s.differ_articles.contains(&article), "undone: open again");
+}

@@ -319,6 +319,18 @@ fn cases() -> Vec<Case> {
                 _ => Err("Tab skips to the date; a bad date keeps the prompt open".into()),
             },
         ),
+        c(MAIN, DetailsDown, "jdaA note.<esc>JJ", |s| {
+            ok(s.details_scroll == 6, format!("{}", s.details_scroll))
+        }),
+        c(MAIN, DetailsUp, "jdaA note.<esc>JJK", |s| {
+            ok(s.details_scroll == 3, format!("{}", s.details_scroll))
+        }),
+        c(MAIN, DetailsUp, "JJj", |s| {
+            ok(
+                s.details_scroll == 0,
+                "any other key shows Details from the top",
+            )
+        }),
         c(MAIN, Evidence, "jdenot a reference<enter>", |s| {
             match &s.overlay {
                 Some(Overlay::Prompt { error: Some(e), .. }) => {

@@ -43,3 +43,33 @@ snap!(evidence_prompt, "jde<tab>https://example.org");
 snap!(confirm_delete, "jdx");
 snap!(also_reported_in, "jd<s-tab>jj<enter>jjt<s-tab>kk<enter>j>");
 snap!(review_summary_and_filters, "jdjjtjjujaA note.<esc>rsn");
+
+// At 80×24 a claim's note and evidence are below the fold of Details: J
+// scrolls them into view, with the claim's whole text.
+snap!(
+    details_scrolled,
+    "jdaFirst line of a long note about the street value.<enter>Second line.<enter>Third line.<esc>ehttps://example.org/report<enter>JJ"
+);
+
+#[test]
+fn at_80x24_the_whole_claim_its_note_and_evidence_can_be_reached() {
+    let keys = "jdaFirst line of a long note about the street value.<enter>Second line.<enter>Third line.<esc>ehttps://example.org/report<enter>";
+    let before = screen(keys, (80, 24));
+    assert!(
+        !before.contains("https://example.org/"),
+        "below the fold:\n{before}"
+    );
+    let mut seen = String::new();
+    for scrolls in 1..6 {
+        seen.push_str(&screen(&format!("{keys}{}", "J".repeat(scrolls)), (80, 24)));
+    }
+    // The URL wraps in the narrow pane: its two halves.
+    for part in [
+        "criminals.",
+        "Third line.",
+        "https://example.org/",
+        "report ",
+    ] {
+        assert!(seen.contains(part), "{part} is reachable with J");
+    }
+}

@@ -137,6 +137,75 @@ pub fn progress(analysis: Option<&ArticleAnalysis>, annotations: &ArticleAnnotat
     }
 }
 
+/// For each title, the byte offset of the first word in which it differs
+/// from the most similar other title, when they share at least two leading
+/// words (compared without case); else 0. Sorting puts the most similar
+/// titles side by side, so this is O(n log n) once per corpus.
+pub fn distinct_title_starts(titles: &[&str]) -> Vec<usize> {
+    let words = |t: &str| -> Vec<(usize, String)> {
+        t.split(' ')
+            .scan(0, |pos, w| {
+                let start = *pos;
+                *pos += w.len() + 1;
+                Some((start, w.to_lowercase()))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect()
+    };
+    let split: Vec<Vec<(usize, String)>> = titles.iter().map(|t| words(t)).collect();
+    let mut order: Vec<usize> = (0..titles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let wa = split[a].iter().map(|(_, w)| w);
+        let wb = split[b].iter().map(|(_, w)| w);
+        wa.cmp(wb)
+    });
+    let shared = |a: usize, b: usize| {
+        split[a]
+            .iter()
+            .zip(&split[b])
+            .take_while(|(x, y)| x.1 == y.1)
+            .count()
+    };
+    let mut out = vec![0; titles.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let before = k.checked_sub(1).map(|p| shared(i, order[p])).unwrap_or(0);
+        let after = order.get(k + 1).map(|&n| shared(i, n)).unwrap_or(0);
+        let common = before.max(after);
+        if common >= 2 && common < split[i].len() {
+            out[i] = split[i][common].0;
+        }
+    }
+    out
+}
+
+/// How confident a `differs` link must be to mark its article `≠` in the list.
+pub const STRONG_DIFFERS: f32 = 0.5;
+
+/// Whether an article has a strong disagreement still to check: a
+/// `differs` link of at least `STRONG_DIFFERS` whose sentence in this article
+/// no claim with a verdict covers yet. Judged disagreements lose their mark,
+/// so `≠` points at work left, not at every story with two reports.
+pub fn open_disagreement(
+    links: &crate::links::LinkIndex,
+    article: usize,
+    analysis: Option<&ArticleAnalysis>,
+    annotations: &ArticleAnnotations,
+) -> bool {
+    let Some(analysis) = analysis else {
+        return false;
+    };
+    analysis.sentences.iter().enumerate().any(|(sentence, s)| {
+        links
+            .of(crate::links::SentenceRef { article, sentence })
+            .any(|l| l.relation == crate::links::Relation::Differs && l.score >= STRONG_DIFFERS)
+            && !annotations.claims().any(|a| {
+                a.verdict != Verdict::Unreviewed
+                    && a.anchor != AnchorState::Orphaned
+                    && a.overlaps(s.start, s.end)
+            })
+    })
+}
+
 /// True for items still waiting for a verdict: suggestions and unreviewed claims.
 pub fn is_unreviewed(item: &SidebarItem) -> bool {
     match item {
@@ -148,6 +217,19 @@ pub fn is_unreviewed(item: &SidebarItem) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similar_headlines_are_shown_from_where_they_differ() {
+        let titles = [
+            "Belgium Police seize 28 tons of cocaine after accessing encrypted communications",
+            "Belgium Police Seize Nearly 28 Tons of Cocaine",
+            "Nearly 28 tons of cocaine seized",
+        ];
+        let starts = distinct_title_starts(&titles);
+        assert_eq!(&titles[0][starts[0]..starts[0] + 8], "28 tons ");
+        assert_eq!(&titles[1][starts[1]..starts[1] + 6], "Nearly");
+        assert_eq!(starts[2], 0, "shares fewer than two words with any other");
+    }
 
     #[test]
     fn spans_find_any_overlap_among_nested_and_long_spans() {

@@ -191,6 +191,7 @@ pub(super) fn apply(
     } else {
         state.progress[article] =
             super::derive::progress(state.analysis(article), &state.annotations[article]);
+        super::update::refresh_differs(state, article);
     }
 }
 

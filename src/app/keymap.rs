@@ -54,6 +54,8 @@ commands! {
     Reattach = "reattach",
     Evidence = "evidence",
     Publishing = "publishing",
+    DetailsDown = "details_down",
+    DetailsUp = "details_up",
     NextUnreviewed = "next_unreviewed",
     PrevUnreviewed = "prev_unreviewed",
     NextUnreviewedCorpus = "next_unreviewed_corpus",

@@ -54,6 +54,12 @@ pub fn panes(width: u16, height: u16, focus: Pane) -> Panes {
     }
 }
 
+/// Rows per article in the list: two where the list is too narrow for a
+/// headline on one row, so that similar headlines can be told apart.
+pub fn list_row_height(list_inner_width: u16) -> usize {
+    if list_inner_width < 30 { 2 } else { 1 }
+}
+
 /// The text area inside a pane's border.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(

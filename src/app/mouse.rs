@@ -34,7 +34,8 @@ pub fn mouse(state: &mut State, m: MouseInput) {
                 Pane::List => {
                     let inner = layout::inner(panes.list.unwrap_or_default());
                     if row >= inner.y {
-                        let idx = state.list.offset + (row - inner.y) as usize;
+                        let idx = state.list.offset
+                            + (row - inner.y) as usize / layout::list_row_height(inner.width);
                         if let Some(&a) = state.list.visible.get(idx) {
                             state.list.selected = idx;
                             open_article(state, a, None);

@@ -128,6 +128,10 @@ pub struct ListState {
     pub filter: String,
     /// Article indexes that pass the filter, in corpus order.
     pub visible: Vec<usize>,
+    /// Per article, where its headline starts to differ from the most
+    /// similar other headline (a byte offset at a word; 0 when they share
+    /// fewer than two words): a narrow list shows the headline from there.
+    pub distinct_from: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,6 +305,8 @@ pub struct State {
     /// Cross-article links, once the whole corpus is indexed.
     pub links: Option<Arc<crate::links::LinkIndex>>,
     pub differ_articles: BTreeSet<usize>,
+    /// Rows the Details pane is scrolled down (J / K).
+    pub details_scroll: u16,
     /// The "also reported in" entry chosen with `>` `<`, for Enter to follow.
     pub link_selected: Option<(crate::links::SentenceRef, usize)>,
     pub annotations: Vec<ArticleAnnotations>,

@@ -105,6 +105,7 @@ pub struct Options {
 
 /// Builds the first state. Nothing here waits for the corpus to be indexed.
 pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Options) -> State {
+    let titles_corpus = corpus.clone();
     let n = corpus.articles.len();
     let progress = annotations
         .iter()
@@ -121,6 +122,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         indexed: 0,
         links: None,
         differ_articles: BTreeSet::new(),
+        details_scroll: 0,
         link_selected: None,
         annotations,
         progress,
@@ -135,6 +137,13 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         current: 0,
         list: ListState {
             visible: (0..n).collect(),
+            distinct_from: derive::distinct_title_starts(
+                &titles_corpus
+                    .articles
+                    .iter()
+                    .map(|a| a.meta.title.as_str())
+                    .collect::<Vec<_>>(),
+            ),
             ..Default::default()
         },
         reader: ReaderState::default(),
@@ -265,6 +274,7 @@ fn synced(state: &mut State, article: usize, synced: store::Synced) {
     } else {
         state.progress[article] =
             derive::progress(state.analysis(article), &state.annotations[article]);
+        refresh_differs(state, article);
     }
 }
 
@@ -272,6 +282,10 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(c) => {
             state.message = None;
+            // Details scroll back to the top for whatever is selected next.
+            if !matches!(c, Command::DetailsDown | Command::DetailsUp) {
+                state.details_scroll = 0;
+            }
             match state.screen {
                 Screen::Main => command(state, c),
                 Screen::Review => review::command(state, c),
@@ -368,7 +382,11 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Linked(links) => {
-            state.differ_articles = links.articles_that_differ();
+            state.differ_articles = (0..state.corpus.articles.len())
+                .filter(|&i| {
+                    derive::open_disagreement(&links, i, state.analysis(i), &state.annotations[i])
+                })
+                .collect();
             // Said once, where indexing took long enough to be watched; a
             // small corpus is linked before the first keystroke.
             if state.message.is_none() && state.corpus.articles.len() >= LINKED_MESSAGE_ARTICLES {
@@ -456,6 +474,14 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Reattach => return edit::reattach(state),
         Evidence => super::evidence::open_evidence(state),
         Publishing => super::publishing::open(state, super::publishing::PublishField::Summary),
+        DetailsDown => {
+            state.details_scroll = state.details_scroll.saturating_add(3);
+            return Vec::new();
+        }
+        DetailsUp => {
+            state.details_scroll = state.details_scroll.saturating_sub(3);
+            return Vec::new();
+        }
         NextUnreviewed => nav::next_unreviewed(state, true, false),
         PrevUnreviewed => nav::next_unreviewed(state, false, false),
         NextUnreviewedCorpus => nav::next_unreviewed(state, true, true),
@@ -542,6 +568,22 @@ pub fn refresh_sidebar(state: &mut State) {
         .min(state.sidebar.len().saturating_sub(1));
     if let Some(ann) = state.annotations.get(state.current) {
         state.progress[state.current] = derive::progress(state.analysis(state.current), ann);
+    }
+    refresh_differs(state, state.current);
+}
+
+/// Whether `article` still carries `≠` after its annotations changed.
+pub fn refresh_differs(state: &mut State, article: usize) {
+    let Some(links) = state.links.clone() else {
+        return;
+    };
+    let Some(ann) = state.annotations.get(article) else {
+        return;
+    };
+    if derive::open_disagreement(&links, article, state.analysis(article), ann) {
+        state.differ_articles.insert(article);
+    } else {
+        state.differ_articles.remove(&article);
     }
 }
 

@@ -88,12 +88,18 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
-    frame.render_widget(pane_block(" Details ", false, theme), bottom);
+    let title = if state.details_scroll > 0 {
+        " Details ↑ K ".to_string()
+    } else {
+        " Details ".to_string()
+    };
+    frame.render_widget(pane_block(title, false, theme), bottom);
     let details = layout::inner(bottom);
     // In a short pane the claim's text (also under the reader's cursor) takes
-    // one line, leaving room for its notes and the other articles.
+    // one line, leaving room for its notes and the other articles; scrolled
+    // (J), it is shown whole.
     let quote = |text: String| {
-        if details.height < 14 {
+        if details.height < 14 && state.details_scroll == 0 {
             fit(&text, details.width as usize)
         } else {
             text
@@ -273,7 +279,22 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     if orphans > 0 {
         d.push(Line::from(span(format!("{orphans} orphaned annotation(s), listed last: their text is gone from the article."), theme.error)));
     }
-    frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: false }), details);
+    // About the rows the text wraps to: scrolling stops at its last screen.
+    let rows: usize = d
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_rows(&text, details.width as usize)
+        })
+        .sum();
+    let last = rows.saturating_sub(details.height as usize);
+    let scroll = state.details_scroll.min(last as u16);
+    frame.render_widget(
+        Paragraph::new(d)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        details,
+    );
 }
 
 /// The same fact in other articles: relation, article, their sentence, and
@@ -362,4 +383,25 @@ fn reasons(s: &crate::text::Sentence) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Rows a line takes when wrapped at word boundaries in `width` columns
+/// (as the Details paragraph wraps it).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split(' ') {
+        let w = word.width();
+        if used > 0 && used + 1 + w > width {
+            rows += 1;
+            used = 0;
+        }
+        used += if used > 0 { 1 + w } else { w };
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
 }
