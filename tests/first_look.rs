@@ -73,3 +73,47 @@ fn details_describe_the_sentence_under_the_cursor() {
     assert!(details.contains("sentence, not suggested"), "{screen}");
     assert!(details.contains("The weather was fine."), "{screen}");
 }
+
+/// The review screen at 80×24 pages through its table by what it draws:
+/// every row is on screen exactly once while paging down.
+#[test]
+fn review_paging_shows_every_row_exactly_once() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    // One claim on each of the first article's sentences, then the review.
+    press(&mut s, &"tj".repeat(24));
+    press(&mut s, &format!("<s-tab>jj<enter>{}", "tj".repeat(20)));
+    press(&mut s, "r");
+    let n = s.review.rows.len();
+    assert!(
+        n > 2 * claimdesk::app::layout::review_body_rows(24),
+        "{n} rows: several pages"
+    );
+    let text_of = |s: &claimdesk::app::state::State, i: usize| -> String {
+        let row = &s.review.rows[i];
+        let a = s.annotations[row.article].file.get(&row.id).unwrap();
+        a.target.exact.chars().take(12).collect()
+    };
+    let mut shown = vec![0usize; n];
+    let mut pages = 0;
+    loop {
+        let screen = render(&s);
+        // Rows are drawn in order from the offset; count those whose text is on screen.
+        for (i, count) in shown.iter_mut().enumerate().skip(s.review.offset) {
+            if !screen.contains(&text_of(&s, i)) {
+                break;
+            }
+            *count += 1;
+        }
+        pages += 1;
+        if s.review.offset + claimdesk::app::layout::review_body_rows(24) >= n || pages > 50 {
+            break;
+        }
+        press(&mut s, "<pgdn>");
+    }
+    assert!(
+        shown.iter().all(|&k| k == 1),
+        "every row shown once: {shown:?}"
+    );
+    assert!(pages >= 3);
+}

@@ -60,6 +60,26 @@ pub fn list_row_height(list_inner_width: u16) -> usize {
     if list_inner_width < 30 { 2 } else { 1 }
 }
 
+/// Table rows the review screen shows for a terminal `height`: the screen
+/// less the status bar, the summary (when there is room for it), the header
+/// line, and the table's borders and column titles. `update` pages by it and
+/// the view draws it, so paging shows every row once.
+pub fn review_body_rows(height: u16) -> usize {
+    let area = height.saturating_sub(1);
+    let summary = if area >= REVIEW_SUMMARY_MIN_HEIGHT {
+        REVIEW_SUMMARY_ROWS
+    } else {
+        0
+    };
+    (area.saturating_sub(summary + 1) as usize)
+        .saturating_sub(3)
+        .max(1)
+}
+
+/// The review screen shows its summary from this height of its area on.
+pub const REVIEW_SUMMARY_MIN_HEIGHT: u16 = 18;
+pub const REVIEW_SUMMARY_ROWS: u16 = 7;
+
 /// The text area inside a pane's border.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(

@@ -174,7 +174,7 @@ fn next_verdict_filter(v: Option<Verdict>) -> Option<Verdict> {
 }
 
 fn page(state: &State) -> usize {
-    (state.size.1 as usize).saturating_sub(6).max(1)
+    super::layout::review_body_rows(state.size.1)
 }
 
 pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
@@ -186,8 +186,25 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
         Up => state.review.selected = sel.saturating_sub(1),
         Top => state.review.selected = 0,
         Bottom => state.review.selected = n.saturating_sub(1),
-        PageDown | HalfDown => state.review.selected = (sel + page(state)).min(n.saturating_sub(1)),
-        PageUp | HalfUp => state.review.selected = sel.saturating_sub(page(state)),
+        // A page turns the whole table: the next rows, each shown once.
+        PageDown | HalfDown | PageUp | HalfUp => {
+            let step = if matches!(c, HalfDown | HalfUp) {
+                (page(state) / 2).max(1)
+            } else {
+                page(state)
+            };
+            let r = &mut state.review;
+            if matches!(c, PageDown | HalfDown) {
+                // The last page may be part empty rather than show rows again.
+                if r.offset + step < n {
+                    r.offset += step;
+                }
+                r.selected = (sel + step).min(n.saturating_sub(1));
+            } else {
+                r.offset = r.offset.saturating_sub(step);
+                r.selected = sel.saturating_sub(step);
+            }
+        }
         FilterVerdict => {
             state.review.verdict = next_verdict_filter(state.review.verdict);
             rebuild(state);

@@ -2,6 +2,7 @@
 
 use super::theme::Theme;
 use super::{clean, fit, span, window};
+use crate::app::layout;
 use crate::app::state::State;
 use crate::store::Kind;
 use ratatui::Frame;
@@ -123,7 +124,11 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         Rect::new(area.x, area.y, area.width, 1),
     );
     // A summary above the table when there is room: verdicts as bars, progress as gauges.
-    let summary_h = if area.height >= 18 { 7 } else { 0 };
+    let summary_h = if area.height >= layout::REVIEW_SUMMARY_MIN_HEIGHT {
+        layout::REVIEW_SUMMARY_ROWS
+    } else {
+        0
+    };
     if summary_h > 0 {
         draw_summary(
             frame,
