@@ -549,6 +549,9 @@ pub fn refresh_article(state: &mut State) {
         state.reader.cursor = cursor;
     }
     clamp_scroll(state);
+    // A restored scroll was counted in rows of another terminal's width:
+    // the cursor sentence is brought into view, whatever the size now.
+    nav::reveal_cursor(state);
     nav::sync_sidebar_to_cursor(state);
 }
 
