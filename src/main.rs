@@ -18,26 +18,28 @@ struct Cli {
     /// Directory of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
     corpus: Option<PathBuf>,
     #[command(flatten)]
-    common: Common,
+    common: CorpusOptions,
+    /// Your name on every change (default: config.toml's reviewer, else git's
+    /// user.name, else your login name).
+    #[arg(long, value_name = "NAME")]
+    reviewer: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
-#[derive(clap::Args, Clone)]
-struct Common {
+/// Options of the commands that read a corpus and its annotations; each
+/// command lists only the options it uses.
+#[derive(clap::Args, Clone, Default)]
+struct CorpusOptions {
     /// Where annotation files live (default: annotations/ beside the corpus).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     annotations: Option<PathBuf>,
-    /// Your name on every change (default: config.toml's reviewer, else git's user.name,
-    /// else your login name); in `export`, only this reviewer's annotations.
-    #[arg(long, global = true, value_name = "NAME")]
-    reviewer: Option<String>,
     /// Also read articles that are links to files outside the corpus.
-    #[arg(long, global = true)]
+    #[arg(long)]
     follow_links: bool,
 }
 
-impl Common {
+impl CorpusOptions {
     fn links(&self) -> claimdesk::corpus::Links {
         if self.follow_links {
             claimdesk::corpus::Links::Anywhere
@@ -53,6 +55,8 @@ enum Command {
     Claims {
         /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CorpusOptions,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -64,6 +68,8 @@ enum Command {
     Links {
         /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CorpusOptions,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -72,6 +78,11 @@ enum Command {
     Export {
         /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CorpusOptions,
+        /// Only this reviewer's annotations.
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
         #[arg(long, value_enum)]
         format: Format,
         /// Only claims with this verdict.
@@ -100,6 +111,8 @@ enum Command {
     Check {
         /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CorpusOptions,
     },
     /// Git merge driver for annotation files: merges by annotation id, writes over OURS.
     MergeFile {
@@ -113,6 +126,9 @@ enum Command {
         dir_b: PathBuf,
         /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
+        /// Also read articles that are links to files outside the corpus.
+        #[arg(long)]
+        follow_links: bool,
     },
     /// Print shell completions: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
     Completions {
@@ -125,6 +141,8 @@ enum Command {
     Stats {
         /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
         corpus: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CorpusOptions,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -272,7 +290,7 @@ fn default_reviewer() -> String {
 
 /// Opens a corpus for a command, telling on stderr which articles could not
 /// be read and why (they are listed, never skipped in silence).
-fn open(corpus: &Path, common: &Common) -> Result<cli::Workspace, String> {
+fn open(corpus: &Path, common: &CorpusOptions) -> Result<cli::Workspace, String> {
     let mut ws = cli::open_with(corpus, common.annotations.as_deref(), common.links())?;
     // Long commands show their progress on stderr when it is a terminal.
     ws.show_progress();
@@ -323,7 +341,11 @@ fn print(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
+fn run_tui(
+    corpus_dir: PathBuf,
+    common: CorpusOptions,
+    reviewer: Option<String>,
+) -> Result<(), String> {
     let config = load_config()?;
     let ws = open(&corpus_dir, &common)?;
     if ws.corpus.articles.is_empty() {
@@ -335,8 +357,7 @@ fn run_tui(corpus_dir: PathBuf, common: Common) -> Result<(), String> {
     let session = state_dir
         .as_deref()
         .and_then(|d| session::load(d, &corpus_dir));
-    let reviewer = common
-        .reviewer
+    let reviewer = reviewer
         .or(config.reviewer)
         .unwrap_or_else(default_reviewer);
     let corpus_name = corpus_name(&corpus_dir);
@@ -395,17 +416,20 @@ fn run(cli: Cli) -> Result<(), String> {
         }
     };
     match cli.command {
-        None => run_tui(corpus(cli.corpus)?, cli.common),
+        None => run_tui(corpus(cli.corpus)?, cli.common, cli.reviewer),
         Some(Command::Claims {
             corpus: c,
+            opts,
             json,
             all,
         }) => {
-            let ws = open(&corpus(c)?, &cli.common)?;
+            let ws = open(&corpus(c)?, &opts)?;
             print_as(&cli::claims(&ws, json, all), json)
         }
         Some(Command::Export {
             corpus: c,
+            opts,
+            reviewer,
             format,
             verdict,
             output,
@@ -415,7 +439,7 @@ fn run(cli: Cli) -> Result<(), String> {
             include_notes,
         }) => {
             let corpus_dir = corpus(c)?;
-            let ws = open(&corpus_dir, &cli.common)?;
+            let ws = open(&corpus_dir, &opts)?;
             let corpus_settings =
                 store::settings::load(&ws.annotations_dir)?.or(&load_config()?.corpus);
             let mut settings = export::Settings::for_corpus(&corpus_settings);
@@ -436,13 +460,12 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             // In an export --reviewer chooses whose annotations to include.
             if format == export::Format::ClaimReview {
-                for warning in
-                    cli::claimreview_warnings(&ws, verdict, cli.common.reviewer.clone(), &settings)
+                for warning in cli::claimreview_warnings(&ws, verdict, reviewer.clone(), &settings)
                 {
                     eprintln!("claimdesk: {}", printable(&warning));
                 }
             }
-            let text = cli::export(&ws, format, verdict, cli.common.reviewer, &settings);
+            let text = cli::export(&ws, format, verdict, reviewer, &settings);
             match output {
                 Some(path) => {
                     let protected = export::output::Protected {
@@ -455,12 +478,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 None => print(&text),
             }
         }
-        Some(Command::Links { corpus: c, json }) => {
-            let ws = open(&corpus(c)?, &cli.common)?;
+        Some(Command::Links {
+            corpus: c,
+            opts,
+            json,
+        }) => {
+            let ws = open(&corpus(c)?, &opts)?;
             print_as(&cli::links(&ws, json), json)
         }
-        Some(Command::Check { corpus: c }) => {
-            let ws = open(&corpus(c)?, &cli.common)?;
+        Some(Command::Check { corpus: c, opts }) => {
+            let ws = open(&corpus(c)?, &opts)?;
             let (report, clean) = cli::check(&ws);
             print_text(&report)?;
             if clean {
@@ -485,8 +512,15 @@ fn run(cli: Cli) -> Result<(), String> {
             dir_a,
             dir_b,
             corpus: c,
+            follow_links,
         }) => {
-            let corpus = claimdesk::corpus::load(&corpus(c)?).map_err(|e| e.to_string())?;
+            let links = CorpusOptions {
+                annotations: None,
+                follow_links,
+            }
+            .links();
+            let corpus =
+                claimdesk::corpus::load_with(&corpus(c)?, links).map_err(|e| e.to_string())?;
             print_text(&cli::agree(&corpus, &dir_a, &dir_b)?)
         }
         Some(Command::Completions { shell }) => {
@@ -503,9 +537,13 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("cannot write the man page: {e}."))?;
             print(&String::from_utf8_lossy(&out))
         }
-        Some(Command::Stats { corpus: c, json }) => {
+        Some(Command::Stats {
+            corpus: c,
+            opts,
+            json,
+        }) => {
             let corpus_dir = corpus(c)?;
-            let ws = open(&corpus_dir, &cli.common)?;
+            let ws = open(&corpus_dir, &opts)?;
             let cache = index_cache_path(&corpus_dir);
             print_as(&cli::stats(&ws, json, cache.as_deref()), json)
         }

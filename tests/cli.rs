@@ -371,3 +371,31 @@ fn check_reports_evidence_that_points_at_nothing() {
         "{out}"
     );
 }
+
+#[test]
+fn each_command_lists_only_the_options_it_uses() {
+    let dir = temp_seeds();
+    let help = |args: &[&str]| claimdesk_ok(dir.path(), args);
+    let merge = help(&["merge-file", "--help"]);
+    assert!(
+        !merge.contains("--reviewer") && !merge.contains("--annotations"),
+        "{merge}"
+    );
+    let stats = help(&["stats", "--help"]);
+    assert!(
+        stats.contains("--annotations") && !stats.contains("--reviewer"),
+        "{stats}"
+    );
+    let export = help(&["export", "--help"]);
+    assert!(
+        export.contains("--reviewer") && export.contains("--annotations"),
+        "{export}"
+    );
+    assert!(
+        help(&["--help"]).contains("--reviewer"),
+        "the workbench takes your name"
+    );
+    let (code, _, err) = claimdesk(&["stats", "seeds", "--reviewer", "ana"], dir.path());
+    assert_eq!(code, 2);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
