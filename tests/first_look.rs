@@ -156,3 +156,31 @@ fn a_restored_cursor_is_on_screen_on_a_taller_terminal() {
         "the cursor sentence is marked on screen:\n{screen}"
     );
 }
+
+/// Key hints on screen come from the keymap: a remapped key shows.
+#[test]
+fn on_screen_hints_follow_a_remapped_key() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (160, 48));
+    let config = claimdesk::app::config::parse(
+        "[keys.main]\nverdict_true = \"1\"\nnext_link = \".\"\nprev_link = \",\"\npublishing = \"P\"\ndetails_up = \"U\"\ndetails_down = \"D\"\n",
+        "config.toml",
+    )
+    .unwrap();
+    s.keymap = config.keymap;
+    let plain = render(&s);
+    assert!(plain.contains("1 d f u verdict"), "status hints:\n{plain}");
+    // A claim with publishing fields, Details scrolled, on a sentence other
+    // articles report.
+    press(&mut s, "jdPShort summary<enter><esc>D");
+    let screen = render(&s);
+    for hint in ["· . , Enter", "Publishing (P edits):", "Details ↑ U"] {
+        assert!(screen.contains(hint), "{hint}:\n{screen}");
+    }
+    for old in ["· > < Enter", "(p edits)", "↑ K"] {
+        assert!(
+            !screen.contains(old),
+            "{old} is the default, not the remapped key"
+        );
+    }
+}

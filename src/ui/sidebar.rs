@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use super::{clean, fit, is_focused, pane_block, span, window};
+use crate::app::keymap::{Command, Section};
 use crate::app::layout;
 use crate::app::state::{Pane, SidebarItem, State};
 use crate::store::{AnchorState, Annotation, Kind};
@@ -89,7 +90,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 
     let title = if state.details_scroll > 0 {
-        " Details ↑ K ".to_string()
+        format!(
+            " Details ↑ {} ",
+            state.keymap.key_for(Section::Main, Command::DetailsUp)
+        )
     } else {
         " Details ".to_string()
     };
@@ -159,6 +163,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                     Kind::Note => "note".to_string(),
                     _ => format!("claim · {}", a.verdict),
                 };
+                let confirms = format!(
+                    " ({} confirms)",
+                    state.keymap.key_for(Section::Main, Command::ConfirmAnchor)
+                );
                 d.push(Line::from(vec![
                     badge(&state.sidebar[state.sidebar_selected], Some(a), theme),
                     span(
@@ -166,7 +174,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                             " {kind} · anchor {}{}",
                             a.anchor.name(),
                             if a.anchor == AnchorState::Fuzzy {
-                                " (y confirms)"
+                                confirms.as_str()
                             } else {
                                 ""
                             }
@@ -183,7 +191,13 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 }
                 let p = &a.publishing;
                 if !p.is_empty() {
-                    d.push(Line::from(span("Publishing (p edits):", theme.title)));
+                    d.push(Line::from(span(
+                        format!(
+                            "Publishing ({} edits):",
+                            state.keymap.key_for(Section::Main, Command::Publishing)
+                        ),
+                        theme.title,
+                    )));
                     for (label, value) in [
                         ("summary", &p.summary),
                         ("claimant", &p.claimant),
@@ -315,7 +329,13 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
         return;
     }
     d.push(Line::from(span(
-        format!("Also reported in ({}) · > < Enter", links.len()),
+        format!(
+            "Also reported in ({}) · {} {} {}",
+            links.len(),
+            state.keymap.key_for(Section::Main, Command::NextLink),
+            state.keymap.key_for(Section::Main, Command::PrevLink),
+            state.keymap.key_for(Section::Main, Command::Open)
+        ),
         theme.title,
     )));
     let chosen = crate::app::related::selected(state);

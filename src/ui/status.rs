@@ -10,6 +10,18 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+/// The four verdict keys as the keymap has them ("t d f u" by default).
+fn verdict_keys(state: &State) -> String {
+    [
+        Command::VerdictTrue,
+        Command::VerdictDisputed,
+        Command::VerdictFalse,
+        Command::VerdictUnverifiable,
+    ]
+    .map(|c| state.keymap.key_for(Section::Main, c))
+    .join(" ")
+}
+
 fn hints(state: &State) -> String {
     let k = |s: Section, c: Command| state.keymap.key_for(s, c);
     let m = Section::Main;
@@ -31,16 +43,18 @@ fn hints(state: &State) -> String {
         ),
         (_, Pane::Reader) if state.reader.selection.is_some() => {
             format!(
-                "{}{} word · {}{} sentence · t d f u verdict · {} cancel",
+                "{}{} word · {}{} sentence · {} verdict · {} cancel",
                 k(m, Command::WordBack),
                 k(m, Command::WordForward),
                 k(m, Command::Down),
                 k(m, Command::Up),
+                verdict_keys(state),
                 k(m, Command::Cancel)
             )
         }
         _ => format!(
-            "t d f u verdict · {} note · {} evidence · {} select · {} next · {} help",
+            "{} verdict · {} note · {} evidence · {} select · {} next · {} help",
+            verdict_keys(state),
             k(m, Command::Note),
             k(m, Command::Evidence),
             k(m, Command::Select),
