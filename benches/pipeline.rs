@@ -188,7 +188,7 @@ fn benches(c: &mut Criterion) {
                 if let Some(s) = sentences.get(pick) {
                     f.annotations.push(store::Annotation {
                         id: format!("a{k}"),
-                        kind: store::Kind::Claim,
+                        kind: store::AnnotationKind::Claim,
                         target: store::make_target(a, s.start, s.end),
                         verdict: store::Verdict::Disputed,
                         note: String::new(),
@@ -397,7 +397,7 @@ fn review_100k(c: &mut Criterion) {
         for (k, s) in sentences.iter().step_by(2).take(10).enumerate() {
             state.annotations[i].file.upsert(store::Annotation {
                 id: format!("{i}-{k}"),
-                kind: store::Kind::Claim,
+                kind: store::AnnotationKind::Claim,
                 target: store::make_target(&article, s.start, s.end),
                 verdict: verdicts[(i + k) % 4],
                 note: if k % 3 == 0 {
@@ -466,7 +466,7 @@ fn one_article_100k(c: &mut Criterion) {
             let start = 40 + (i / 5) * 9;
             store::Annotation {
                 id: format!("id{i:06}"),
-                kind: store::Kind::Claim,
+                kind: store::AnnotationKind::Claim,
                 target: store::make_target(article, start, start + 1 + i % 5),
                 verdict: store::Verdict::ALL[i % 5],
                 note: String::new(),

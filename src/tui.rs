@@ -356,7 +356,7 @@ fn event_loop(
     let stop_indexer = Arc::new(AtomicBool::new(false));
     let indexed = spawn_indexer(
         state.corpus.clone(),
-        state.current,
+        state.open_article,
         stop_indexer.clone(),
         state.index_cache.clone(),
     );

@@ -2,7 +2,7 @@
 
 mod common;
 
-use claimdesk::store::{self, Annotation, AnnotationFile, Kind, Verdict, make_target};
+use claimdesk::store::{self, Annotation, AnnotationFile, AnnotationKind, Verdict, make_target};
 use common::*;
 
 fn claim(
@@ -13,7 +13,7 @@ fn claim(
 ) -> Annotation {
     Annotation {
         id: id.into(),
-        kind: Kind::Claim,
+        kind: AnnotationKind::Claim,
         target: make_target(article, span.0, span.1),
         verdict: v,
         note: String::new(),

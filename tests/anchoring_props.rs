@@ -2,7 +2,7 @@
 
 use claimdesk::corpus::Article;
 use claimdesk::store::{
-    AnchorState, Annotation, AnnotationFile, Kind, Verdict, anchor_file, make_target,
+    AnchorState, Annotation, AnnotationFile, AnnotationKind, Verdict, anchor_file, make_target,
 };
 use proptest::prelude::*;
 
@@ -74,7 +74,7 @@ fn annotations_for(a: &Article, spans: &[(usize, usize)]) -> AnnotationFile {
     for (i, &(s, e)) in spans.iter().enumerate() {
         file.annotations.push(Annotation {
             id: format!("id{i}"),
-            kind: Kind::Claim,
+            kind: AnnotationKind::Claim,
             target: make_target(a, s, e),
             verdict: Verdict::Disputed,
             note: String::new(),

@@ -2,7 +2,9 @@
 
 mod common;
 
-use claimdesk::store::{self, Annotation, ArticleAnnotations, Kind, Verdict, make_target};
+use claimdesk::store::{
+    self, Annotation, AnnotationKind, ArticleAnnotations, Verdict, make_target,
+};
 use common::*;
 use std::path::Path;
 use std::sync::{Arc, Barrier};
@@ -20,7 +22,7 @@ fn annotation(
 ) -> Annotation {
     Annotation {
         id: id.into(),
-        kind: Kind::Claim,
+        kind: AnnotationKind::Claim,
         target: make_target(&corpus.articles[0], start, start + 10),
         verdict: Verdict::Disputed,
         note: note.into(),
@@ -139,7 +141,7 @@ fn a_second_instance_sees_the_first_ones_changes_on_save_and_on_reopen() {
     assert!(disk.contains("\"disputed\"") && disk.contains("\"true\""));
     // One picks up two's verdict when it opens the article again.
     press(&mut one, "<s-tab>j<enter><s-tab>k<enter>");
-    assert_eq!(one.current, 0);
+    assert_eq!(one.open_article, 0);
     assert_eq!(
         one.annotations[0].file.annotations.len(),
         2,

@@ -1,7 +1,7 @@
 //! A writer killed with SIGKILL at random moments, hundreds of times: after
 //! every kill the file parses and holds the last or the one-before-last state.
 
-use claimdesk::store::{self, Annotation, Kind, Verdict, make_target};
+use claimdesk::store::{self, Annotation, AnnotationKind, Verdict, make_target};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -50,7 +50,7 @@ fn crash_child() {
 fn note_annotation(article: &claimdesk::corpus::Article, id: &str, note: &str) -> Annotation {
     Annotation {
         id: id.into(),
-        kind: Kind::Note,
+        kind: AnnotationKind::Note,
         target: make_target(article, 0, 5),
         verdict: Verdict::Unreviewed,
         note: note.into(),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use claimdesk::store::{self, Annotation, Kind, Verdict, make_target};
+use claimdesk::store::{self, Annotation, AnnotationKind, Verdict, make_target};
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
@@ -19,7 +19,7 @@ fn corpus_with(dir: &Path, files: &[(&str, &str)]) -> claimdesk::corpus::Corpus 
 fn claim(article: &claimdesk::corpus::Article) -> Annotation {
     Annotation {
         id: "c1".into(),
-        kind: Kind::Claim,
+        kind: AnnotationKind::Claim,
         target: make_target(article, 0, 8),
         verdict: Verdict::True,
         note: String::new(),

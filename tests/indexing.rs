@@ -26,7 +26,7 @@ fn slimmed_articles_keep_their_counts_and_get_their_details_back_when_opened() {
     let progress = s.progress.clone();
     let slim = slim_all(&s);
     dispatch(&mut s, Action::Slimmed(slim));
-    let open = s.current;
+    let open = s.open_article;
     assert!(
         !s.analyses[open].as_ref().unwrap().slim,
         "the open article keeps its details"
@@ -36,7 +36,7 @@ fn slimmed_articles_keep_their_counts_and_get_their_details_back_when_opened() {
     assert_eq!(s.progress, progress, "counts do not change");
     // Open the next article from the list.
     press(&mut s, "<s-tab>j<enter>");
-    assert_eq!(s.current, other);
+    assert_eq!(s.open_article, other);
     let a = s.analyses[other].as_ref().unwrap();
     assert!(!a.slim && a.sentences.iter().any(|x| !x.reasons.is_empty()));
 }
@@ -71,7 +71,7 @@ fn cached_analyses_fill_the_list_before_indexing() {
     assert!(s.index_done(), "every article counted");
     assert_eq!(s.progress, full.progress, "the same counts as a full index");
     assert!(
-        !s.analyses[s.current].as_ref().unwrap().slim,
+        !s.analyses[s.open_article].as_ref().unwrap().slim,
         "the open article is detailed"
     );
 }
@@ -120,7 +120,7 @@ fn stats_writes_the_index_cache_and_a_corrupt_one_is_rebuilt_in_silence() {
 fn an_article_loses_its_differs_mark_once_its_disagreements_are_judged() {
     let dir = temp_seeds();
     let mut s = state_for(&dir.path().join("seeds"), (100, 30));
-    let article = s.current;
+    let article = s.open_article;
     assert!(s.differ_articles.contains(&article), "the seeds disagree");
     let links = s.links.clone().unwrap();
     let strong: Vec<usize> = (0..s.analyses[article].as_ref().unwrap().sentences.len())

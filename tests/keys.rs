@@ -5,7 +5,7 @@ mod common;
 
 use claimdesk::app::keymap::{Command, Keymap, Section};
 use claimdesk::app::state::{Overlay, Pane, Screen, SidebarItem, State};
-use claimdesk::store::{Kind, Stance, Verdict};
+use claimdesk::store::{AnnotationKind, Stance, Verdict};
 use common::*;
 
 const POLICE: &str = "Police in Belgium has seized 28 tons of cocaine worth 1.4 billion euros in street value after encrypting a phone network used by criminals.";
@@ -46,13 +46,13 @@ fn only_annotation(s: &State) -> Option<&claimdesk::store::Annotation> {
 fn verdict_on_police(s: &State, v: Verdict) -> Result<(), String> {
     let a = only_annotation(s).ok_or("expected exactly one annotation")?;
     ok(
-        a.kind == Kind::Claim && a.verdict == v && a.target.exact == POLICE,
+        a.kind == AnnotationKind::Claim && a.verdict == v && a.target.exact == POLICE,
         format!("got {:?} {:?} on {:?}", a.kind, a.verdict, a.target.exact),
     )
 }
 
 fn on_disk(s: &State) -> String {
-    std::fs::read_to_string(&s.annotations[s.current].path).unwrap_or_default()
+    std::fs::read_to_string(&s.annotations[s.open_article].path).unwrap_or_default()
 }
 
 fn cases() -> Vec<Case> {
@@ -122,13 +122,13 @@ fn cases() -> Vec<Case> {
         }),
         c(MAIN, Down, "<s-tab>jj", |s| {
             ok(
-                s.current == 2 && s.list.selected == 2,
+                s.open_article == 2 && s.list.selected == 2,
                 "list moves and previews",
             )
         }),
         c(MAIN, Open, "<s-tab>j<enter>", |s| {
             ok(
-                s.current == 1 && s.focus == Pane::Reader,
+                s.open_article == 1 && s.focus == Pane::Reader,
                 "list enter opens",
             )
         }),
@@ -138,7 +138,7 @@ fn cases() -> Vec<Case> {
             "<s-tab>j<enter>jd<s-tab>k<enter>r<enter><c-o>",
             |s| {
                 ok(
-                    s.screen == Screen::Review && s.current == 0,
+                    s.screen == Screen::Review && s.open_article == 0,
                     "back to review",
                 )
             },
@@ -186,7 +186,7 @@ fn cases() -> Vec<Case> {
                 |i| matches!(i, SidebarItem::Suggestion { start, .. } if *start == a.target.start),
             );
             ok(
-                a.kind == Kind::Dismissed && !still,
+                a.kind == AnnotationKind::Dismissed && !still,
                 "suggestion dismissed and gone from the sidebar",
             )
         }),
@@ -248,7 +248,7 @@ fn cases() -> Vec<Case> {
         c(MAIN, Note, "jaFigures differ from 001.<esc>", |s| {
             let a = only_annotation(s).ok_or("one annotation")?;
             ok(
-                a.kind == Kind::Note
+                a.kind == AnnotationKind::Note
                     && a.note == "Figures differ from 001."
                     && a.target.exact == POLICE,
                 format!("{a:?}"),
@@ -257,7 +257,7 @@ fn cases() -> Vec<Case> {
         c(MAIN, Note, "jdaline one<enter>line two<esc>", |s| {
             let a = only_annotation(s).ok_or("one annotation")?;
             ok(
-                a.kind == Kind::Claim
+                a.kind == AnnotationKind::Claim
                     && a.verdict == Verdict::Disputed
                     && a.note == "line one\nline two",
                 format!("{:?}", a.note),
@@ -353,10 +353,13 @@ fn cases() -> Vec<Case> {
             ok(cursor_text(s) == POLICE, cursor_text(s))
         }),
         c(MAIN, NextUnreviewedCorpus, "G}", |s| {
-            ok(s.current == 1, format!("article {}", s.current))
+            ok(s.open_article == 1, format!("article {}", s.open_article))
         }),
         c(MAIN, PrevUnreviewedCorpus, "{", |s| {
-            ok(s.current == 4, format!("wraps to article {}", s.current))
+            ok(
+                s.open_article == 4,
+                format!("wraps to article {}", s.open_article),
+            )
         }),
         c(MAIN, Search, "/sky ecc<enter>", |s| {
             let hits = s.reader.search.as_ref().map_or(0, |x| x.hits.len());
@@ -427,14 +430,14 @@ fn cases() -> Vec<Case> {
         // Links: the cursor sentence of 000 is reported by 002 and 004.
         c(MAIN, Open, "j<enter>", |s| {
             ok(
-                s.current != 0 && cursor_text(s).contains("billion"),
-                format!("{} {:?}", s.current, cursor_text(s)),
+                s.open_article != 0 && cursor_text(s).contains("billion"),
+                format!("{} {:?}", s.open_article, cursor_text(s)),
             )
         }),
         c(MAIN, JumpBack, "j<enter><c-o>", |s| {
             ok(
-                s.current == 0 && cursor_text(s) == POLICE,
-                format!("{} {:?}", s.current, cursor_text(s)),
+                s.open_article == 0 && cursor_text(s) == POLICE,
+                format!("{} {:?}", s.open_article, cursor_text(s)),
             )
         }),
         c(MAIN, NextLink, "j>", |s| {
@@ -459,8 +462,8 @@ fn cases() -> Vec<Case> {
         }),
         c(MAIN, Open, "<tab>j>><enter>", |s| {
             ok(
-                s.current != 0 && s.focus == Pane::Reader && s.jumps.len() == 1,
-                format!("{}", s.current),
+                s.open_article != 0 && s.focus == Pane::Reader && s.jumps.len() == 1,
+                format!("{}", s.open_article),
             )
         }),
         c(MAIN, Review, "r", |s| {

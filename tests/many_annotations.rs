@@ -4,7 +4,7 @@
 
 mod common;
 
-use claimdesk::store::{Annotation, AnnotationFile, Kind, Verdict, make_target};
+use claimdesk::store::{Annotation, AnnotationFile, AnnotationKind, Verdict, make_target};
 use common::*;
 
 const N: usize = 100_000;
@@ -32,7 +32,11 @@ fn big_corpus() -> tempfile::TempDir {
             let start = 40 + (i / 5) * 9;
             Annotation {
                 id: format!("id{i:06}"),
-                kind: if i % 3 == 0 { Kind::Note } else { Kind::Claim },
+                kind: if i % 3 == 0 {
+                    AnnotationKind::Note
+                } else {
+                    AnnotationKind::Claim
+                },
                 target: make_target(article, start, start + 1 + i % 5),
                 verdict: [Verdict::Unreviewed, Verdict::True, Verdict::False][i % 3],
                 note: String::new(),

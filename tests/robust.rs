@@ -90,7 +90,7 @@ fn wide_characters_wrap_within_the_reader() {
     let dir = hostile_corpus();
     let mut s = state_for(&dir.path().join("corpus"), (80, 24));
     press(&mut s, "<s-tab>j<enter>");
-    assert_eq!(s.current, 1);
+    assert_eq!(s.open_article, 1);
     let screen = render(&s);
     assert!(screen.contains("警察は"), "{screen}");
     // No wide char pushes a row past the terminal or breaks the sidebar's border.

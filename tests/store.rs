@@ -3,7 +3,7 @@
 mod common;
 
 use claimdesk::app::state::SaveStatus;
-use claimdesk::store::{self, AnchorState, Kind, Stance, Verdict};
+use claimdesk::store::{self, AnchorState, AnnotationKind, Stance, Verdict};
 use common::*;
 use std::path::Path;
 
@@ -80,7 +80,7 @@ fn the_released_v1_fixture_still_loads() {
         "001_c536a8e3396972ad.txt#5d1e0c2a9b7f3e41"
     );
     assert_eq!(claim.history[0].verdict, Verdict::True);
-    assert_eq!(ann.file.annotations[1].kind, Kind::Dismissed);
+    assert_eq!(ann.file.annotations[1].kind, AnnotationKind::Dismissed);
     assert!(
         ann.file
             .annotations

@@ -4,7 +4,7 @@
 mod common;
 
 use claimdesk::app::state::{SaveStatus, State};
-use claimdesk::store::{Kind, Verdict};
+use claimdesk::store::{AnnotationKind, Verdict};
 use common::*;
 
 fn claims(s: &State) -> Vec<(usize, Verdict)> {
@@ -12,7 +12,7 @@ fn claims(s: &State) -> Vec<(usize, Verdict)> {
         .file
         .annotations
         .iter()
-        .filter(|a| a.kind == Kind::Claim)
+        .filter(|a| a.kind == AnnotationKind::Claim)
         .map(|a| (a.target.start, a.verdict))
         .collect()
 }
@@ -42,7 +42,7 @@ fn two_instances_marking_one_sentence_leave_one_claim() {
     let on_span: Vec<_> = file
         .annotations
         .iter()
-        .filter(|x| x.kind == Kind::Claim)
+        .filter(|x| x.kind == AnnotationKind::Claim)
         .collect();
     assert_eq!(on_span.len(), 1, "one claim on the sentence: {on_span:#?}");
     assert_eq!(on_span[0].verdict, Verdict::False, "A's last verdict");

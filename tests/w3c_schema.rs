@@ -92,8 +92,8 @@ fn annotated_seeds() -> tempfile::TempDir {
     let dir = temp_seeds();
     let mut s = state_for(&dir.path().join("seeds"), (100, 30));
     press(&mut s, "jjt");
-    let other = s.annotations[s.current].file.annotations[0].id.clone();
-    let article = s.corpus.articles[s.current].id.clone();
+    let other = s.annotations[s.open_article].file.annotations[0].id.clone();
+    let article = s.corpus.articles[s.open_article].id.clone();
     press(
         &mut s,
         &format!(

@@ -3,7 +3,7 @@
 //! in O(n log n) of its annotations: one article may hold 100,000 of them.
 
 use super::state::{Progress, SidebarItem};
-use crate::store::{AnchorState, Annotation, ArticleAnnotations, Kind, Verdict};
+use crate::store::{AnchorState, Annotation, AnnotationKind, ArticleAnnotations, Verdict};
 use crate::text::ArticleAnalysis;
 
 /// The spans of an article's live (not orphaned) annotations, to find
@@ -75,7 +75,9 @@ fn open_suggestions<'a>(
 ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
     // A note answers nothing about a suggestion: it stays open (and in the
     // `]` queue) until it is marked or dismissed.
-    let coverage = SpanIndex::of_where(&annotations.file.annotations, |a| a.kind != Kind::Note);
+    let coverage = SpanIndex::of_where(&annotations.file.annotations, |a| {
+        a.kind != AnnotationKind::Note
+    });
     analysis
         .into_iter()
         .flat_map(|a| a.sentences.iter().enumerate())
@@ -92,7 +94,7 @@ pub fn sidebar_items(
         .file
         .annotations
         .iter()
-        .filter(|a| a.kind != Kind::Dismissed)
+        .filter(|a| a.kind != AnnotationKind::Dismissed)
         .map(|a| {
             let orphaned = a.anchor == AnchorState::Orphaned;
             let (start, end) = if orphaned {
@@ -105,7 +107,9 @@ pub fn sidebar_items(
                 start,
                 end,
                 orphaned,
-                waiting: !orphaned && a.kind == Kind::Claim && a.verdict == Verdict::Unreviewed,
+                waiting: !orphaned
+                    && a.kind == AnnotationKind::Claim
+                    && a.verdict == Verdict::Unreviewed,
             }
         })
         .collect();

@@ -1,9 +1,12 @@
 //! Changes to annotations. Each is recorded for undo and ends in a Save effect.
 
+use super::action::Effect;
 use super::nav::cursor_span;
 use super::state::*;
-use super::update::{Effect, refresh_sidebar};
-use crate::store::{AnchorState, Annotation, HistoryEntry, Kind, Verdict, make_target, new_id};
+use super::update::refresh_sidebar;
+use crate::store::{
+    AnchorState, Annotation, AnnotationKind, HistoryEntry, Verdict, make_target, new_id,
+};
 use ratatui_textarea::TextArea;
 
 /// What a key acts on: a saved annotation, or a span that is not one yet.
@@ -16,7 +19,7 @@ pub(super) enum Subject {
 pub(super) fn subject(state: &State) -> Result<Subject, String> {
     let ann = state.current_annotations().ok_or("No article is open.")?;
     let live = |a: &&Annotation| {
-        a.kind != Kind::Dismissed && a.anchor != crate::store::AnchorState::Orphaned
+        a.kind != AnnotationKind::Dismissed && a.anchor != crate::store::AnchorState::Orphaned
     };
     match state.focus {
         Pane::List => {
@@ -101,7 +104,12 @@ pub(super) fn editable(state: &State, article: usize) -> Result<(), String> {
     }
 }
 
-fn new_annotation(state: &mut State, kind: Kind, start: usize, end: usize) -> Option<Annotation> {
+fn new_annotation(
+    state: &mut State,
+    kind: AnnotationKind,
+    start: usize,
+    end: usize,
+) -> Option<Annotation> {
     state.id_counter += 1;
     let now = state.now();
     let article = state.article()?;
@@ -153,7 +161,7 @@ fn commit(
     if let (Some(b), Some(a)) = (&before, &mut after) {
         a.history.push(history_entry(state, b, change));
     }
-    let article = state.current;
+    let article = state.open_article;
     apply(state, article, &before, &after);
     state.undo.push(Change {
         article,
@@ -185,7 +193,7 @@ pub(super) fn apply(
     state.unsaved.insert(article);
     state.generation += 1;
     state.reader.selection = None;
-    if article == state.current {
+    if article == state.open_article {
         refresh_sidebar(state);
         super::nav::sync_sidebar_to_cursor(state);
     } else {
@@ -203,7 +211,7 @@ pub(super) fn fail(state: &mut State, msg: impl Into<String>) -> Vec<Effect> {
 /// Finds or creates the annotation under the cursor and lets `change` edit it.
 fn edit_subject(
     state: &mut State,
-    create_kind: Kind,
+    create_kind: AnnotationKind,
     label: &str,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Vec<Effect> {
@@ -213,25 +221,27 @@ fn edit_subject(
 /// Like `edit_subject`, but hands the reason back when nothing could be changed.
 pub(super) fn try_edit_subject(
     state: &mut State,
-    create_kind: Kind,
+    create_kind: AnnotationKind,
     label: &str,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Result<Vec<Effect>, String> {
-    editable(state, state.current)?;
+    editable(state, state.open_article)?;
     let (before, mut after) = match subject(state)? {
         Subject::Saved(id) => {
-            let Some(a) = state.annotations[state.current].file.get(&id).cloned() else {
+            let Some(a) = state.annotations[state.open_article].file.get(&id).cloned() else {
                 return Ok(Vec::new());
             };
             (Some(a.clone()), a)
         }
         Subject::Span(s, e) => {
             // A dismissed suggestion on the same span comes back as this annotation.
-            let dismissed = state.annotations[state.current]
+            let dismissed = state.annotations[state.open_article]
                 .file
                 .annotations
                 .iter()
-                .find(|a| a.kind == Kind::Dismissed && (a.target.start, a.target.end) == (s, e))
+                .find(|a| {
+                    a.kind == AnnotationKind::Dismissed && (a.target.start, a.target.end) == (s, e)
+                })
                 .cloned();
             match dismissed {
                 Some(d) => {
@@ -256,11 +266,11 @@ pub(super) fn try_edit_subject(
 }
 
 pub fn set_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
-    let effects = edit_subject(state, Kind::Claim, "verdict", |a| {
-        if a.kind == Kind::Claim && a.verdict == verdict {
+    let effects = edit_subject(state, AnnotationKind::Claim, "verdict", |a| {
+        if a.kind == AnnotationKind::Claim && a.verdict == verdict {
             return Err(format!("Already marked {verdict}."));
         }
-        a.kind = Kind::Claim;
+        a.kind = AnnotationKind::Claim;
         a.verdict = verdict;
         Ok(())
     });
@@ -274,7 +284,7 @@ pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
     if matches!(subject(state), Ok(Subject::Span(..))) {
         return fail(state, "There is no claim here to clear.");
     }
-    let effects = edit_subject(state, Kind::Claim, "verdict", |a| {
+    let effects = edit_subject(state, AnnotationKind::Claim, "verdict", |a| {
         a.verdict = Verdict::Unreviewed;
         Ok(())
     });
@@ -285,8 +295,8 @@ pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn mark_claim(state: &mut State) -> Vec<Effect> {
-    let effects = edit_subject(state, Kind::Claim, "claim", |a| {
-        a.kind = Kind::Claim;
+    let effects = edit_subject(state, AnnotationKind::Claim, "claim", |a| {
+        a.kind = AnnotationKind::Claim;
         Ok(())
     });
     state.message = Some(
@@ -301,26 +311,27 @@ pub fn mark_claim(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn dismiss(state: &mut State) -> Vec<Effect> {
-    if let Err(e) = editable(state, state.current) {
+    if let Err(e) = editable(state, state.open_article) {
         return fail(state, e);
     }
     match subject(state) {
         Err(e) => fail(state, e),
         Ok(Subject::Saved(id)) => {
-            let what = state.annotations[state.current]
-                .file
-                .get(&id)
-                .map_or("annotation", |a| {
-                    if a.kind == Kind::Note {
-                        "note"
-                    } else {
-                        "claim"
-                    }
-                });
+            let what =
+                state.annotations[state.open_article]
+                    .file
+                    .get(&id)
+                    .map_or("annotation", |a| {
+                        if a.kind == AnnotationKind::Note {
+                            "note"
+                        } else {
+                            "claim"
+                        }
+                    });
             state.overlay = Some(Overlay::Confirm {
                 question: format!("Delete this {what} with its verdict, note and evidence? (y/n)"),
                 on_yes: Confirmed::Delete {
-                    article: state.current,
+                    article: state.open_article,
                     id,
                 },
             });
@@ -334,7 +345,7 @@ pub fn dismiss(state: &mut State) -> Vec<Effect> {
                     "Only suggestions can be dismissed; this sentence is not one.",
                 );
             }
-            let Some(a) = new_annotation(state, Kind::Dismissed, s, e) else {
+            let Some(a) = new_annotation(state, AnnotationKind::Dismissed, s, e) else {
                 return Vec::new();
             };
             state.message = Some("Suggestion dismissed (z brings it back).".into());
@@ -344,7 +355,7 @@ pub fn dismiss(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn delete(state: &mut State, article: usize, id: &str) -> Vec<Effect> {
-    if article != state.current {
+    if article != state.open_article {
         return Vec::new();
     }
     let Some(before) = state.annotations[article].file.get(id).cloned() else {
@@ -355,7 +366,7 @@ pub fn delete(state: &mut State, article: usize, id: &str) -> Vec<Effect> {
 }
 
 pub fn open_note(state: &mut State) {
-    if let Err(e) = editable(state, state.current) {
+    if let Err(e) = editable(state, state.open_article) {
         state.message = Some(e);
         return;
     }
@@ -365,7 +376,7 @@ pub fn open_note(state: &mut State) {
             return;
         }
         Ok(Subject::Saved(id)) => {
-            let a = state.annotations[state.current].file.get(&id);
+            let a = state.annotations[state.open_article].file.get(&id);
             let span = a.map_or((0, 0), |a| (a.target.start, a.target.end));
             let text = a.map(|a| a.note.clone()).unwrap_or_default();
             (Some(id), span, text)
@@ -381,7 +392,7 @@ pub fn open_note(state: &mut State) {
     editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
     editor.move_cursor(ratatui_textarea::CursorMove::End);
     state.overlay = Some(Overlay::Note {
-        article: state.current,
+        article: state.open_article,
         id,
         span,
         editor: Box::new(editor),
@@ -396,7 +407,7 @@ pub fn save_note(
     span: (usize, usize),
     text: String,
 ) -> Vec<Effect> {
-    if article != state.current {
+    if article != state.open_article {
         return Vec::new();
     }
     let text = text.trim_end().to_string();
@@ -414,7 +425,7 @@ pub fn save_note(
         }
         None if text.is_empty() => return Vec::new(),
         None => {
-            let Some(mut a) = new_annotation(state, Kind::Note, span.0, span.1) else {
+            let Some(mut a) = new_annotation(state, AnnotationKind::Note, span.0, span.1) else {
                 return Vec::new();
             };
             a.note = text;
@@ -428,13 +439,13 @@ pub fn save_note(
 /// Accepts the position a fuzzy match found: the quote and its context are
 /// taken from the article as it is now.
 pub fn confirm_anchor(state: &mut State) -> Vec<Effect> {
-    if let Err(e) = editable(state, state.current) {
+    if let Err(e) = editable(state, state.open_article) {
         return fail(state, e);
     }
     let Ok(Subject::Saved(id)) = subject(state) else {
         return fail(state, "There is no annotation here to confirm.");
     };
-    let Some(before) = state.annotations[state.current].file.get(&id).cloned() else {
+    let Some(before) = state.annotations[state.open_article].file.get(&id).cloned() else {
         return Vec::new();
     };
     if !matches!(before.anchor, AnchorState::Fuzzy | AnchorState::Moved) {
@@ -461,7 +472,7 @@ pub fn confirm_anchor(state: &mut State) -> Vec<Effect> {
 /// `m` on an orphan in the sidebar marks it; `m` on text in the reader then
 /// attaches it there.
 pub fn reattach(state: &mut State) -> Vec<Effect> {
-    if let Err(e) = editable(state, state.current) {
+    if let Err(e) = editable(state, state.open_article) {
         return fail(state, e);
     }
     if state.focus == Pane::Sidebar
@@ -469,7 +480,7 @@ pub fn reattach(state: &mut State) -> Vec<Effect> {
             id, orphaned: true, ..
         }) = state.sidebar.get(state.sidebar_selected).cloned()
     {
-        state.reattach = Some((state.current, id));
+        state.reattach = Some((state.open_article, id));
         state.focus = Pane::Reader;
         super::update::refresh_wrap(state);
         state.message = Some(
@@ -483,7 +494,7 @@ pub fn reattach(state: &mut State) -> Vec<Effect> {
             "m re-attaches an orphaned annotation: select one in the sidebar first.",
         );
     };
-    if article != state.current {
+    if article != state.open_article {
         return fail(
             state,
             "Re-attach within the same article: go back to it, or press Esc to cancel.",

@@ -1,14 +1,14 @@
 //! Evidence: a URL or another annotation of the corpus attached to a claim,
 //! with its stance (supports, refutes, context).
 
+use super::action::Effect;
 use super::edit::*;
 use super::state::*;
-use super::update::Effect;
-use crate::store::{Evidence, Kind, Stance};
+use crate::store::{AnnotationKind, Evidence, Stance};
 use ratatui_textarea::TextArea;
 
 pub fn open_evidence(state: &mut State) {
-    if let Err(e) = editable(state, state.current).and_then(|_| subject(state).map(|_| ())) {
+    if let Err(e) = editable(state, state.open_article).and_then(|_| subject(state).map(|_| ())) {
         state.message = Some(e);
         return;
     }
@@ -67,7 +67,9 @@ pub fn check_evidence(state: &State, reference: &str) -> Result<CheckedEvidence,
         None => file
             .annotations
             .iter()
-            .filter(|a| !id.is_empty() && a.id.starts_with(id) && a.kind != Kind::Dismissed)
+            .filter(|a| {
+                !id.is_empty() && a.id.starts_with(id) && a.kind != AnnotationKind::Dismissed
+            })
             .collect(),
     };
     match found.as_slice() {
@@ -92,7 +94,7 @@ pub fn add_evidence(
     stance: Stance,
 ) -> Result<Vec<Effect>, String> {
     let CheckedEvidence { reference, excerpt } = check_evidence(state, reference)?;
-    let effects = try_edit_subject(state, Kind::Claim, "evidence", move |a| {
+    let effects = try_edit_subject(state, AnnotationKind::Claim, "evidence", move |a| {
         if a.evidence.iter().any(|e| e.reference == reference) {
             return Err("That evidence is already attached.".into());
         }

@@ -1,5 +1,6 @@
 //! Application state, actions and the pure update. No I/O happens here.
 
+pub mod action;
 pub mod config;
 pub mod derive;
 pub mod edit;
@@ -19,5 +20,6 @@ pub mod undo;
 pub mod update;
 pub mod wrap;
 
+pub use action::{Action, Effect, MouseInput};
 pub use state::State;
-pub use update::{Action, Effect, MouseInput, Options, init, key_to_action, update};
+pub use update::{Options, init, key_to_action, update};

@@ -10,8 +10,8 @@ pub fn open_article(state: &mut State, index: usize, pos: Option<usize>) {
     if index >= state.corpus.articles.len() {
         return;
     }
-    if index != state.current {
-        state.current = index;
+    if index != state.open_article {
+        state.open_article = index;
         state.reader = ReaderState {
             search: None,
             ..Default::default()
@@ -265,7 +265,7 @@ pub fn open(state: &mut State) {
 
 pub fn push_jump(state: &mut State) {
     state.jumps.push(Location {
-        article: state.current,
+        article: state.open_article,
         cursor: state.reader.cursor,
         screen: state.screen,
     });
@@ -366,7 +366,7 @@ fn extend_selection_by_sentence(state: &mut State, forward: bool) {
 /// `]` `[` within the article, `}` `{` across the corpus (wrapping around).
 pub fn next_unreviewed(state: &mut State, forward: bool, corpus_wide: bool) {
     let here = cursor_span(state).map_or(0, |s| s.0);
-    let current = state.current;
+    let current = state.open_article;
     let candidates = |state: &State, article: usize| -> Vec<usize> {
         let ann = &state.annotations[article];
         let items = if article == current {
@@ -498,7 +498,7 @@ pub fn apply_list_filter(state: &mut State) {
         .list
         .visible
         .iter()
-        .position(|&i| i == state.current)
+        .position(|&i| i == state.open_article)
         .unwrap_or(0);
     state.list.offset = 0;
 }

@@ -1,11 +1,11 @@
 //! Keys while an overlay is open: help, the note editor, prompts and dialogs.
 
+use super::action::Effect;
 use super::edit;
 use super::keys::{Key, KeyPress};
 use super::nav;
 use super::review;
 use super::state::*;
-use super::update::Effect;
 use crate::store::Stance;
 use ratatui_textarea::{Input, Key as TaKey, TextArea};
 
@@ -153,7 +153,7 @@ pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
 fn live_update(state: &mut State, kind: PromptKind, value: &str) {
     match kind {
         PromptKind::Search => {
-            let current = state.current;
+            let current = state.open_article;
             if state
                 .reader
                 .folded

@@ -1,10 +1,10 @@
 //! The publishing fields of a claim (summary, claimant, date said,
 //! fact-check URL), edited one prompt after another with `p`.
 
+use super::action::Effect;
 use super::edit::*;
 use super::state::*;
-use super::update::Effect;
-use crate::store::{Kind, Publishing, Stance};
+use crate::store::{AnnotationKind, Publishing, Stance};
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// ClaimReview readers cut `claimReviewed` beyond this.
@@ -103,7 +103,7 @@ fn current(state: &State) -> Publishing {
 }
 
 pub fn open(state: &mut State, field: PublishField) {
-    if let Err(e) = editable(state, state.current).and_then(|_| subject(state).map(|_| ())) {
+    if let Err(e) = editable(state, state.open_article).and_then(|_| subject(state).map(|_| ())) {
         state.message = Some(e);
         return;
     }
@@ -111,7 +111,7 @@ pub fn open(state: &mut State, field: PublishField) {
         && state
             .current_annotations()
             .and_then(|a| a.file.get(&id))
-            .is_some_and(|a| a.kind == Kind::Note)
+            .is_some_and(|a| a.kind == AnnotationKind::Note)
     {
         state.message = Some("Publishing fields belong to claims; this is a note.".into());
         return;
@@ -133,8 +133,8 @@ pub fn save(state: &mut State, field: PublishField, value: &str) -> Result<Vec<E
     let effects = if field.get(&current(state)) == value {
         Vec::new()
     } else {
-        try_edit_subject(state, Kind::Claim, "publishing", move |a| {
-            if a.kind != Kind::Claim {
+        try_edit_subject(state, AnnotationKind::Claim, "publishing", move |a| {
+            if a.kind != AnnotationKind::Claim {
                 return Err("Publishing fields belong to claims; this is a note.".into());
             }
             *field.slot(&mut a.publishing) = value;

@@ -4,7 +4,7 @@ use super::nav;
 use super::state::*;
 use super::update::refresh_wrap;
 use crate::links::{Link, SentenceRef};
-use crate::store::{Annotation, Kind};
+use crate::store::{Annotation, AnnotationKind};
 
 /// The sentence the sidebar's "also reported in" is about: the selected
 /// sidebar item when the sidebar has the focus, else the reader's cursor.
@@ -27,7 +27,7 @@ pub fn current_ref(state: &State) -> Option<SentenceRef> {
             .min(analysis.sentences.len().checked_sub(1)?),
     };
     Some(SentenceRef {
-        article: state.current,
+        article: state.open_article,
         sentence,
     })
 }
@@ -68,7 +68,7 @@ pub fn annotation_at(state: &State, r: SentenceRef) -> Option<&Annotation> {
         .file
         .annotations
         .iter()
-        .find(|a| a.kind != Kind::Dismissed && a.overlaps(s.start, s.end))
+        .find(|a| a.kind != AnnotationKind::Dismissed && a.overlaps(s.start, s.end))
 }
 
 /// Index of the chosen link, if it was chosen for the current sentence.

@@ -1,11 +1,12 @@
 //! The review screen: every annotation of the corpus, filtered, with jumps.
 
+use super::action::Effect;
 use super::keymap::Command;
 use super::nav;
 use super::overlay::{default_export_path, open_prompt, open_prompt_with_default};
 use super::state::*;
-use super::update::{Effect, quit};
-use crate::store::{Kind, Verdict};
+use super::update::quit;
+use crate::store::{AnnotationKind, Verdict};
 
 pub fn open(state: &mut State) {
     state.screen = Screen::Review;
@@ -22,19 +23,16 @@ pub fn our_verdict(state: &State, id: &str) -> Option<Verdict> {
         .map(|a| a.verdict)
 }
 
-/// Two verdicts disagree when both reviewers judged and judged differently.
-pub fn disagree(a: Verdict, b: Verdict) -> bool {
-    a != b && a != Verdict::Unreviewed && b != Verdict::Unreviewed
-}
+pub use crate::store::agreement::disagree;
 
 pub fn rebuild(state: &mut State) {
     if let Some(c) = state.review.compare.as_mut() {
-        c.other.clear();
+        c.other_verdicts.clear();
         for (ours, theirs) in state.annotations.iter().zip(&c.files) {
             for (i, j) in
                 crate::store::match_claims(&ours.file.annotations, &theirs.file.annotations)
             {
-                c.other.insert(
+                c.other_verdicts.insert(
                     ours.file.annotations[i].id.clone(),
                     theirs.file.annotations[j].verdict,
                 );
@@ -76,15 +74,15 @@ pub fn rebuild(state: &mut State) {
     for (i, ann) in state.annotations.iter().enumerate() {
         for (k, a) in ann.file.annotations.iter().enumerate() {
             let kind_ok = match r.kind {
-                None => a.kind != Kind::Dismissed,
+                None => a.kind != AnnotationKind::Dismissed,
                 Some(k) => a.kind == k,
             };
-            if a.kind != Kind::Dismissed {
+            if a.kind != AnnotationKind::Dismissed {
                 total += 1;
             }
             if !kind_ok
                 || r.verdict
-                    .is_some_and(|v| a.kind != Kind::Claim || a.verdict != v)
+                    .is_some_and(|v| a.kind != AnnotationKind::Claim || a.verdict != v)
                 || r.reviewer.as_ref().is_some_and(|who| &a.reviewer != who)
                 || r.anchor.is_some_and(|st| a.anchor != st)
                 || (r.no_note && !a.note.is_empty())
@@ -93,7 +91,7 @@ pub fn rebuild(state: &mut State) {
                     && !r
                         .compare
                         .as_ref()
-                        .and_then(|c| c.other.get(&a.id))
+                        .and_then(|c| c.other_verdicts.get(&a.id))
                         .is_some_and(|theirs| disagree(a.verdict, *theirs)))
             {
                 continue;
@@ -108,7 +106,7 @@ pub fn rebuild(state: &mut State) {
             {
                 continue;
             }
-            if a.kind == Kind::Claim {
+            if a.kind == AnnotationKind::Claim {
                 counts[Verdict::ALL
                     .iter()
                     .position(|v| *v == a.verdict)
@@ -228,7 +226,11 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         FilterKind => {
             state.review.kind = cycle(
-                &[Kind::Claim, Kind::Note, Kind::Dismissed],
+                &[
+                    AnnotationKind::Claim,
+                    AnnotationKind::Note,
+                    AnnotationKind::Dismissed,
+                ],
                 &state.review.kind,
             );
             rebuild(state);

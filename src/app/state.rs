@@ -177,7 +177,7 @@ pub struct Compare {
     pub dir: PathBuf,
     pub files: Vec<crate::store::ArticleAnnotations>,
     /// Their verdict on each of our claims they also marked, by our id.
-    pub other: std::collections::HashMap<String, Verdict>,
+    pub other_verdicts: std::collections::HashMap<String, Verdict>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -192,7 +192,7 @@ pub struct ReviewState {
     pub reviewer: Option<String>,
     pub anchor: Option<crate::store::AnchorState>,
     /// None: claims and notes; Some(Dismissed) shows rejected suggestions.
-    pub kind: Option<crate::store::Kind>,
+    pub kind: Option<crate::store::AnnotationKind>,
     pub no_note: bool,
     pub no_evidence: bool,
     pub sort: ReviewSort,
@@ -321,7 +321,8 @@ pub struct State {
     pub overlay: Option<Overlay>,
     pub size: (u16, u16),
 
-    pub current: usize,
+    /// Index of the article open in the reader.
+    pub open_article: usize,
     pub list: ListState,
     pub reader: ReaderState,
     pub wrapped: Wrapped,
@@ -355,7 +356,7 @@ pub use crate::session::SessionPlace;
 
 impl State {
     pub fn article(&self) -> Option<&crate::corpus::Article> {
-        self.corpus.articles.get(self.current)
+        self.corpus.articles.get(self.open_article)
     }
 
     pub fn analysis(&self, article: usize) -> Option<&ArticleAnalysis> {
@@ -363,11 +364,11 @@ impl State {
     }
 
     pub fn current_analysis(&self) -> Option<&ArticleAnalysis> {
-        self.analysis(self.current)
+        self.analysis(self.open_article)
     }
 
     pub fn current_annotations(&self) -> Option<&ArticleAnnotations> {
-        self.annotations.get(self.current)
+        self.annotations.get(self.open_article)
     }
 
     pub fn now(&self) -> String {

@@ -1,10 +1,10 @@
 //! Undo and redo: every change (verdicts, notes, evidence, anchors) can be
 //! taken back and redone; each step is saved like any other change.
 
+use super::action::Effect;
 use super::edit::{apply, editable, fail, history_entry};
 use super::nav::move_cursor_to;
 use super::state::*;
-use super::update::Effect;
 
 fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
     let stack = if from_undo {
@@ -55,7 +55,7 @@ fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
         t.reviewer = state.reviewer.clone();
         t
     });
-    if article != state.current {
+    if article != state.open_article {
         super::nav::open_article(state, article, None);
     }
     apply(state, article, &None, &restored);

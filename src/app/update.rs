@@ -10,80 +10,11 @@ use super::wrap;
 use super::{edit, nav, overlay, review};
 use crate::corpus::Corpus;
 use crate::store::{self, ArticleAnnotations};
-use crate::text::ArticleAnalysis;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MouseInput {
-    Click { col: u16, row: u16 },
-    ScrollUp { col: u16, row: u16 },
-    ScrollDown { col: u16, row: u16 },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// A command from the keymap.
-    Command(Command),
-    /// A raw key for the open overlay (editor, prompt, dialog, help).
-    Input(KeyPress),
-    /// Pasted text for the open overlay.
-    Paste(String),
-    Mouse(MouseInput),
-    Resize(u16, u16),
-    /// The background indexer finished an article.
-    Indexed {
-        article: usize,
-        analysis: Arc<ArticleAnalysis>,
-    },
-    /// The shell loaded a second annotations folder (or could not).
-    CompareLoaded(Result<(PathBuf, Vec<ArticleAnnotations>), String>),
-    /// The shell wrote an export (where), or could not (why).
-    Exported(Result<(PathBuf, usize), String>),
-    /// The export's file exists: the user is asked before it is replaced.
-    ExportWouldReplace {
-        path: PathBuf,
-        format: crate::export::Format,
-        ids: Vec<String>,
-    },
-    /// The background linker finished the corpus.
-    Linked(Arc<crate::links::LinkIndex>),
-    /// Analyses without details: from the index cache at start, or
-    /// replacing the full ones of every article but the open one once linked.
-    Slimmed(Vec<(usize, Arc<crate::text::ArticleAnalysis>)>),
-    /// The shell wrote (or failed to write) an article's annotation file.
-    Saved {
-        article: usize,
-        result: Result<store::Synced, String>,
-    },
-    /// The shell re-read an article's file on opening it.
-    Reloaded {
-        article: usize,
-        result: Result<Option<store::Synced>, store::FileProblem>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Load another reviewer's annotations folder for comparison.
-    LoadCompare(PathBuf),
-    /// Write these annotations (the review screen's rows) in this format.
-    Export {
-        format: crate::export::Format,
-        ids: Vec<String>,
-        /// Where it goes: the file the user typed, or the default report.
-        path: PathBuf,
-        /// Replace the file if it exists (the user said yes).
-        replace: bool,
-    },
-    /// Write this article's annotation file now (merging another instance's changes).
-    Save(usize),
-    /// Re-read this article's annotation file: another instance may have changed it.
-    Reload(usize),
-    /// Leave the app (the shell saves the session place first).
-    Quit,
-}
+pub use super::action::{Action, Effect, MouseInput};
 
 pub struct Options {
     pub corpus_name: String,
@@ -134,7 +65,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         focus: Pane::Reader,
         overlay: None,
         size: opts.size,
-        current: 0,
+        open_article: 0,
         list: ListState {
             visible: (0..n).collect(),
             distinct_from: derive::distinct_title_starts(
@@ -172,7 +103,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
             .iter()
             .position(|a| a.id == place.article)
     {
-        state.current = i;
+        state.open_article = i;
         state.list.selected = i;
         state.reader.cursor = place.cursor;
         state.reader.scroll = place.scroll;
@@ -224,10 +155,10 @@ pub fn key_to_action(state: &State, key: KeyPress) -> Option<Action> {
 }
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
-    let opened = state.current;
+    let opened = state.open_article;
     let mut effects = apply_action(state, action);
-    if state.current != opened {
-        effects.push(Effect::Reload(state.current));
+    if state.open_article != opened {
+        effects.push(Effect::Reload(state.open_article));
     }
     detail_open_article(state);
     effects
@@ -239,7 +170,7 @@ const LINKED_MESSAGE_ARTICLES: usize = 200;
 /// The open article has its full analysis (reasons, figures, names): one
 /// article's analysis, whatever the corpus's size.
 fn detail_open_article(state: &mut State) {
-    let i = state.current;
+    let i = state.open_article;
     if state
         .analyses
         .get(i)
@@ -268,7 +199,7 @@ fn synced(state: &mut State, article: usize, synced: store::Synced) {
     } else if synced.merged {
         state.message = Some("Merged changes another claimdesk made to this article.".into());
     }
-    if article == state.current {
+    if article == state.open_article {
         refresh_sidebar(state);
         nav::sync_sidebar_to_cursor(state);
     } else {
@@ -312,7 +243,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                 *slot = Some(analysis);
                 state.progress[article] =
                     derive::progress(state.analysis(article), &state.annotations[article]);
-                if article == state.current {
+                if article == state.open_article {
                     refresh_article(state);
                 }
             }
@@ -341,13 +272,13 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                     state.review.compare = Some(Compare {
                         dir,
                         files,
-                        other: Default::default(),
+                        other_verdicts: Default::default(),
                     });
                     review::rebuild(state);
                     let c = state.review.compare.as_ref();
-                    let matched = c.map_or(0, |c| c.other.len());
+                    let matched = c.map_or(0, |c| c.other_verdicts.len());
                     let differ = c.map_or(0, |c| {
-                        c.other
+                        c.other_verdicts
                             .iter()
                             .filter(|(id, theirs)| {
                                 review::our_verdict(state, id)
@@ -406,7 +337,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                 };
                 match slot {
                     // The open article keeps its details.
-                    Some(_) if i == state.current => {}
+                    Some(_) if i == state.open_article => {}
                     Some(_) => *slot = Some(a),
                     // From the index cache: counts and suggestions at once.
                     None => {
@@ -419,7 +350,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             if state
                 .analyses
-                .get(state.current)
+                .get(state.open_article)
                 .is_some_and(Option::is_some)
             {
                 refresh_article(state);
@@ -556,23 +487,24 @@ pub fn refresh_article(state: &mut State) {
 }
 
 pub fn refresh_sidebar(state: &mut State) {
-    let items = match state.annotations.get(state.current) {
-        Some(ann) => derive::sidebar_items(state.analysis(state.current), ann),
+    let items = match state.annotations.get(state.open_article) {
+        Some(ann) => derive::sidebar_items(state.analysis(state.open_article), ann),
         None => Vec::new(),
     };
     state.sidebar = items;
     state.spans = state
         .annotations
-        .get(state.current)
+        .get(state.open_article)
         .map(|a| derive::SpanIndex::of(&a.file.annotations))
         .unwrap_or_default();
     state.sidebar_selected = state
         .sidebar_selected
         .min(state.sidebar.len().saturating_sub(1));
-    if let Some(ann) = state.annotations.get(state.current) {
-        state.progress[state.current] = derive::progress(state.analysis(state.current), ann);
+    if let Some(ann) = state.annotations.get(state.open_article) {
+        state.progress[state.open_article] =
+            derive::progress(state.analysis(state.open_article), ann);
     }
-    refresh_differs(state, state.current);
+    refresh_differs(state, state.open_article);
 }
 
 /// Whether `article` still carries `≠` after its annotations changed.
@@ -596,14 +528,14 @@ pub fn refresh_wrap(state: &mut State) {
         .reader
         .map_or(0, |r| layout::reader_text_area(r).width as usize)
         .max(1);
-    if state.wrapped.article == state.current
+    if state.wrapped.article == state.open_article
         && state.wrapped.width == width
         && !state.wrapped.lines.is_empty()
     {
         return;
     }
-    if let Some(article) = state.corpus.articles.get(state.current) {
-        state.wrapped = wrap::wrap(article, state.current, width);
+    if let Some(article) = state.corpus.articles.get(state.open_article) {
+        state.wrapped = wrap::wrap(article, state.open_article, width);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::corpus::{self, Corpus};
 use crate::export;
-use crate::store::{self, Annotation, ArticleAnnotations, Kind, Verdict};
+use crate::store::{self, Annotation, AnnotationKind, ArticleAnnotations, Verdict};
 use crate::text::{self, ArticleAnalysis};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -114,7 +114,7 @@ fn overlapping(ann: &ArticleAnnotations, s: usize, e: usize) -> Option<&Annotati
     ann.file
         .annotations
         .iter()
-        .find(|a| a.kind != Kind::Dismissed && a.overlaps(s, e))
+        .find(|a| a.kind != AnnotationKind::Dismissed && a.overlaps(s, e))
 }
 
 /// `claims`: every candidate (suggested or saved) or, with `all`, every sentence.
@@ -134,7 +134,7 @@ pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
                 .file
                 .annotations
                 .iter()
-                .any(|a| a.kind == Kind::Dismissed && a.overlaps(s.start, s.end));
+                .any(|a| a.kind == AnnotationKind::Dismissed && a.overlaps(s.start, s.end));
             let suggested = s.suggested() && !dismissed;
             if !all && !suggested && saved.is_none() {
                 continue;
@@ -167,7 +167,7 @@ pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
     let mut text = String::new();
     for s in &out {
         let mark = match s.annotation {
-            Some(a) if a.kind == Kind::Note => "n".to_string(),
+            Some(a) if a.kind == AnnotationKind::Note => "n".to_string(),
             Some(a) => a.verdict.letter().to_string(),
             None if s.suggested => "?".into(),
             None if s.chrome => "#".into(),
@@ -322,7 +322,7 @@ pub fn stats(ws: &Workspace, json: bool, cache: Option<&Path>) -> String {
                 .file
                 .annotations
                 .iter()
-                .filter(|a| a.kind == Kind::Note)
+                .filter(|a| a.kind == AnnotationKind::Note)
                 .count(),
             orphaned: ann
                 .file
@@ -506,58 +506,8 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, Strin
     }
 }
 
-/// Two reviewers' verdicts on the same claim (matched by span).
-struct Pair<'a> {
-    article: &'a str,
-    quote: &'a str,
-    start: usize,
-    a: Verdict,
-    b: Verdict,
-}
-
-/// Claims of two annotation files matched by span, with the counts of
-/// claims found on one side only.
-fn matched<'a>(
-    article: &'a str,
-    a: &'a [Annotation],
-    b: &'a [Annotation],
-) -> (Vec<Pair<'a>>, usize, usize) {
-    let claims = |x: &[Annotation]| x.iter().filter(|c| c.kind == Kind::Claim).count();
-    let pairs: Vec<Pair> = store::match_claims(a, b)
-        .into_iter()
-        .map(|(i, j)| Pair {
-            article,
-            quote: &a[i].target.exact,
-            start: a[i].target.start,
-            a: a[i].verdict,
-            b: b[j].verdict,
-        })
-        .collect();
-    let n = pairs.len();
-    (pairs, claims(a) - n, claims(b) - n)
-}
-
-/// Cohen's kappa over paired categorical judgements.
-pub fn cohens_kappa(pairs: &[(Verdict, Verdict)]) -> Option<f64> {
-    let n = pairs.len() as f64;
-    if pairs.is_empty() {
-        return None;
-    }
-    let observed = pairs.iter().filter(|(a, b)| a == b).count() as f64 / n;
-    let expected: f64 = Verdict::ALL
-        .iter()
-        .map(|v| {
-            let pa = pairs.iter().filter(|(a, _)| a == v).count() as f64 / n;
-            let pb = pairs.iter().filter(|(_, b)| b == v).count() as f64 / n;
-            pa * pb
-        })
-        .sum();
-    Some(if (1.0 - expected).abs() < 1e-12 {
-        1.0
-    } else {
-        (observed - expected) / (1.0 - expected)
-    })
-}
+pub use crate::store::agreement::cohens_kappa;
+use crate::store::agreement::{Pair, matched};
 
 /// `agree`: two reviewers' folders compared, claim by claim.
 pub fn agree(corpus: &Corpus, dir_a: &Path, dir_b: &Path) -> Result<String, String> {

@@ -6,7 +6,7 @@
 //! notes are published only when asked (`--include-notes`).
 
 use super::{ExportRow, Settings, iri};
-use crate::store::{Kind, Verdict};
+use crate::store::{AnnotationKind, Verdict};
 use serde_json::{Value, json};
 
 /// The numeric scale: 1 (false) to 3 (true); unverifiable has no value.
@@ -35,7 +35,7 @@ fn alternate_name(v: Verdict) -> &'static str {
 /// The reviews this export holds: claims with a verdict.
 pub fn reviewed<'r, 'a>(rows: &'r [ExportRow<'a>]) -> impl Iterator<Item = &'r ExportRow<'a>> {
     rows.iter()
-        .filter(|r| r.kind == Kind::Claim && r.verdict != Verdict::Unreviewed)
+        .filter(|r| r.kind == AnnotationKind::Claim && r.verdict != Verdict::Unreviewed)
 }
 
 fn author(settings: &Settings, reviewer: &str) -> Value {

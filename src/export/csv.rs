@@ -53,9 +53,9 @@ pub fn render(rows: &[ExportRow]) -> String {
             .map(|e| format!("{} {}", e.stance.name(), e.reference))
             .collect();
         let kind = match r.kind {
-            crate::store::Kind::Claim => "claim",
-            crate::store::Kind::Note => "note",
-            crate::store::Kind::Dismissed => "dismissed",
+            crate::store::AnnotationKind::Claim => "claim",
+            crate::store::AnnotationKind::Note => "note",
+            crate::store::AnnotationKind::Dismissed => "dismissed",
         };
         let n = |s: &'_ str| neutralised(s).into_owned();
         let p = r.publishing;

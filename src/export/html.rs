@@ -7,7 +7,7 @@
 use super::{Filter, Settings};
 use crate::corpus::chrome::{ChromeKind, LineKind};
 use crate::corpus::{Article, Corpus};
-use crate::store::{AnchorState, Annotation, ArticleAnnotations, Kind, Verdict};
+use crate::store::{AnchorState, Annotation, AnnotationKind, ArticleAnnotations, Verdict};
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -53,13 +53,13 @@ sup a{text-decoration:none}
 
 fn class(a: &Annotation) -> String {
     match a.kind {
-        Kind::Note => "note".into(),
+        AnnotationKind::Note => "note".into(),
         _ => format!("claim v-{}", a.verdict.name()),
     }
 }
 
 fn badge(a: &Annotation) -> char {
-    if a.kind == Kind::Note {
+    if a.kind == AnnotationKind::Note {
         'n'
     } else {
         a.verdict.letter()
@@ -124,7 +124,7 @@ fn span_html(
                 }
                 out.push_str(&format!(
                     " title=\"{}\">",
-                    if m.kind == Kind::Note {
+                    if m.kind == AnnotationKind::Note {
                         "note"
                     } else {
                         m.verdict.name()
@@ -210,7 +210,7 @@ fn article_body(article: &Article, anns: &[&Annotation]) -> String {
 fn notes(anns: &[&Annotation]) -> String {
     let mut out = String::from("<ol class=\"notes\">\n");
     for (n, a) in anns.iter().enumerate() {
-        let what = if a.kind == Kind::Note {
+        let what = if a.kind == AnnotationKind::Note {
             "Note".to_string()
         } else {
             a.verdict.name().to_string()
@@ -277,7 +277,7 @@ pub fn render(
     let claims: Vec<&&Annotation> = kept
         .iter()
         .flatten()
-        .filter(|a| a.kind == Kind::Claim)
+        .filter(|a| a.kind == AnnotationKind::Claim)
         .collect();
     let shown = kept.iter().filter(|k| !k.is_empty()).count();
     let mut about = Vec::new();
@@ -325,7 +325,7 @@ pub fn render(
         &kept
             .iter()
             .flatten()
-            .filter(|a| a.kind == Kind::Note)
+            .filter(|a| a.kind == AnnotationKind::Note)
             .count()
             .to_string(),
     );

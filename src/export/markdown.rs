@@ -1,7 +1,7 @@
 //! A Markdown report an editor can read: a summary, then each article's claims.
 
 use super::ExportRow;
-use crate::store::{Kind, Verdict};
+use crate::store::{AnnotationKind, Verdict};
 
 /// Text from an article, a note or a name as Markdown that renders as that
 /// text and nothing else: every ASCII punctuation mark that could make
@@ -55,7 +55,10 @@ fn link(url: &str) -> String {
 
 pub fn render(rows: &[ExportRow]) -> String {
     let mut out = String::from("# Fact-check report\n\n");
-    let claims: Vec<&ExportRow> = rows.iter().filter(|r| r.kind == Kind::Claim).collect();
+    let claims: Vec<&ExportRow> = rows
+        .iter()
+        .filter(|r| r.kind == AnnotationKind::Claim)
+        .collect();
     out.push_str(&format!(
         "{} claims and {} notes in {} articles.\n\n",
         claims.len(),
@@ -89,7 +92,7 @@ pub fn render(rows: &[ExportRow]) -> String {
             out.push('\n');
         }
         let head = match r.kind {
-            Kind::Note => "**Note**".to_string(),
+            AnnotationKind::Note => "**Note**".to_string(),
             _ => format!("**{}**", r.verdict.name().to_uppercase()),
         };
         out.push_str(&format!("### {head}: “{}”\n\n", escape(&r.target.exact)));

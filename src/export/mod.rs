@@ -9,7 +9,7 @@ pub mod output;
 pub mod w3c;
 
 use crate::corpus::Corpus;
-use crate::store::{Annotation, ArticleAnnotations, Kind, Verdict};
+use crate::store::{Annotation, AnnotationKind, ArticleAnnotations, Verdict};
 use serde::Serialize;
 
 /// One annotation with the article it belongs to, as every export sees it.
@@ -29,7 +29,7 @@ pub struct ExportRow<'a> {
     #[serde(skip_serializing)]
     pub text_sha256: std::rc::Rc<str>,
     pub id: &'a str,
-    pub kind: Kind,
+    pub kind: AnnotationKind,
     pub target: &'a crate::store::Target,
     pub anchor: &'static str,
     pub verdict: Verdict,
@@ -53,10 +53,10 @@ pub struct Filter {
 
 impl Filter {
     fn keeps(&self, a: &Annotation) -> bool {
-        a.kind != Kind::Dismissed
+        a.kind != AnnotationKind::Dismissed
             && self
                 .verdict
-                .is_none_or(|v| a.kind == Kind::Claim && a.verdict == v)
+                .is_none_or(|v| a.kind == AnnotationKind::Claim && a.verdict == v)
             && self.reviewer.as_deref().is_none_or(|r| a.reviewer == r)
             && self.only.as_ref().is_none_or(|ids| ids.contains(&a.id))
     }

@@ -14,7 +14,7 @@
 
 use super::iri::{self, IdIndex};
 use super::{ExportRow, Settings};
-use crate::store::{Kind, Verdict};
+use crate::store::{AnnotationKind, Verdict};
 use serde_json::{Value, json};
 
 fn evidence_body(e: &crate::store::Evidence, ids: &IdIndex) -> Option<Value> {
@@ -37,7 +37,7 @@ fn evidence_body(e: &crate::store::Evidence, ids: &IdIndex) -> Option<Value> {
 pub fn annotation(r: &ExportRow, settings: &Settings, ids: &IdIndex) -> Value {
     let mut body = Vec::new();
     let motivation = match r.kind {
-        Kind::Note => "commenting",
+        AnnotationKind::Note => "commenting",
         _ if r.verdict == Verdict::Unreviewed => "highlighting",
         _ => "assessing",
     };

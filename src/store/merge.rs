@@ -15,7 +15,8 @@
 //!   alias so evidence that points at either still resolves.
 
 use super::model::{
-    AnchorState, Annotation, AnnotationFile, Evidence, HistoryEntry, Kind, Publishing, Target,
+    AnchorState, Annotation, AnnotationFile, AnnotationKind, Evidence, HistoryEntry, Publishing,
+    Target,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -255,11 +256,11 @@ fn merge_one(
     merged
 }
 
-fn kind_name(k: Kind) -> String {
+fn kind_name(k: AnnotationKind) -> String {
     match k {
-        Kind::Claim => "claim",
-        Kind::Note => "note",
-        Kind::Dismissed => "dismissed",
+        AnnotationKind::Claim => "claim",
+        AnnotationKind::Note => "note",
+        AnnotationKind::Dismissed => "dismissed",
     }
     .to_string()
 }

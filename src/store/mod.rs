@@ -1,11 +1,13 @@
 //! Annotations: the saved format, its files, and anchoring to article text.
 
+pub mod agreement;
 pub mod anchor;
 pub mod files;
 pub mod merge;
 pub mod model;
 pub mod settings;
 
+pub use agreement::match_claims;
 pub use anchor::{AnchorReport, anchor_file, make_target};
 pub use files::{FileProblem, annotation_path, default_annotations_dir, write_atomic};
 pub use model::*;
@@ -38,7 +40,7 @@ impl ArticleAnnotations {
         self.file
             .annotations
             .iter()
-            .filter(|a| a.kind == Kind::Claim)
+            .filter(|a| a.kind == AnnotationKind::Claim)
     }
 }
 
@@ -212,33 +214,4 @@ pub fn new_id(
 ) -> String {
     let seed = format!("{article_id}\u{0}{start}\u{0}{end}\u{0}{at}\u{0}{counter}\u{0}{salt}");
     crate::corpus::sha256_hex(seed.as_bytes())[..16].to_string()
-}
-
-/// Claims of two reviewers' files matched by span (the same span, or spans
-/// overlapping by more than half of their union), as index pairs into `a` and `b`.
-pub fn match_claims(a: &[Annotation], b: &[Annotation]) -> Vec<(usize, usize)> {
-    let mut used = vec![false; b.len()];
-    let mut pairs = Vec::new();
-    for (i, x) in a.iter().enumerate().filter(|(_, x)| x.kind == Kind::Claim) {
-        let best = b
-            .iter()
-            .enumerate()
-            .filter(|(j, y)| !used[*j] && y.kind == Kind::Claim)
-            .map(|(j, y)| {
-                let inter = x
-                    .target
-                    .end
-                    .min(y.target.end)
-                    .saturating_sub(x.target.start.max(y.target.start));
-                let union = x.target.end.max(y.target.end) - x.target.start.min(y.target.start);
-                (j, inter as f64 / union.max(1) as f64)
-            })
-            .filter(|(_, overlap)| *overlap > 0.5)
-            .max_by(|p, q| p.1.total_cmp(&q.1));
-        if let Some((j, _)) = best {
-            used[j] = true;
-            pairs.push((i, j));
-        }
-    }
-    pairs
 }

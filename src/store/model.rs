@@ -72,7 +72,7 @@ impl fmt::Display for Verdict {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub enum AnnotationKind {
     #[default]
     Claim,
     /// A comment on a span, without a verdict.
@@ -219,7 +219,7 @@ impl AnchorState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
     pub id: String,
-    pub kind: Kind,
+    pub kind: AnnotationKind,
     pub target: Target,
     #[serde(default)]
     pub verdict: Verdict,
@@ -251,7 +251,7 @@ pub struct Annotation {
 
 impl Annotation {
     pub fn is_claim(&self) -> bool {
-        self.kind == Kind::Claim
+        self.kind == AnnotationKind::Claim
     }
 
     /// Its own id or one of the ids merged into it.

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         } else if state.differ_articles.contains(&i) {
             // Another article reports one of its facts differently.
             "≠"
-        } else if i == state.current {
+        } else if i == state.open_article {
             "▶"
         } else {
             " "
@@ -119,11 +119,12 @@ fn split_at_word(text: &str, width: usize) -> (String, String) {
     }
     let mut cut = 0;
     for (i, c) in text.char_indices() {
+        // A space just past the edge still ends the words that fit.
+        if c == ' ' && text[..i].width() <= width {
+            cut = i;
+        }
         if text[..i + c.len_utf8()].width() > width {
             break;
-        }
-        if c == ' ' {
-            cut = i;
         }
     }
     if cut == 0 {

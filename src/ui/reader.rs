@@ -8,7 +8,7 @@ use crate::app::layout;
 use crate::app::state::{Pane, State};
 use crate::app::wrap::glyph;
 use crate::corpus::LineKind;
-use crate::store::{AnchorState, Annotation, Kind};
+use crate::store::{AnchorState, Annotation, AnnotationKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -71,11 +71,11 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let annotations: Vec<&Annotation> = on_screen
         .iter()
         .copied()
-        .filter(|a| a.kind != Kind::Dismissed)
+        .filter(|a| a.kind != AnnotationKind::Dismissed)
         .collect();
     let dismissed: Vec<(usize, usize)> = on_screen
         .iter()
-        .filter(|a| a.kind == Kind::Dismissed)
+        .filter(|a| a.kind == AnnotationKind::Dismissed)
         .map(|a| (a.target.start, a.target.end))
         .collect();
     let cursor = analysis
@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             .iter()
             .find(|a| a.target.start >= vl.start && a.target.start < vl.end.max(vl.start + 1));
         let gutter = match starting {
-            Some(a) if a.kind == Kind::Note => span("n ", theme.note),
+            Some(a) if a.kind == AnnotationKind::Note => span("n ", theme.note),
             Some(a) => {
                 // "~" marks a fuzzy anchor waiting for confirmation.
                 let mark = if a.anchor == AnchorState::Fuzzy {
@@ -153,7 +153,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 .iter()
                 .find(|a| a.target.start <= pos && pos < a.target.end)
             {
-                style = style.patch(if a.kind == Kind::Note {
+                style = style.patch(if a.kind == AnnotationKind::Note {
                     theme.note
                 } else {
                     theme.verdict(a.verdict)

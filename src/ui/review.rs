@@ -4,7 +4,7 @@ use super::theme::Theme;
 use super::{clean, fit, span, window};
 use crate::app::layout;
 use crate::app::state::State;
-use crate::store::Kind;
+use crate::store::AnnotationKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -91,9 +91,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     }
     filters.push(match r.kind {
         None => "claims and notes".to_string(),
-        Some(Kind::Claim) => "claims".to_string(),
-        Some(Kind::Note) => "notes".to_string(),
-        Some(Kind::Dismissed) => "dismissed".to_string(),
+        Some(AnnotationKind::Claim) => "claims".to_string(),
+        Some(AnnotationKind::Note) => "notes".to_string(),
+        Some(AnnotationKind::Dismissed) => "dismissed".to_string(),
     });
     if r.no_note {
         filters.push("no note".into());
@@ -167,7 +167,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         .filter_map(|(i, row)| {
             let a = state.annotations[row.article].file.get(&row.id)?;
             let article = &state.corpus.articles[row.article];
-            let badge = if a.kind == Kind::Note {
+            let badge = if a.kind == AnnotationKind::Note {
                 "n".to_string()
             } else {
                 a.verdict.letter().to_string()
@@ -182,14 +182,17 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             } else {
                 format!(" ({})", a.anchor.name())
             };
-            let other = r.compare.as_ref().map(|c| match c.other.get(&a.id) {
-                Some(v) => Cell::from(span(format!("[{}]", v.letter()), theme.badge(*v))),
-                None => Cell::from(span("—", theme.dim)),
-            });
+            let other = r
+                .compare
+                .as_ref()
+                .map(|c| match c.other_verdicts.get(&a.id) {
+                    Some(v) => Cell::from(span(format!("[{}]", v.letter()), theme.badge(*v))),
+                    None => Cell::from(span("—", theme.dim)),
+                });
             let mut cells = vec![
                 Cell::from(span(
                     format!("[{badge}]"),
-                    if a.kind == Kind::Note {
+                    if a.kind == AnnotationKind::Note {
                         theme.note
                     } else {
                         theme.badge(a.verdict)

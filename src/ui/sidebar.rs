@@ -6,7 +6,7 @@ use super::{clean, fit, is_focused, pane_block, span, window};
 use crate::app::keymap::{Command, Section};
 use crate::app::layout;
 use crate::app::state::{Pane, SidebarItem, State};
-use crate::store::{AnchorState, Annotation, Kind};
+use crate::store::{AnchorState, Annotation, AnnotationKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,7 +14,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 fn badge<'a>(item: &SidebarItem, ann: Option<&Annotation>, theme: &Theme) -> Span<'a> {
     match (item, ann) {
-        (SidebarItem::Saved { .. }, Some(a)) if a.kind == Kind::Note => span("[n]", theme.note),
+        (SidebarItem::Saved { .. }, Some(a)) if a.kind == AnnotationKind::Note => {
+            span("[n]", theme.note)
+        }
         (SidebarItem::Saved { .. }, Some(a)) => {
             span(format!("[{}]", a.verdict.letter()), theme.badge(a.verdict))
         }
@@ -160,7 +162,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         Some(SidebarItem::Saved { id, .. }) => {
             if let Some(a) = ann.file.get(id) {
                 let kind = match a.kind {
-                    Kind::Note => "note".to_string(),
+                    AnnotationKind::Note => "note".to_string(),
                     _ => format!("claim · {}", a.verdict),
                 };
                 let confirms = format!(
@@ -374,7 +376,7 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
         ];
         if let Some(a) = crate::app::related::annotation_at(state, *other) {
             parts.push(span(" ", style));
-            parts.push(if a.kind == Kind::Note {
+            parts.push(if a.kind == AnnotationKind::Note {
                 span("[n]", theme.note)
             } else {
                 span(format!("[{}]", a.verdict.letter()), theme.badge(a.verdict))

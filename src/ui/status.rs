@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let mut left = format!(
         " {} │ {}/{}",
         clean(&state.corpus_name),
-        (state.current + 1).min(n),
+        (state.open_article + 1).min(n),
         n
     );
     if let Some(a) = state.current_analysis() {

@@ -4,7 +4,7 @@ use crate::store::model::*;
 fn ann(id: &str, verdict: Verdict, updated: &str) -> Annotation {
     Annotation {
         id: id.into(),
-        kind: Kind::Claim,
+        kind: AnnotationKind::Claim,
         target: Target {
             start: 0,
             end: 1,

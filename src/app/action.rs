@@ -1,0 +1,80 @@
+//! What can happen to the state (`Action`: keys, mouse, and the shell's
+//! reports) and what the state asks of the shell (`Effect`: saves, exports,
+//! reloads, quitting). The lowest floor of `app`: it imports no handler.
+
+use super::keymap::Command;
+use super::keys::KeyPress;
+use crate::store::{self, ArticleAnnotations};
+use crate::text::ArticleAnalysis;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseInput {
+    Click { col: u16, row: u16 },
+    ScrollUp { col: u16, row: u16 },
+    ScrollDown { col: u16, row: u16 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command from the keymap.
+    Command(Command),
+    /// A raw key for the open overlay (editor, prompt, dialog, help).
+    Input(KeyPress),
+    /// Pasted text for the open overlay.
+    Paste(String),
+    Mouse(MouseInput),
+    Resize(u16, u16),
+    /// The background indexer finished an article.
+    Indexed {
+        article: usize,
+        analysis: Arc<ArticleAnalysis>,
+    },
+    /// The shell loaded a second annotations folder (or could not).
+    CompareLoaded(Result<(PathBuf, Vec<ArticleAnnotations>), String>),
+    /// The shell wrote an export (where), or could not (why).
+    Exported(Result<(PathBuf, usize), String>),
+    /// The export's file exists: the user is asked before it is replaced.
+    ExportWouldReplace {
+        path: PathBuf,
+        format: crate::export::Format,
+        ids: Vec<String>,
+    },
+    /// The background linker finished the corpus.
+    Linked(Arc<crate::links::LinkIndex>),
+    /// Analyses without details: from the index cache at start, or
+    /// replacing the full ones of every article but the open one once linked.
+    Slimmed(Vec<(usize, Arc<crate::text::ArticleAnalysis>)>),
+    /// The shell wrote (or failed to write) an article's annotation file.
+    Saved {
+        article: usize,
+        result: Result<store::Synced, String>,
+    },
+    /// The shell re-read an article's file on opening it.
+    Reloaded {
+        article: usize,
+        result: Result<Option<store::Synced>, store::FileProblem>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Load another reviewer's annotations folder for comparison.
+    LoadCompare(PathBuf),
+    /// Write these annotations (the review screen's rows) in this format.
+    Export {
+        format: crate::export::Format,
+        ids: Vec<String>,
+        /// Where it goes: the file the user typed, or the default report.
+        path: PathBuf,
+        /// Replace the file if it exists (the user said yes).
+        replace: bool,
+    },
+    /// Write this article's annotation file now (merging another instance's changes).
+    Save(usize),
+    /// Re-read this article's annotation file: another instance may have changed it.
+    Reload(usize),
+    /// Leave the app (the shell saves the session place first).
+    Quit,
+}
