@@ -124,30 +124,15 @@ fn review_paging_shows_every_row_exactly_once() {
 fn a_restored_cursor_is_on_screen_on_a_taller_terminal() {
     let dir = temp_seeds();
     let corpus = dir.path().join("seeds");
-    let ws = claimdesk::cli::open(&corpus, None).unwrap();
-    let article = ws.corpus.articles[2].id.clone();
-    let mut s = claimdesk::app::init(
-        std::sync::Arc::new(ws.corpus),
-        ws.annotations,
-        claimdesk::app::Options {
-            corpus_name: "seeds".into(),
-            export_dir: dir.path().to_path_buf(),
-            export_settings: Default::default(),
-            index_cache: None,
-            annotations_dir: ws.annotations_dir,
-            reviewer: "tester".into(),
-            keymap: claimdesk::app::keymap::Keymap::defaults(),
-            clock: claimdesk::app::state::Clock::System,
-            color: false,
-            size: (160, 30),
-            session: Some(claimdesk::session::SessionPlace {
-                article,
-                cursor: 3,
-                scroll: 200,
-            }),
-            id_salt: 1,
-        },
-    );
+    let article = claimdesk::cli::open(&corpus, None).unwrap().corpus.articles[2]
+        .id
+        .clone();
+    let place = claimdesk::session::SessionPlace {
+        article,
+        cursor: 3,
+        scroll: 200,
+    };
+    let mut s = unindexed(&corpus, (160, 30), 1, Some(place));
     index_all(&mut s);
     assert_eq!(s.reader.cursor, 3);
     let screen = render(&s);

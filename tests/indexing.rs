@@ -47,25 +47,7 @@ fn cached_analyses_fill_the_list_before_indexing() {
     let full = state_for(&dir.path().join("seeds"), (100, 30));
     let cached = slim_all(&full);
     // A fresh state, nothing indexed yet, then what the cache held.
-    let ws = claimdesk::cli::open(&dir.path().join("seeds"), None).unwrap();
-    let mut s = claimdesk::app::init(
-        Arc::new(ws.corpus),
-        ws.annotations,
-        claimdesk::app::Options {
-            corpus_name: "seeds".into(),
-            export_dir: dir.path().to_path_buf(),
-            export_settings: Default::default(),
-            index_cache: None,
-            annotations_dir: ws.annotations_dir,
-            reviewer: "tester".into(),
-            keymap: claimdesk::app::keymap::Keymap::defaults(),
-            clock: claimdesk::app::state::Clock::System,
-            color: false,
-            size: (100, 30),
-            session: None,
-            id_salt: 1,
-        },
-    );
+    let mut s = unindexed(&dir.path().join("seeds"), (100, 30), 1, None);
     assert!(!s.index_done());
     dispatch(&mut s, Action::Slimmed(cached));
     assert!(s.index_done(), "every article counted");

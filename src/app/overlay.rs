@@ -284,33 +284,23 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     Vec::new()
                 }
                 Key::Enter => match kind {
-                    PromptKind::Publishing(field) => {
-                        match super::publishing::save(state, field, &value) {
-                            Ok(effects) => effects,
-                            Err(e) => {
-                                state.overlay = Some(Overlay::Prompt {
-                                    kind,
-                                    input,
-                                    stance,
-                                    error: Some(e),
-                                });
-                                Vec::new()
+                    PromptKind::Publishing(_) | PromptKind::Evidence => {
+                        let saved = match kind {
+                            PromptKind::Publishing(field) => {
+                                super::publishing::save(state, field, &value)
                             }
-                        }
-                    }
-                    PromptKind::Evidence => {
-                        match super::evidence::add_evidence(state, &value, stance) {
-                            Ok(effects) => effects,
-                            Err(e) => {
-                                state.overlay = Some(Overlay::Prompt {
-                                    kind,
-                                    input,
-                                    stance,
-                                    error: Some(e),
-                                });
-                                Vec::new()
-                            }
-                        }
+                            _ => super::evidence::add_evidence(state, &value, stance),
+                        };
+                        // Refused: the prompt stays open with the reason.
+                        saved.unwrap_or_else(|e| {
+                            state.overlay = Some(Overlay::Prompt {
+                                kind,
+                                input,
+                                stance,
+                                error: Some(e),
+                            });
+                            Vec::new()
+                        })
                     }
                     PromptKind::Search => {
                         live_update(state, kind, &value);

@@ -37,8 +37,21 @@ pub fn state_for(corpus: &Path, size: (u16, u16)) -> State {
 /// One claimdesk instance; instances on one corpus tell their new ids apart
 /// by `salt`, as real processes do by process id and start time.
 pub fn instance(corpus: &Path, size: (u16, u16), salt: u64) -> State {
+    let mut state = unindexed(corpus, size, salt, None);
+    index_all(&mut state);
+    state
+}
+
+/// A state as the workbench starts, before any article is indexed, with a
+/// session place to restore if given.
+pub fn unindexed(
+    corpus: &Path,
+    size: (u16, u16),
+    salt: u64,
+    session: Option<claimdesk::session::SessionPlace>,
+) -> State {
     let ws = cli::open(corpus, None).expect("corpus opens");
-    let mut state = app::init(
+    app::init(
         Arc::new(ws.corpus),
         ws.annotations,
         Options {
@@ -56,12 +69,10 @@ pub fn instance(corpus: &Path, size: (u16, u16), salt: u64) -> State {
             clock: Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()),
             color: false,
             size,
-            session: None,
+            session,
             id_salt: salt,
         },
-    );
-    index_all(&mut state);
-    state
+    )
 }
 
 /// What the background indexer does: every article, then the links.
