@@ -155,7 +155,7 @@ fn parse_bindings(raw: Vec<RawBinding>) -> Result<Vec<Binding>, String> {
             let keys = b
                 .keys
                 .iter()
-                .map(|k| KeyPress::parse(k))
+                .map(|k| k.parse::<KeyPress>())
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Binding {
                 command,
@@ -244,7 +244,7 @@ impl Keymap {
                     .get_ref()
                     .names()
                     .into_iter()
-                    .map(KeyPress::parse)
+                    .map(str::parse::<KeyPress>)
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| format!("{file} line {line}: {e}."))?;
                 let bindings = match section {

@@ -115,6 +115,16 @@ impl KeyPress {
     }
 }
 
+/// One key grammar for the config file, the help screen and the tests:
+/// `"j"`, `"G"`, `"ctrl-d"`, `"shift-tab"`, `"pgdn"`, `"f5"`.
+impl std::str::FromStr for KeyPress {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<KeyPress, String> {
+        KeyPress::parse(name)
+    }
+}
+
 impl fmt::Display for KeyPress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {

@@ -6,7 +6,7 @@ pub mod pty;
 
 use chrono::{TimeZone, Utc};
 use claimdesk::app::keymap::Keymap;
-use claimdesk::app::keys::{Key, KeyPress};
+use claimdesk::app::keys::KeyPress;
 use claimdesk::app::state::{Clock, State};
 use claimdesk::app::{self, Action, Options};
 use claimdesk::{cli, tui};
@@ -101,22 +101,17 @@ pub fn parse_keys(keys: &str) -> Vec<KeyPress> {
     while let Some(c) = chars.next() {
         if c == '<' && chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
             let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
-            let k = match name.as_str() {
-                "esc" => KeyPress::plain(Key::Esc),
-                "enter" => KeyPress::plain(Key::Enter),
-                "tab" => KeyPress::plain(Key::Tab),
-                "s-tab" => KeyPress::plain(Key::BackTab),
-                "bs" => KeyPress::plain(Key::Backspace),
-                "pgdn" => KeyPress::plain(Key::PageDown),
-                "pgup" => KeyPress::plain(Key::PageUp),
-                "down" => KeyPress::plain(Key::Down),
-                "up" => KeyPress::plain(Key::Up),
-                "home" => KeyPress::plain(Key::Home),
-                "end" => KeyPress::plain(Key::End),
-                "lt" => KeyPress::ch('<'),
-                n if n.starts_with("c-") => KeyPress::ctrl(n.chars().nth(2).unwrap()),
-                other => panic!("unknown key <{other}>"),
+            // The keymap's own grammar (KeyPress: FromStr), with two short
+            // spellings for test strings: <s-tab>, <c-d>; <lt> is '<'.
+            let name = match name.as_str() {
+                "s-tab" => "shift-tab".to_string(),
+                "lt" => "<".to_string(),
+                n if n.starts_with("c-") => format!("ctrl-{}", &n[2..]),
+                n => n.to_string(),
             };
+            let k: KeyPress = name
+                .parse()
+                .unwrap_or_else(|e| panic!("unknown key <{name}>: {e}"));
             out.push(k);
         } else {
             out.push(KeyPress::ch(c));
