@@ -73,3 +73,14 @@ fn at_80x24_the_whole_claim_its_note_and_evidence_can_be_reached() {
         assert!(seen.contains(part), "{part} is reachable with J");
     }
 }
+
+/// Styles at 80×24 with colour: verdict colours in the gutter and sidebar,
+/// the selected list row, search hits.
+#[test]
+fn styles_of_verdicts_selection_and_search_hits() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    s.color = true;
+    press(&mut s, "jdjjtjjf/tons<enter>");
+    insta::assert_snapshot!("styles_verdicts_selection_search_80x24", render_styles(&s));
+}

@@ -190,3 +190,36 @@ pub fn claimdesk_ok(dir: &Path, args: &[&str]) -> String {
     assert_eq!(code, 0, "claimdesk {args:?}: {err}");
     out
 }
+
+/// The screen's styles: each cell as a letter standing for its style
+/// (foreground, background, modifiers), letters given in order of first
+/// appearance, then the legend. What `render` cannot see: selection,
+/// search hits, verdict colours.
+pub fn render_styles(state: &State) -> String {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| claimdesk::ui::draw(f, state)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut styles: Vec<String> = Vec::new();
+    let mut grid = String::new();
+    const LETTERS: &[u8] = b".abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for y in 0..h {
+        for x in 0..w {
+            let c = &buf[(x, y)];
+            let key = format!("fg {:?} bg {:?} {:?}", c.fg, c.bg, c.modifier);
+            let i = styles.iter().position(|s| *s == key).unwrap_or_else(|| {
+                styles.push(key);
+                styles.len() - 1
+            });
+            grid.push(LETTERS.get(i).copied().unwrap_or(b'?') as char);
+        }
+        grid.push('\n');
+    }
+    for (i, s) in styles.iter().enumerate() {
+        grid.push_str(&format!(
+            "{}: {s}\n",
+            LETTERS.get(i).copied().unwrap_or(b'?') as char
+        ));
+    }
+    grid
+}
