@@ -6,7 +6,6 @@ pub mod chrome;
 mod meta;
 pub mod wrap;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use canonical::CharIndex;
@@ -23,23 +22,14 @@ pub struct Line {
     pub joins_next: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ArticleProblem {
+    #[error("{replaced} invalid UTF-8 sequence(s) replaced with �")]
     InvalidUtf8 { replaced: usize },
+    #[error("the file is empty")]
     Empty,
+    #[error("the file cannot be read: {0}")]
     Unreadable(String),
-}
-
-impl fmt::Display for ArticleProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ArticleProblem::InvalidUtf8 { replaced } => {
-                write!(f, "{replaced} invalid UTF-8 sequence(s) replaced with �")
-            }
-            ArticleProblem::Empty => write!(f, "the file is empty"),
-            ArticleProblem::Unreadable(why) => write!(f, "the file cannot be read: {why}"),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -150,16 +140,10 @@ pub struct Corpus {
     pub articles: Vec<Article>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a corpus cannot be read at all, in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct CorpusError(pub String);
-
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for CorpusError {}
 
 fn is_article_file(path: &Path) -> bool {
     matches!(

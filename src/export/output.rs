@@ -7,21 +7,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why an export was not written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
     /// A regular file is there: replacing it needs `--force` or a yes.
+    #[error("{} exists; add --force to replace it", .0.display())]
     Exists(PathBuf),
     /// Anything else, said in one sentence.
+    #[error("{0}")]
     Other(String),
-}
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Refused::Exists(p) => write!(f, "{} exists; add --force to replace it", p.display()),
-            Refused::Other(why) => f.write_str(why),
-        }
-    }
 }
 
 /// Folders an export never writes into: the corpus (a report there would be

@@ -25,14 +25,9 @@ pub fn annotation_path(dir: &Path, article_id: &str) -> PathBuf {
 }
 
 /// Why an annotation file cannot be used. The file is then never overwritten.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct FileProblem(pub String);
-
-impl std::fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Enough for a million annotations; a larger file is not claimdesk's.
 pub const MAX_ANNOTATION_FILE_BYTES: u64 = 1024 * 1024 * 1024;
