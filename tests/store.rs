@@ -374,7 +374,7 @@ fn confirming_a_fuzzy_anchor_takes_the_new_quote_and_saves_it() {
             .exact
             .starts_with("This is barely six weeks after the police")
     );
-    assert_eq!(a.history.last().map(|h| h.change.as_str()), Some("confirm"));
+    assert_eq!(a.history.last().map(|h| h.change.name()), Some("confirm"));
     let disk =
         std::fs::read_to_string(dir.path().join("annotations/000_b4c1e1b9b05d5c34.json")).unwrap();
     assert!(disk.contains("This is barely six weeks after the police"));
@@ -418,10 +418,7 @@ fn an_orphan_is_reattached_to_new_text_or_deleted_never_dropped() {
     assert_eq!(a.anchor, AnchorState::Exact);
     assert_eq!(a.verdict, Verdict::False, "the verdict travels with it");
     assert!(a.target.exact.starts_with("This illegal shipment"));
-    assert_eq!(
-        a.history.last().map(|h| h.change.as_str()),
-        Some("reattach")
-    );
+    assert_eq!(a.history.last().map(|h| h.change.name()), Some("reattach"));
     press(&mut s, "z");
     assert_eq!(
         s.annotations[0].file.get(&orphan_id).unwrap().anchor,

@@ -97,9 +97,8 @@ fn a_true_conflict_on_one_field_is_told_to_the_one_who_saves_second() {
     let file = on_disk(dir.path());
     assert_eq!(file.annotations.len(), 1);
     assert!(
-        file.annotations[0]
-            .history
-            .iter()
-            .any(|h| h.verdict == Verdict::False && h.change == "merged")
+        file.annotations[0].history.iter().any(
+            |h| h.verdict == Verdict::False && h.change == claimdesk::store::ChangeKind::Merged
+        )
     );
 }

@@ -5,7 +5,7 @@ use super::nav::cursor_span;
 use super::state::*;
 use super::update::refresh_sidebar;
 use crate::store::{
-    AnchorState, Annotation, AnnotationKind, HistoryEntry, Verdict, make_target, new_id,
+    AnchorState, Annotation, AnnotationKind, ChangeKind, HistoryEntry, Verdict, make_target, new_id,
 };
 use ratatui_textarea::TextArea;
 
@@ -140,13 +140,17 @@ fn new_annotation(
 
 /// A history entry for a change made now: who, what, and the verdict and
 /// note as they were before it.
-pub(super) fn history_entry(state: &State, before: &Annotation, change: &str) -> HistoryEntry {
+pub(super) fn history_entry(
+    state: &State,
+    before: &Annotation,
+    change: ChangeKind,
+) -> HistoryEntry {
     HistoryEntry {
         at: state.now(),
         by: state.reviewer.clone(),
         verdict: before.verdict,
         note: before.note.clone(),
-        change: change.to_string(),
+        change,
     }
 }
 
@@ -156,7 +160,7 @@ fn commit(
     state: &mut State,
     before: Option<Annotation>,
     mut after: Option<Annotation>,
-    change: &str,
+    change: ChangeKind,
 ) -> Vec<Effect> {
     if let (Some(b), Some(a)) = (&before, &mut after) {
         a.history.push(history_entry(state, b, change));
@@ -212,7 +216,7 @@ pub(super) fn fail(state: &mut State, msg: impl Into<String>) -> Vec<Effect> {
 fn edit_subject(
     state: &mut State,
     create_kind: AnnotationKind,
-    label: &str,
+    label: ChangeKind,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Vec<Effect> {
     try_edit_subject(state, create_kind, label, change).unwrap_or_else(|e| fail(state, e))
@@ -222,7 +226,7 @@ fn edit_subject(
 pub(super) fn try_edit_subject(
     state: &mut State,
     create_kind: AnnotationKind,
-    label: &str,
+    label: ChangeKind,
     change: impl FnOnce(&mut Annotation) -> Result<(), String>,
 ) -> Result<Vec<Effect>, String> {
     editable(state, state.open_article)?;
@@ -266,7 +270,7 @@ pub(super) fn try_edit_subject(
 }
 
 pub fn set_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
-    let effects = edit_subject(state, AnnotationKind::Claim, "verdict", |a| {
+    let effects = edit_subject(state, AnnotationKind::Claim, ChangeKind::Verdict, |a| {
         if a.kind == AnnotationKind::Claim && a.verdict == verdict {
             return Err(format!("Already marked {verdict}."));
         }
@@ -284,7 +288,7 @@ pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
     if matches!(subject(state), Ok(Subject::Span(..))) {
         return fail(state, "There is no claim here to clear.");
     }
-    let effects = edit_subject(state, AnnotationKind::Claim, "verdict", |a| {
+    let effects = edit_subject(state, AnnotationKind::Claim, ChangeKind::Verdict, |a| {
         a.verdict = Verdict::Unreviewed;
         Ok(())
     });
@@ -295,7 +299,7 @@ pub fn clear_verdict(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn mark_claim(state: &mut State) -> Vec<Effect> {
-    let effects = edit_subject(state, AnnotationKind::Claim, "claim", |a| {
+    let effects = edit_subject(state, AnnotationKind::Claim, ChangeKind::Claim, |a| {
         a.kind = AnnotationKind::Claim;
         Ok(())
     });
@@ -349,7 +353,7 @@ pub fn dismiss(state: &mut State) -> Vec<Effect> {
                 return Vec::new();
             };
             state.message = Some("Suggestion dismissed (z brings it back).".into());
-            commit(state, None, Some(a), "dismiss")
+            commit(state, None, Some(a), ChangeKind::Dismiss)
         }
     }
 }
@@ -362,7 +366,7 @@ pub fn delete(state: &mut State, article: usize, id: &str) -> Vec<Effect> {
         return Vec::new();
     };
     state.message = Some("Deleted; z undoes it.".into());
-    commit(state, Some(before), None, "delete")
+    commit(state, Some(before), None, ChangeKind::Delete)
 }
 
 pub fn open_note(state: &mut State) {
@@ -433,7 +437,7 @@ pub fn save_note(
         }
     };
     state.message = Some("Note saved.".into());
-    commit(state, before, Some(after), "note")
+    commit(state, before, Some(after), ChangeKind::Note)
 }
 
 /// Accepts the position a fuzzy match found: the quote and its context are
@@ -466,7 +470,7 @@ pub fn confirm_anchor(state: &mut State) -> Vec<Effect> {
     after.updated = state.now();
     after.reviewer = state.reviewer.clone();
     state.message = Some("Anchor confirmed.".into());
-    commit(state, Some(before), Some(after), "confirm")
+    commit(state, Some(before), Some(after), ChangeKind::Confirm)
 }
 
 /// `m` on an orphan in the sidebar marks it; `m` on text in the reader then
@@ -523,5 +527,5 @@ pub fn reattach(state: &mut State) -> Vec<Effect> {
     after.reviewer = state.reviewer.clone();
     state.reattach = None;
     state.message = Some("Re-attached.".into());
-    commit(state, Some(before), Some(after), "reattach")
+    commit(state, Some(before), Some(after), ChangeKind::Reattach)
 }

@@ -4,7 +4,7 @@
 use super::action::Effect;
 use super::edit::*;
 use super::state::*;
-use crate::store::{AnnotationKind, Evidence, Stance};
+use crate::store::{AnnotationKind, ChangeKind, Evidence, Stance};
 use ratatui_textarea::TextArea;
 
 pub fn open_evidence(state: &mut State) {
@@ -94,20 +94,25 @@ pub fn add_evidence(
     stance: Stance,
 ) -> Result<Vec<Effect>, String> {
     let CheckedEvidence { reference, excerpt } = check_evidence(state, reference)?;
-    let effects = try_edit_subject(state, AnnotationKind::Claim, "evidence", move |a| {
-        if a.evidence.iter().any(|e| e.reference == reference) {
-            return Err("That evidence is already attached.".into());
-        }
-        if reference.ends_with(&format!("#{}", a.id)) {
-            return Err("A claim cannot be its own evidence.".into());
-        }
-        a.evidence.push(Evidence {
-            reference,
-            excerpt,
-            stance,
-        });
-        Ok(())
-    })?;
+    let effects = try_edit_subject(
+        state,
+        AnnotationKind::Claim,
+        ChangeKind::Evidence,
+        move |a| {
+            if a.evidence.iter().any(|e| e.reference == reference) {
+                return Err("That evidence is already attached.".into());
+            }
+            if reference.ends_with(&format!("#{}", a.id)) {
+                return Err("A claim cannot be its own evidence.".into());
+            }
+            a.evidence.push(Evidence {
+                reference,
+                excerpt,
+                stance,
+            });
+            Ok(())
+        },
+    )?;
     if !effects.is_empty() {
         state.message = Some(format!("Evidence added ({}).", stance.name()));
     }

@@ -4,7 +4,7 @@
 use super::action::Effect;
 use super::edit::*;
 use super::state::*;
-use crate::store::{AnnotationKind, Publishing, Stance};
+use crate::store::{AnnotationKind, ChangeKind, Publishing, Stance};
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// ClaimReview readers cut `claimReviewed` beyond this.
@@ -133,13 +133,18 @@ pub fn save(state: &mut State, field: PublishField, value: &str) -> Result<Vec<E
     let effects = if field.get(&current(state)) == value {
         Vec::new()
     } else {
-        try_edit_subject(state, AnnotationKind::Claim, "publishing", move |a| {
-            if a.kind != AnnotationKind::Claim {
-                return Err("Publishing fields belong to claims; this is a note.".into());
-            }
-            *field.slot(&mut a.publishing) = value;
-            Ok(())
-        })?
+        try_edit_subject(
+            state,
+            AnnotationKind::Claim,
+            ChangeKind::Publishing,
+            move |a| {
+                if a.kind != AnnotationKind::Claim {
+                    return Err("Publishing fields belong to claims; this is a note.".into());
+                }
+                *field.slot(&mut a.publishing) = value;
+                Ok(())
+            },
+        )?
     };
     match field.next() {
         Some(next) => open(state, next),

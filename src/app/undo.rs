@@ -5,6 +5,7 @@ use super::action::Effect;
 use super::edit::{apply, editable, fail, history_entry};
 use super::nav::move_cursor_to;
 use super::state::*;
+use crate::store::ChangeKind;
 
 fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
     let stack = if from_undo {
@@ -44,7 +45,11 @@ fn swap(state: &mut State, from_undo: bool) -> Vec<Effect> {
         .as_ref()
         .and_then(|f| state.annotations[article].file.remove(&f.id));
     let restored = to.clone().map(|mut t| {
-        let label = if from_undo { "undo" } else { "redo" };
+        let label = if from_undo {
+            ChangeKind::Undo
+        } else {
+            ChangeKind::Redo
+        };
         let mut history = live
             .as_ref()
             .map(|l| l.history.clone())

@@ -15,8 +15,8 @@
 //!   alias so evidence that points at either still resolves.
 
 use super::model::{
-    AnchorState, Annotation, AnnotationFile, AnnotationKind, Evidence, HistoryEntry, Publishing,
-    Target,
+    AnchorState, Annotation, AnnotationFile, AnnotationKind, ChangeKind, Evidence, HistoryEntry,
+    Publishing, Target,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -238,7 +238,7 @@ fn merge_one(
             by: older.reviewer.clone(),
             verdict: older.verdict,
             note: older.note.clone(),
-            change: "merged".into(),
+            change: ChangeKind::Merged,
         };
         if !merged.history.contains(&lost) {
             merged.history.push(lost);

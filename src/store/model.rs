@@ -185,10 +185,87 @@ pub struct HistoryEntry {
     pub verdict: Verdict,
     #[serde(default)]
     pub note: String,
-    /// What the change was: "verdict", "note", "evidence", "span", "confirm",
-    /// "reattach", "undo", "redo", "merged". Added within version 1.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub change: String,
+    /// What the change was. Added within version 1; an entry without one
+    /// predates it.
+    #[serde(default, skip_serializing_if = "ChangeKind::is_unnamed")]
+    pub change: ChangeKind,
+}
+
+/// What a history entry records. Written as its name; a name this version
+/// does not know (from a later claimdesk) is kept as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum ChangeKind {
+    /// Entries written before changes were named.
+    #[default]
+    Unnamed,
+    /// A suggestion or selection marked as a claim.
+    Claim,
+    Verdict,
+    Note,
+    Evidence,
+    Publishing,
+    Dismiss,
+    Delete,
+    Span,
+    /// A fuzzy anchor confirmed.
+    Confirm,
+    /// An orphan attached to new text.
+    Reattach,
+    Undo,
+    Redo,
+    /// The value that lost when two instances or branches were merged.
+    Merged,
+    Other(String),
+}
+
+impl ChangeKind {
+    const NAMED: [(ChangeKind, &'static str); 14] = [
+        (ChangeKind::Claim, "claim"),
+        (ChangeKind::Verdict, "verdict"),
+        (ChangeKind::Note, "note"),
+        (ChangeKind::Evidence, "evidence"),
+        (ChangeKind::Publishing, "publishing"),
+        (ChangeKind::Dismiss, "dismiss"),
+        (ChangeKind::Delete, "delete"),
+        (ChangeKind::Span, "span"),
+        (ChangeKind::Confirm, "confirm"),
+        (ChangeKind::Reattach, "reattach"),
+        (ChangeKind::Undo, "undo"),
+        (ChangeKind::Redo, "redo"),
+        (ChangeKind::Merged, "merged"),
+        (ChangeKind::Unnamed, ""),
+    ];
+
+    pub fn name(&self) -> &str {
+        match self {
+            ChangeKind::Other(s) => s,
+            k => Self::NAMED
+                .iter()
+                .find(|(n, _)| n == k)
+                .map_or("", |(_, s)| s),
+        }
+    }
+
+    pub fn is_unnamed(&self) -> bool {
+        *self == ChangeKind::Unnamed
+    }
+}
+
+impl From<String> for ChangeKind {
+    fn from(s: String) -> ChangeKind {
+        ChangeKind::NAMED
+            .iter()
+            .find(|(_, n)| *n == s)
+            .map(|(k, _)| k.clone())
+            .unwrap_or(ChangeKind::Other(s))
+    }
+}
+
+impl From<ChangeKind> for String {
+    fn from(k: ChangeKind) -> String {
+        k.name().to_string()
+    }
 }
 
 /// Where an annotation stands against the current article text.
@@ -345,5 +422,31 @@ impl AnnotationFile {
         let mut s = serde_json::to_string_pretty(self).expect("annotation files always serialise");
         s.push('\n');
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_kinds_are_written_by_name_and_unknown_names_are_kept() {
+        let entry: HistoryEntry =
+            serde_json::from_str(r#"{"at":"t","by":"a","verdict":"true","change":"undo"}"#)
+                .unwrap();
+        assert_eq!(entry.change, ChangeKind::Undo);
+        let later: HistoryEntry =
+            serde_json::from_str(r#"{"at":"t","by":"a","verdict":"true","change":"split"}"#)
+                .unwrap();
+        assert_eq!(later.change, ChangeKind::Other("split".into()));
+        assert!(
+            serde_json::to_string(&later)
+                .unwrap()
+                .contains(r#""change":"split""#)
+        );
+        let old: HistoryEntry =
+            serde_json::from_str(r#"{"at":"t","by":"a","verdict":"true"}"#).unwrap();
+        assert!(old.change.is_unnamed());
+        assert!(!serde_json::to_string(&old).unwrap().contains("change"));
     }
 }

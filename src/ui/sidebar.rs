@@ -239,10 +239,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                         format!(
                             "{} change(s); last: {} by {} (verdict was {})",
                             a.history.len(),
-                            if last.change.is_empty() {
+                            if last.change.is_unnamed() {
                                 "edit"
                             } else {
-                                last.change.as_str()
+                                last.change.name()
                             },
                             clean(&last.by),
                             last.verdict
