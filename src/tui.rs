@@ -149,7 +149,8 @@ pub fn perform_reload(state: &State, article: usize) -> Action {
 pub fn dispatch(state: &mut State, action: Action) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
-        for effect in app::update(state, action) {
+        let now = state.clock.instant();
+        for effect in app::update(state, action, now) {
             match effect {
                 Effect::Save(article) => queue.push_back(perform_save(state, article)),
                 Effect::Reload(article) => queue.push_back(perform_reload(state, article)),

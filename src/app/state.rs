@@ -46,12 +46,12 @@ pub enum Clock {
 }
 
 impl Clock {
-    pub fn now(self) -> String {
-        let t = match self {
+    /// The instant now: only the shell asks, and hands it to `update`.
+    pub fn instant(self) -> DateTime<Utc> {
+        match self {
             Clock::System => Utc::now(),
             Clock::Fixed(t) => t,
-        };
-        t.to_rfc3339_opts(SecondsFormat::Secs, true)
+        }
     }
 }
 
@@ -313,7 +313,10 @@ pub struct State {
     pub progress: Vec<Progress>,
     pub reviewer: String,
     pub keymap: Keymap,
+    /// Where the shell takes the time from; `update` never reads it.
     pub clock: Clock,
+    /// The time of the action being handled, as `update` was given it.
+    pub time: DateTime<Utc>,
     pub color: bool,
 
     pub screen: Screen,
@@ -371,8 +374,9 @@ impl State {
         self.annotations.get(self.open_article)
     }
 
+    /// The time of the action being handled, as history and files write it.
     pub fn now(&self) -> String {
-        self.clock.now()
+        self.time.to_rfc3339_opts(SecondsFormat::Secs, true)
     }
 
     pub fn session_place(&self) -> SessionPlace {

@@ -60,6 +60,7 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         reviewer: opts.reviewer,
         keymap: opts.keymap,
         clock: opts.clock,
+        time: opts.clock.instant(),
         color: opts.color,
         screen: Screen::Main,
         focus: Pane::Reader,
@@ -154,7 +155,15 @@ pub fn key_to_action(state: &State, key: KeyPress) -> Option<Action> {
     state.keymap.lookup(section, key).map(Action::Command)
 }
 
-pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+/// The one pure update: the time of the action comes in as `now` (the
+/// shell reads the clock), so the same state, action and time always give
+/// the same state and effects.
+pub fn update(
+    state: &mut State,
+    action: Action,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Effect> {
+    state.time = now;
     let opened = state.open_article;
     let mut effects = apply_action(state, action);
     if state.open_article != opened {

@@ -1,0 +1,44 @@
+//! The pure update, asserted on what it returns: effects, and the time it
+//! was given written into history, with no clock read.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use claimdesk::app::keymap::Command;
+use claimdesk::app::{Action, Effect, update};
+use common::*;
+
+#[test]
+fn a_verdict_asks_for_one_save_and_records_the_time_it_was_given() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    let at = Utc.with_ymd_and_hms(2031, 5, 6, 7, 8, 9).unwrap();
+    let effects = update(&mut s, Action::Command(Command::VerdictFalse), at);
+    assert_eq!(effects, vec![Effect::Save(s.open_article)]);
+    let a = &s.annotations[s.open_article].file.annotations[0];
+    assert_eq!(a.updated, "2031-05-06T07:08:09Z");
+    // The same change again at another time: history says when.
+    let later = Utc.with_ymd_and_hms(2031, 5, 6, 8, 0, 0).unwrap();
+    update(&mut s, Action::Command(Command::VerdictTrue), later);
+    let a = &s.annotations[s.open_article].file.annotations[0];
+    assert_eq!(
+        a.history.last().map(|h| h.at.as_str()),
+        Some("2031-05-06T08:00:00Z")
+    );
+}
+
+#[test]
+fn showing_another_article_asks_to_reload_it_and_quit_asks_to_quit() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    let at = Utc.with_ymd_and_hms(2031, 1, 1, 0, 0, 0).unwrap();
+    update(&mut s, Action::Command(Command::FocusPrev), at);
+    // Moving in the list shows the article at once: it is re-read from disk.
+    let effects = update(&mut s, Action::Command(Command::Down), at);
+    assert_eq!(effects, vec![Effect::Reload(1)]);
+    assert!(update(&mut s, Action::Command(Command::Open), at).is_empty());
+    assert_eq!(
+        update(&mut s, Action::Command(Command::Quit), at),
+        vec![Effect::Quit]
+    );
+}
