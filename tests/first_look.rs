@@ -169,3 +169,24 @@ fn on_screen_hints_follow_a_remapped_key() {
         );
     }
 }
+
+/// The layers have keymap sections of their own: a remapped answer key works
+/// and the help lists it.
+#[test]
+fn a_question_answers_to_a_remapped_key() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 40));
+    s.keymap = claimdesk::app::config::parse("[keys.confirm]\nyes = [\"o\"]\n", "config.toml")
+        .unwrap()
+        .keymap;
+    press(&mut s, "jdxy");
+    assert!(s.overlay.is_some(), "y is no longer an answer");
+    press(&mut s, "o");
+    assert!(
+        s.annotations.iter().all(|a| a.file.annotations.is_empty()),
+        "o answered yes"
+    );
+    press(&mut s, "?G");
+    let help = render(&s);
+    assert!(help.contains("Questions"), "{help}");
+}

@@ -30,6 +30,15 @@ fn exported(s: &State) -> (String, String, String) {
     (m, path, text)
 }
 
+fn help_scroll(s: &State, rows: usize) -> Result<(), String> {
+    match s.overlay {
+        Some(Overlay::Help { scroll }) => {
+            ok(scroll == rows, format!("scroll {scroll}, not {rows}"))
+        }
+        _ => Err("help is open".into()),
+    }
+}
+
 fn ok(cond: bool, what: impl Into<String>) -> Result<(), String> {
     if cond { Ok(()) } else { Err(what.into()) }
 }
@@ -59,6 +68,10 @@ fn cases() -> Vec<Case> {
     use Command::*;
     const MAIN: Section = Section::Main;
     const REVIEW: Section = Section::Review;
+    const EDITOR: Section = Section::Editor;
+    const PROMPT: Section = Section::Prompt;
+    const CONFIRM: Section = Section::Confirm;
+    const HELP: Section = Section::Help;
     let c = |section, command, keys, check| Case {
         section,
         command,
@@ -491,6 +504,98 @@ fn cases() -> Vec<Case> {
         c(MAIN, Help, "?<esc>", |s| {
             ok(s.overlay.is_none(), "help closed")
         }),
+        // The layers' own keys.
+        c(EDITOR, EditorClose, "jdaKept.<esc>", |s| {
+            ok(
+                s.overlay.is_none() && only_annotation(s).is_some_and(|a| a.note == "Kept."),
+                "the note is kept and the editor closed",
+            )
+        }),
+        c(PROMPT, PromptAccept, "/tons<enter>", |s| {
+            ok(
+                s.overlay.is_none() && s.reader.search.is_some(),
+                "search accepted, hits kept",
+            )
+        }),
+        c(PROMPT, PromptCancel, "/tons<esc>", |s| {
+            ok(
+                s.overlay.is_none() && s.reader.search.is_none(),
+                "search cancelled and cleared",
+            )
+        }),
+        c(
+            PROMPT,
+            PromptNext,
+            "jde<tab><tab>https://example.org/c<enter>",
+            |s| {
+                let a = only_annotation(s).ok_or("one annotation")?;
+                ok(
+                    a.evidence
+                        .first()
+                        .is_some_and(|e| e.stance == Stance::Context),
+                    format!("{:?}", a.evidence),
+                )
+            },
+        ),
+        c(CONFIRM, ConfirmYes, "jdxy", |s| {
+            ok(only_annotation(s).is_none(), "deleted")
+        }),
+        c(CONFIRM, ConfirmYes, "jdxY", |s| {
+            ok(only_annotation(s).is_none(), "deleted")
+        }),
+        c(CONFIRM, ConfirmYes, "jdx<enter>", |s| {
+            ok(only_annotation(s).is_none(), "deleted")
+        }),
+        c(CONFIRM, ConfirmNo, "jdxn", |s| {
+            ok(only_annotation(s).is_some(), "kept")
+        }),
+        c(CONFIRM, ConfirmNo, "jdxN", |s| {
+            ok(only_annotation(s).is_some(), "kept")
+        }),
+        c(CONFIRM, ConfirmNo, "jdx<esc>", |s| {
+            ok(only_annotation(s).is_some(), "kept")
+        }),
+        c(HELP, HelpClose, "?<esc>", |s| {
+            ok(s.overlay.is_none(), "closed")
+        }),
+        c(HELP, HelpClose, "??", |s| ok(s.overlay.is_none(), "closed")),
+        c(HELP, HelpClose, "?q", |s| {
+            ok(s.overlay.is_none() && !s.quit, "closed, not quit")
+        }),
+        c(HELP, HelpClose, "?<enter>", |s| {
+            ok(s.overlay.is_none(), "closed")
+        }),
+        c(HELP, Down, "?jj", |s| help_scroll(s, 2)),
+        c(HELP, Down, "?<down>", |s| help_scroll(s, 1)),
+        c(HELP, Up, "?jjk", |s| help_scroll(s, 1)),
+        c(HELP, Up, "?jj<up>", |s| help_scroll(s, 1)),
+        c(HELP, PageDown, "?<pgdn>", |s| {
+            ok(
+                matches!(s.overlay, Some(Overlay::Help { scroll }) if scroll > 2),
+                "a page down",
+            )
+        }),
+        c(HELP, PageDown, "? ", |s| {
+            ok(
+                matches!(s.overlay, Some(Overlay::Help { scroll }) if scroll > 2),
+                "a page down",
+            )
+        }),
+        c(HELP, PageUp, "?<pgdn><pgup>", |s| help_scroll(s, 0)),
+        c(HELP, Top, "?jjg", |s| help_scroll(s, 0)),
+        c(HELP, Top, "?jj<home>", |s| help_scroll(s, 0)),
+        c(HELP, Bottom, "?G", |s| {
+            ok(
+                matches!(s.overlay, Some(Overlay::Help { scroll }) if scroll > 10),
+                "the end",
+            )
+        }),
+        c(HELP, Bottom, "?<end>", |s| {
+            ok(
+                matches!(s.overlay, Some(Overlay::Help { scroll }) if scroll > 10),
+                "the end",
+            )
+        }),
         c(MAIN, Quit, "q", |s| ok(s.quit, "quit")),
         c(MAIN, Quit, "<c-c>", |s| ok(s.quit, "quit")),
         c(REVIEW, Down, "jtjjdrj", |s| {
@@ -699,7 +804,7 @@ fn every_default_binding_is_tested() {
     let keymap = Keymap::defaults();
     let cases = cases();
     let mut missing = Vec::new();
-    for section in [Section::Main, Section::Review] {
+    for section in Section::ALL {
         for binding in keymap.bindings(section) {
             for key in &binding.keys {
                 let tested = cases.iter().any(|c| {

@@ -81,20 +81,69 @@ commands! {
     CompareFolder = "compare_folder",
     FilterDisagreements = "filter_disagreements",
     Back = "back",
+    // The layers over the screens: note editor, prompts, questions, help.
+    EditorClose = "close",
+    PromptAccept = "accept",
+    PromptCancel = "cancel_prompt",
+    PromptNext = "next_choice",
+    ConfirmYes = "yes",
+    ConfirmNo = "no",
+    HelpClose = "close_help",
 }
 
+/// A layer of the interface with keys of its own, as yazi's keymap has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
     Main,
     Review,
+    /// The note editor (every other key types).
+    Editor,
+    /// One-line prompts: search, filter, evidence, export, publishing.
+    Prompt,
+    /// A yes/no question.
+    Confirm,
+    Help,
 }
 
 impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Main,
+        Section::Review,
+        Section::Editor,
+        Section::Prompt,
+        Section::Confirm,
+        Section::Help,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Section::Main => "main",
             Section::Review => "review",
+            Section::Editor => "editor",
+            Section::Prompt => "prompt",
+            Section::Confirm => "confirm",
+            Section::Help => "help",
         }
+    }
+
+    /// The heading the help screen gives the section.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Main => "Main screen",
+            Section::Review => "Review screen",
+            Section::Editor => "Note editor",
+            Section::Prompt => "Prompts",
+            Section::Confirm => "Questions",
+            Section::Help => "This help",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 }
 
@@ -107,8 +156,8 @@ pub struct Binding {
 
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    pub main: Vec<Binding>,
-    pub review: Vec<Binding>,
+    /// Bindings per section, in `Section::ALL` order.
+    sections: Vec<Vec<Binding>>,
     lookup: HashMap<(Section, KeyPress), Command>,
 }
 
@@ -122,9 +171,14 @@ struct RawBinding {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawKeymap {
     main: Vec<RawBinding>,
     review: Vec<RawBinding>,
+    editor: Vec<RawBinding>,
+    prompt: Vec<RawBinding>,
+    confirm: Vec<RawBinding>,
+    help: Vec<RawBinding>,
 }
 
 /// A user's key list: `"t"` or `["t", "1"]`.
@@ -174,18 +228,26 @@ impl Keymap {
     /// The embedded defaults; a test proves they parse and do not conflict.
     pub fn defaults() -> Keymap {
         let raw: RawKeymap = toml::from_str(DEFAULT_KEYMAP).expect("embedded keymap parses");
-        let main = parse_bindings(raw.main).expect("embedded keymap is valid");
-        let review = parse_bindings(raw.review).expect("embedded keymap is valid");
-        Keymap::build(main, review, &|_, _| 0).expect("embedded keymap has no conflicts")
+        let sections = [
+            raw.main,
+            raw.review,
+            raw.editor,
+            raw.prompt,
+            raw.confirm,
+            raw.help,
+        ]
+        .into_iter()
+        .map(|r| parse_bindings(r).expect("embedded keymap is valid"))
+        .collect();
+        Keymap::build(sections, &|_, _| 0).expect("embedded keymap has no conflicts")
     }
 
     fn build(
-        main: Vec<Binding>,
-        review: Vec<Binding>,
+        sections: Vec<Vec<Binding>>,
         line_for: &dyn Fn(Section, Command) -> usize,
     ) -> Result<Keymap, (usize, String)> {
         let mut lookup = HashMap::new();
-        for (section, bindings) in [(Section::Main, &main), (Section::Review, &review)] {
+        for (section, bindings) in Section::ALL.into_iter().zip(&sections) {
             for b in bindings {
                 for k in &b.keys {
                     if let Some(other) = lookup.insert((section, *k), b.command)
@@ -205,11 +267,7 @@ impl Keymap {
                 }
             }
         }
-        Ok(Keymap {
-            main,
-            review,
-            lookup,
-        })
+        Ok(Keymap { sections, lookup })
     }
 
     /// Applies the user's overrides: each named command gets exactly the given keys.
@@ -221,17 +279,17 @@ impl Keymap {
     ) -> Result<Keymap, String> {
         let mut lines: HashMap<(Section, Command), usize> = HashMap::new();
         for (section_name, commands) in user {
-            let section = match section_name.as_str() {
-                "main" => Section::Main,
-                "review" => Section::Review,
-                other => {
+            let section = match Section::from_name(section_name) {
+                Some(s) => s,
+                None => {
+                    let other = section_name.as_str();
                     let line = commands
                         .keys()
                         .next()
                         .map(|k| line_of(text, k.span().start))
                         .unwrap_or(1);
                     return Err(format!(
-                        "{file} line {line}: unknown key section [keys.{other}] (use main or review)."
+                        "{file} line {line}: unknown key section [keys.{other}] (use main, review, editor, prompt, confirm or help)."
                     ));
                 }
             };
@@ -247,10 +305,7 @@ impl Keymap {
                     .map(str::parse::<KeyPress>)
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|e| format!("{file} line {line}: {e}."))?;
-                let bindings = match section {
-                    Section::Main => &mut self.main,
-                    Section::Review => &mut self.review,
-                };
+                let bindings = &mut self.sections[section.index()];
                 if command == Command::Quit && parsed.is_empty() {
                     return Err(format!(
                         "{file} line {line}: quit must keep at least one key in [keys.{section_name}], or nothing could end claimdesk."
@@ -268,7 +323,7 @@ impl Keymap {
                 lines.insert((section, command), line);
             }
         }
-        Keymap::build(self.main, self.review, &|s, c| {
+        Keymap::build(self.sections, &|s, c| {
             lines.get(&(s, c)).copied().unwrap_or(0)
         })
         .map_err(|(line, msg)| {
@@ -281,10 +336,7 @@ impl Keymap {
     }
 
     pub fn bindings(&self, section: Section) -> &[Binding] {
-        match section {
-            Section::Main => &self.main,
-            Section::Review => &self.review,
-        }
+        &self.sections[section.index()]
     }
 
     /// The first key of a command, for hints in the status bar.
@@ -317,6 +369,15 @@ mod tests {
             k.lookup(Section::Review, KeyPress::ctrl('o')),
             Some(Command::Back)
         );
-        assert!(k.main.iter().all(|b| !b.help.is_empty()));
+        for s in Section::ALL {
+            assert!(k.bindings(s).iter().all(|b| !b.help.is_empty()));
+        }
+        assert_eq!(
+            k.lookup(
+                Section::Prompt,
+                KeyPress::plain(crate::app::keys::Key::Enter)
+            ),
+            Some(Command::PromptAccept)
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use super::action::Effect;
 use super::edit;
+use super::keymap::{Command, Section};
 use super::keys::{Key, KeyPress};
 use super::nav;
 use super::review;
@@ -70,13 +71,10 @@ pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
 /// keys and the legend.
 pub fn help_rows(state: &State) -> usize {
     use super::keymap::Section;
-    [Section::Main, Section::Review]
+    Section::ALL
         .iter()
         .map(|s| state.keymap.bindings(*s).len() + 2)
         .sum::<usize>()
-        + 1
-        + 4
-        + 1
         + 3
 }
 
@@ -200,14 +198,14 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
             // The help box is the screen less a margin and its borders.
             let shown = (state.size.1 as usize).saturating_sub(4).max(1);
             let last = help_rows(state).saturating_sub(shown);
-            let scroll = match key.key {
-                Key::Esc | Key::Char('?') | Key::Char('q') | Key::Enter => return Vec::new(),
-                Key::Down | Key::Char('j') => scroll + 1,
-                Key::Up | Key::Char('k') => scroll.saturating_sub(1),
-                Key::PageDown | Key::Char(' ') => scroll + shown,
-                Key::PageUp => scroll.saturating_sub(shown),
-                Key::Home | Key::Char('g') => 0,
-                Key::End | Key::Char('G') => last,
+            let scroll = match state.keymap.lookup(Section::Help, key) {
+                Some(Command::HelpClose) => return Vec::new(),
+                Some(Command::Down) => scroll + 1,
+                Some(Command::Up) => scroll.saturating_sub(1),
+                Some(Command::PageDown) => scroll + shown,
+                Some(Command::PageUp) => scroll.saturating_sub(shown),
+                Some(Command::Top) => 0,
+                Some(Command::Bottom) => last,
                 _ => scroll,
             }
             .min(last);
@@ -215,20 +213,22 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
             Vec::new()
         }
         Overlay::Confirm { question, on_yes } => match key.key {
-            Key::Char('y') | Key::Char('Y') | Key::Enter => match on_yes {
-                Confirmed::Delete { article, id } => edit::delete(state, article, &id),
-                Confirmed::QuitUnsaved => {
-                    state.quit = true;
-                    vec![Effect::Quit]
+            _ if state.keymap.lookup(Section::Confirm, key) == Some(Command::ConfirmYes) => {
+                match on_yes {
+                    Confirmed::Delete { article, id } => edit::delete(state, article, &id),
+                    Confirmed::QuitUnsaved => {
+                        state.quit = true;
+                        vec![Effect::Quit]
+                    }
+                    Confirmed::ReplaceExport { format, ids, path } => vec![Effect::Export {
+                        format,
+                        ids,
+                        path,
+                        replace: true,
+                    }],
                 }
-                Confirmed::ReplaceExport { format, ids, path } => vec![Effect::Export {
-                    format,
-                    ids,
-                    path,
-                    replace: true,
-                }],
-            },
-            Key::Char('n') | Key::Char('N') | Key::Esc => {
+            }
+            _ if state.keymap.lookup(Section::Confirm, key) == Some(Command::ConfirmNo) => {
                 state.message = Some("Cancelled.".into());
                 Vec::new()
             }
@@ -243,7 +243,7 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
             span,
             mut editor,
         } => {
-            if key.key == Key::Esc {
+            if state.keymap.lookup(Section::Editor, key) == Some(Command::EditorClose) {
                 let text = editor.lines().join("\n");
                 return edit::save_note(state, article, id, span, text);
             }
@@ -267,8 +267,9 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
             if value.trim().is_empty() && !input.placeholder_text().is_empty() {
                 value = input.placeholder_text().to_string();
             }
+            let command = state.keymap.lookup(Section::Prompt, key);
             match key.key {
-                Key::Esc => {
+                _ if command == Some(Command::PromptCancel) => {
                     match kind {
                         PromptKind::Search => state.reader.search = None,
                         PromptKind::ListFilter => {
@@ -283,7 +284,7 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     }
                     Vec::new()
                 }
-                Key::Enter => match kind {
+                _ if command == Some(Command::PromptAccept) => match kind {
                     PromptKind::Publishing(_) | PromptKind::Evidence => {
                         let saved = match kind {
                             PromptKind::Publishing(field) => {
@@ -360,7 +361,9 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     },
                 },
                 // Tab leaves a publishing field as it is and goes to the next.
-                Key::Tab if matches!(kind, PromptKind::Publishing(_)) => {
+                _ if command == Some(Command::PromptNext)
+                    && matches!(kind, PromptKind::Publishing(_)) =>
+                {
                     if let PromptKind::Publishing(field) = kind {
                         match field.next() {
                             Some(next) => super::publishing::open(state, next),
@@ -369,10 +372,20 @@ pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
                     }
                     Vec::new()
                 }
-                Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Tab | Key::BackTab => {
-                    if kind == PromptKind::Evidence && matches!(key.key, Key::Tab | Key::BackTab) {
+                _ if command == Some(Command::PromptNext) || key.key == Key::BackTab => {
+                    if kind == PromptKind::Evidence {
                         stance = stance.next();
                     }
+                    state.overlay = Some(Overlay::Prompt {
+                        kind,
+                        input,
+                        stance,
+                        error,
+                    });
+                    Vec::new()
+                }
+                // One line: moving between lines does nothing.
+                Key::Up | Key::Down | Key::PageUp | Key::PageDown => {
                     state.overlay = Some(Overlay::Prompt {
                         kind,
                         input,

@@ -448,6 +448,9 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         FilterVerdict | ClearFilters | Back | FilterReviewer | FilterAnchor | FilterKind
         | FilterNoNote | FilterNoEvidence | Sort | ExportRows | CompareFolder
         | FilterDisagreements => {}
+        // The overlays' own commands are handled where their keys go.
+        EditorClose | PromptAccept | PromptCancel | PromptNext | ConfirmYes | ConfirmNo
+        | HelpClose => {}
     }
     Vec::new()
 }
