@@ -189,224 +189,264 @@ fn live_update(state: &mut State, kind: PromptKind, value: &str) {
     }
 }
 
+/// A key for the open overlay: each overlay has its handler below.
 pub fn input(state: &mut State, key: KeyPress) -> Vec<Effect> {
     let Some(overlay) = state.overlay.take() else {
         return Vec::new();
     };
     match overlay {
-        Overlay::Help { scroll } => {
-            // The help box is the screen less a margin and its borders.
-            let shown = (state.size.1 as usize).saturating_sub(4).max(1);
-            let last = help_rows(state).saturating_sub(shown);
-            let scroll = match state.keymap.lookup(Section::Help, key) {
-                Some(Command::HelpClose) => return Vec::new(),
-                Some(Command::Down) => scroll + 1,
-                Some(Command::Up) => scroll.saturating_sub(1),
-                Some(Command::PageDown) => scroll + shown,
-                Some(Command::PageUp) => scroll.saturating_sub(shown),
-                Some(Command::Top) => 0,
-                Some(Command::Bottom) => last,
-                _ => scroll,
-            }
-            .min(last);
-            state.overlay = Some(Overlay::Help { scroll });
-            Vec::new()
-        }
-        Overlay::Confirm { question, on_yes } => match key.key {
-            _ if state.keymap.lookup(Section::Confirm, key) == Some(Command::ConfirmYes) => {
-                match on_yes {
-                    Confirmed::Delete { article, id } => edit::delete(state, article, &id),
-                    Confirmed::QuitUnsaved => {
-                        state.quit = true;
-                        vec![Effect::Quit]
-                    }
-                    Confirmed::ReplaceExport { format, ids, path } => vec![Effect::Export {
-                        format,
-                        ids,
-                        path,
-                        replace: true,
-                    }],
-                }
-            }
-            _ if state.keymap.lookup(Section::Confirm, key) == Some(Command::ConfirmNo) => {
-                state.message = Some("Cancelled.".into());
-                Vec::new()
-            }
-            _ => {
-                state.overlay = Some(Overlay::Confirm { question, on_yes });
-                Vec::new()
-            }
-        },
+        Overlay::Help { scroll } => help_input(state, key, scroll),
+        Overlay::Confirm { question, on_yes } => confirm_input(state, key, question, on_yes),
         Overlay::Note {
             article,
             id,
             span,
-            mut editor,
-        } => {
-            if state.keymap.lookup(Section::Editor, key) == Some(Command::EditorClose) {
-                let text = editor.lines().join("\n");
-                return edit::save_note(state, article, id, span, text);
+            editor,
+        } => note_input(state, key, article, id, span, editor),
+        Overlay::Prompt {
+            kind,
+            input,
+            stance,
+            error,
+        } => prompt_input(state, key, kind, input, stance, error),
+    }
+}
+
+fn help_input(state: &mut State, key: KeyPress, scroll: usize) -> Vec<Effect> {
+    // The help box is the screen less a margin and its borders.
+    let shown = (state.size.1 as usize).saturating_sub(4).max(1);
+    let last = help_rows(state).saturating_sub(shown);
+    let scroll = match state.keymap.lookup(Section::Help, key) {
+        Some(Command::HelpClose) => return Vec::new(),
+        Some(Command::Down) => scroll + 1,
+        Some(Command::Up) => scroll.saturating_sub(1),
+        Some(Command::PageDown) => scroll + shown,
+        Some(Command::PageUp) => scroll.saturating_sub(shown),
+        Some(Command::Top) => 0,
+        Some(Command::Bottom) => last,
+        _ => scroll,
+    }
+    .min(last);
+    state.overlay = Some(Overlay::Help { scroll });
+    Vec::new()
+}
+
+fn confirm_input(
+    state: &mut State,
+    key: KeyPress,
+    question: String,
+    on_yes: Confirmed,
+) -> Vec<Effect> {
+    match key.key {
+        _ if state.keymap.lookup(Section::Confirm, key) == Some(Command::ConfirmYes) => {
+            match on_yes {
+                Confirmed::Delete { article, id } => edit::delete(state, article, &id),
+                Confirmed::QuitUnsaved => {
+                    state.quit = true;
+                    vec![Effect::Quit]
+                }
+                Confirmed::ReplaceExport { format, ids, path } => vec![Effect::Export {
+                    format,
+                    ids,
+                    path,
+                    replace: true,
+                }],
             }
-            editor.input(to_textarea(key));
-            state.overlay = Some(Overlay::Note {
-                article,
-                id,
-                span,
-                editor,
+        }
+        _ if state.keymap.lookup(Section::Confirm, key) == Some(Command::ConfirmNo) => {
+            state.message = Some("Cancelled.".into());
+            Vec::new()
+        }
+        _ => {
+            state.overlay = Some(Overlay::Confirm { question, on_yes });
+            Vec::new()
+        }
+    }
+}
+
+fn note_input(
+    state: &mut State,
+    key: KeyPress,
+    article: usize,
+    id: Option<String>,
+    span: (usize, usize),
+    mut editor: Box<TextArea<'static>>,
+) -> Vec<Effect> {
+    if state.keymap.lookup(Section::Editor, key) == Some(Command::EditorClose) {
+        let text = editor.lines().join("\n");
+        return edit::save_note(state, article, id, span, text);
+    }
+    editor.input(to_textarea(key));
+    state.overlay = Some(Overlay::Note {
+        article,
+        id,
+        span,
+        editor,
+    });
+    Vec::new()
+}
+
+fn prompt_input(
+    state: &mut State,
+    key: KeyPress,
+    kind: PromptKind,
+    mut input: Box<TextArea<'static>>,
+    mut stance: Stance,
+    error: Option<String>,
+) -> Vec<Effect> {
+    let mut value = input.lines().join("");
+    // An empty answer takes the default shown greyed in the field.
+    if value.trim().is_empty() && !input.placeholder_text().is_empty() {
+        value = input.placeholder_text().to_string();
+    }
+    let command = state.keymap.lookup(Section::Prompt, key);
+    match key.key {
+        _ if command == Some(Command::PromptCancel) => {
+            match kind {
+                PromptKind::Search => state.reader.search = None,
+                PromptKind::ListFilter => {
+                    state.list.filter.clear();
+                    nav::apply_list_filter(state);
+                }
+                PromptKind::ReviewFilter
+                | PromptKind::Evidence
+                | PromptKind::Export
+                | PromptKind::CompareFolder
+                | PromptKind::Publishing(_) => {}
+            }
+            Vec::new()
+        }
+        _ if command == Some(Command::PromptAccept) => {
+            prompt_accept(state, kind, input, stance, value)
+        }
+        // Tab leaves a publishing field as it is and goes to the next.
+        _ if command == Some(Command::PromptNext) && matches!(kind, PromptKind::Publishing(_)) => {
+            if let PromptKind::Publishing(field) = kind {
+                match field.next() {
+                    Some(next) => super::publishing::open(state, next),
+                    None => state.message = Some("Publishing fields saved.".into()),
+                }
+            }
+            Vec::new()
+        }
+        _ if command == Some(Command::PromptNext) || key.key == Key::BackTab => {
+            if kind == PromptKind::Evidence {
+                stance = stance.next();
+            }
+            state.overlay = Some(Overlay::Prompt {
+                kind,
+                input,
+                stance,
+                error,
             });
             Vec::new()
         }
-        Overlay::Prompt {
-            kind,
-            mut input,
-            mut stance,
-            error,
-        } => {
-            let mut value = input.lines().join("");
-            // An empty answer takes the default shown greyed in the field.
-            if value.trim().is_empty() && !input.placeholder_text().is_empty() {
-                value = input.placeholder_text().to_string();
-            }
-            let command = state.keymap.lookup(Section::Prompt, key);
-            match key.key {
-                _ if command == Some(Command::PromptCancel) => {
-                    match kind {
-                        PromptKind::Search => state.reader.search = None,
-                        PromptKind::ListFilter => {
-                            state.list.filter.clear();
-                            nav::apply_list_filter(state);
-                        }
-                        PromptKind::ReviewFilter
-                        | PromptKind::Evidence
-                        | PromptKind::Export
-                        | PromptKind::CompareFolder
-                        | PromptKind::Publishing(_) => {}
-                    }
-                    Vec::new()
-                }
-                _ if command == Some(Command::PromptAccept) => match kind {
-                    PromptKind::Publishing(_) | PromptKind::Evidence => {
-                        let saved = match kind {
-                            PromptKind::Publishing(field) => {
-                                super::publishing::save(state, field, &value)
-                            }
-                            _ => super::evidence::add_evidence(state, &value, stance),
-                        };
-                        // Refused: the prompt stays open with the reason.
-                        saved.unwrap_or_else(|e| {
-                            state.overlay = Some(Overlay::Prompt {
-                                kind,
-                                input,
-                                stance,
-                                error: Some(e),
-                            });
-                            Vec::new()
-                        })
-                    }
-                    PromptKind::Search => {
-                        live_update(state, kind, &value);
-                        if state
-                            .reader
-                            .search
-                            .as_ref()
-                            .is_some_and(|s| s.query.is_empty())
-                        {
-                            state.reader.search = None;
-                        } else {
-                            nav::step_search(state, true, true);
-                        }
-                        Vec::new()
-                    }
-                    PromptKind::ListFilter => {
-                        if state.list.visible.is_empty() {
-                            state.message = Some(format!("No article matches {value:?}."));
-                        }
-                        Vec::new()
-                    }
-                    PromptKind::ReviewFilter => Vec::new(),
-                    PromptKind::CompareFolder => {
-                        // A relative folder is taken beside the corpus, as the default shows.
-                        let path = std::path::PathBuf::from(value.trim());
-                        let path = if path.is_relative() && !input.placeholder_text().is_empty() {
-                            std::path::Path::new(input.placeholder_text()).join(path)
-                        } else {
-                            path
-                        };
-                        vec![Effect::LoadCompare(path)]
-                    }
-                    PromptKind::Export => match export_target(state, &value) {
-                        Some((format, path)) => {
-                            let ids = state.review.rows.iter().map(|r| r.id.clone()).collect();
-                            vec![Effect::Export {
-                                format,
-                                ids,
-                                path,
-                                replace: false,
-                            }]
-                        }
-                        None => {
-                            let names: Vec<&str> = crate::export::Format::ALL
-                                .iter()
-                                .map(|f| f.name())
-                                .collect();
-                            let error = Some(format!("Formats: {}.", names.join(", ")));
-                            state.overlay = Some(Overlay::Prompt {
-                                kind,
-                                input,
-                                stance,
-                                error,
-                            });
-                            Vec::new()
-                        }
-                    },
-                },
-                // Tab leaves a publishing field as it is and goes to the next.
-                _ if command == Some(Command::PromptNext)
-                    && matches!(kind, PromptKind::Publishing(_)) =>
-                {
-                    if let PromptKind::Publishing(field) = kind {
-                        match field.next() {
-                            Some(next) => super::publishing::open(state, next),
-                            None => state.message = Some("Publishing fields saved.".into()),
-                        }
-                    }
-                    Vec::new()
-                }
-                _ if command == Some(Command::PromptNext) || key.key == Key::BackTab => {
-                    if kind == PromptKind::Evidence {
-                        stance = stance.next();
-                    }
-                    state.overlay = Some(Overlay::Prompt {
-                        kind,
-                        input,
-                        stance,
-                        error,
-                    });
-                    Vec::new()
-                }
-                // One line: moving between lines does nothing.
-                Key::Up | Key::Down | Key::PageUp | Key::PageDown => {
-                    state.overlay = Some(Overlay::Prompt {
-                        kind,
-                        input,
-                        stance,
-                        error,
-                    });
-                    Vec::new()
-                }
-                _ => {
-                    input.input(to_textarea(key));
-                    let value = input.lines().join("");
-                    state.overlay = Some(Overlay::Prompt {
-                        kind,
-                        input,
-                        stance,
-                        error: None,
-                    });
-                    live_update(state, kind, &value);
-                    Vec::new()
-                }
-            }
+        // One line: moving between lines does nothing.
+        Key::Up | Key::Down | Key::PageUp | Key::PageDown => {
+            state.overlay = Some(Overlay::Prompt {
+                kind,
+                input,
+                stance,
+                error,
+            });
+            Vec::new()
         }
+        _ => {
+            input.input(to_textarea(key));
+            let value = input.lines().join("");
+            state.overlay = Some(Overlay::Prompt {
+                kind,
+                input,
+                stance,
+                error: None,
+            });
+            live_update(state, kind, &value);
+            Vec::new()
+        }
+    }
+}
+
+/// Enter in a prompt: each kind of prompt does what it was opened for; a
+/// refused answer keeps the prompt open with the reason.
+fn prompt_accept(
+    state: &mut State,
+    kind: PromptKind,
+    input: Box<TextArea<'static>>,
+    stance: Stance,
+    value: String,
+) -> Vec<Effect> {
+    match kind {
+        PromptKind::Publishing(_) | PromptKind::Evidence => {
+            let saved = match kind {
+                PromptKind::Publishing(field) => super::publishing::save(state, field, &value),
+                _ => super::evidence::add_evidence(state, &value, stance),
+            };
+            // Refused: the prompt stays open with the reason.
+            saved.unwrap_or_else(|e| {
+                state.overlay = Some(Overlay::Prompt {
+                    kind,
+                    input,
+                    stance,
+                    error: Some(e),
+                });
+                Vec::new()
+            })
+        }
+        PromptKind::Search => {
+            live_update(state, kind, &value);
+            if state
+                .reader
+                .search
+                .as_ref()
+                .is_some_and(|s| s.query.is_empty())
+            {
+                state.reader.search = None;
+            } else {
+                nav::step_search(state, true, true);
+            }
+            Vec::new()
+        }
+        PromptKind::ListFilter => {
+            if state.list.visible.is_empty() {
+                state.message = Some(format!("No article matches {value:?}."));
+            }
+            Vec::new()
+        }
+        PromptKind::ReviewFilter => Vec::new(),
+        PromptKind::CompareFolder => {
+            // A relative folder is taken beside the corpus, as the default shows.
+            let path = std::path::PathBuf::from(value.trim());
+            let path = if path.is_relative() && !input.placeholder_text().is_empty() {
+                std::path::Path::new(input.placeholder_text()).join(path)
+            } else {
+                path
+            };
+            vec![Effect::LoadCompare(path)]
+        }
+        PromptKind::Export => match export_target(state, &value) {
+            Some((format, path)) => {
+                let ids = state.review.rows.iter().map(|r| r.id.clone()).collect();
+                vec![Effect::Export {
+                    format,
+                    ids,
+                    path,
+                    replace: false,
+                }]
+            }
+            None => {
+                let names: Vec<&str> = crate::export::Format::ALL
+                    .iter()
+                    .map(|f| f.name())
+                    .collect();
+                let error = Some(format!("Formats: {}.", names.join(", ")));
+                state.overlay = Some(Overlay::Prompt {
+                    kind,
+                    input,
+                    stance,
+                    error,
+                });
+                Vec::new()
+            }
+        },
     }
 }
