@@ -101,6 +101,35 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     };
     frame.render_widget(pane_block(title, false, theme), bottom);
     let details = layout::inner(bottom);
+    let d = details_lines(state, theme, ann, article, details);
+    // About the rows the text wraps to: scrolling stops at its last screen.
+    let rows: usize = d
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_rows(&text, details.width as usize)
+        })
+        .sum();
+    let last = rows.saturating_sub(details.height as usize);
+    let scroll = state.details_scroll.min(last as u16);
+    frame.render_widget(
+        Paragraph::new(d)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        details,
+    );
+}
+
+/// What Details shows: the selected claim or suggestion (or the sentence
+/// under the reader's cursor) with its note, evidence, publishing fields,
+/// the other reports of the same fact and its history.
+fn details_lines<'a>(
+    state: &State,
+    theme: &Theme,
+    ann: &crate::store::ArticleAnnotations,
+    article: Option<&crate::corpus::Article>,
+    details: Rect,
+) -> Vec<Line<'a>> {
     // In a short pane the claim's text (also under the reader's cursor) takes
     // one line, leaving room for its notes and the other articles; scrolled
     // (J), it is shown whole.
@@ -155,112 +184,27 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 format!("Score {:.2}: {}", s.score, reasons(s)),
                 theme.dim,
             )));
-            d.push(Line::from(span("t d f u: verdict · c: claim", theme.dim)));
+            d.push(Line::from(span(
+                format!(
+                    "{} {} {} {}: verdict · {}: claim",
+                    state.keymap.key_for(Section::Main, Command::VerdictTrue),
+                    state
+                        .keymap
+                        .key_for(Section::Main, Command::VerdictDisputed),
+                    state.keymap.key_for(Section::Main, Command::VerdictFalse),
+                    state
+                        .keymap
+                        .key_for(Section::Main, Command::VerdictUnverifiable),
+                    state.keymap.key_for(Section::Main, Command::MarkClaim)
+                ),
+                theme.dim,
+            )));
         }
     }
     match selected.filter(|_| plain_sentence.is_none()) {
         Some(SidebarItem::Saved { id, .. }) => {
             if let Some(a) = ann.file.get(id) {
-                let kind = match a.kind {
-                    AnnotationKind::Note => "note".to_string(),
-                    _ => format!("claim · {}", a.verdict),
-                };
-                let confirms = format!(
-                    " ({} confirms)",
-                    state.keymap.key_for(Section::Main, Command::ConfirmAnchor)
-                );
-                d.push(Line::from(vec![
-                    badge(&state.sidebar[state.sidebar_selected], Some(a), theme),
-                    span(
-                        format!(
-                            " {kind} · anchor {}{}",
-                            a.anchor.name(),
-                            if a.anchor == AnchorState::Fuzzy {
-                                confirms.as_str()
-                            } else {
-                                ""
-                            }
-                        ),
-                        theme.title,
-                    ),
-                ]));
-                d.push(Line::from(quote(clean(&a.target.exact))));
-                if !a.note.is_empty() {
-                    d.push(Line::from(span("Note:", theme.title)));
-                    for l in a.note.lines() {
-                        d.push(Line::from(span(clean(l), theme.note)));
-                    }
-                }
-                let p = &a.publishing;
-                if !p.is_empty() {
-                    d.push(Line::from(span(
-                        format!(
-                            "Publishing ({} edits):",
-                            state.keymap.key_for(Section::Main, Command::Publishing)
-                        ),
-                        theme.title,
-                    )));
-                    for (label, value) in [
-                        ("summary", &p.summary),
-                        ("claimant", &p.claimant),
-                        ("said on", &p.said_on),
-                        ("fact-check", &p.factcheck_url),
-                    ] {
-                        if !value.is_empty() {
-                            d.push(Line::from(format!("{label}: {}", clean(value))));
-                        }
-                    }
-                }
-                if !a.evidence.is_empty() {
-                    d.push(Line::from(span("Evidence:", theme.title)));
-                    for e in &a.evidence {
-                        let mut t = format!("{} {}", e.stance.name(), clean(&e.reference));
-                        if !e.excerpt.is_empty() {
-                            t.push_str(&format!(" — “{}”", clean(&e.excerpt)));
-                        }
-                        d.push(Line::from(t));
-                    }
-                }
-                // The same fact elsewhere matters more than where this one is filed.
-                also_reported_in(state, theme, &mut d);
-                if let Some(ar) = article {
-                    d.push(Line::from(span(
-                        format!("ref {}#{}", clean(&ar.id), a.id),
-                        theme.dim,
-                    )));
-                }
-                d.push(Line::from(span(
-                    format!("by {} · {}", clean(&a.reviewer), a.updated),
-                    theme.dim,
-                )));
-                if !a.history.is_empty() {
-                    let last = &a.history[a.history.len() - 1];
-                    d.push(Line::from(span(
-                        format!(
-                            "{} change(s); last: {} by {} (verdict was {})",
-                            a.history.len(),
-                            if last.change.is_unnamed() {
-                                "edit"
-                            } else {
-                                last.change.name()
-                            },
-                            clean(&last.by),
-                            last.verdict
-                        ),
-                        theme.dim,
-                    )));
-                }
-                if let Some(sentence) = state
-                    .current_analysis()
-                    .and_then(|an| an.sentence_at(a.target.start))
-                    .and_then(|i| state.current_analysis().map(|an| &an.sentences[i]))
-                    && !sentence.reasons.is_empty()
-                {
-                    d.push(Line::from(span(
-                        format!("Why check-worthy: {}", reasons(sentence)),
-                        theme.dim,
-                    )));
-                }
+                saved_details(state, theme, article, a, &quote, &mut d);
             }
         }
         Some(SidebarItem::Suggestion {
@@ -295,22 +239,120 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     if orphans > 0 {
         d.push(Line::from(span(format!("{orphans} orphaned annotation(s), listed last: their text is gone from the article."), theme.error)));
     }
-    // About the rows the text wraps to: scrolling stops at its last screen.
-    let rows: usize = d
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_rows(&text, details.width as usize)
-        })
-        .sum();
-    let last = rows.saturating_sub(details.height as usize);
-    let scroll = state.details_scroll.min(last as u16);
-    frame.render_widget(
-        Paragraph::new(d)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        details,
+    d
+}
+
+/// Details of a saved claim or note: its text, note, publishing fields,
+/// evidence, the other reports of its fact, who changed it and why it was
+/// suggested.
+fn saved_details<'a>(
+    state: &State,
+    theme: &Theme,
+    article: Option<&crate::corpus::Article>,
+    a: &Annotation,
+    quote: &dyn Fn(String) -> String,
+    d: &mut Vec<Line<'a>>,
+) {
+    let kind = match a.kind {
+        AnnotationKind::Note => "note".to_string(),
+        _ => format!("claim · {}", a.verdict),
+    };
+    let confirms = format!(
+        " ({} confirms)",
+        state.keymap.key_for(Section::Main, Command::ConfirmAnchor)
     );
+    d.push(Line::from(vec![
+        badge(&state.sidebar[state.sidebar_selected], Some(a), theme),
+        span(
+            format!(
+                " {kind} · anchor {}{}",
+                a.anchor.name(),
+                if a.anchor == AnchorState::Fuzzy {
+                    confirms.as_str()
+                } else {
+                    ""
+                }
+            ),
+            theme.title,
+        ),
+    ]));
+    d.push(Line::from(quote(clean(&a.target.exact))));
+    if !a.note.is_empty() {
+        d.push(Line::from(span("Note:", theme.title)));
+        for l in a.note.lines() {
+            d.push(Line::from(span(clean(l), theme.note)));
+        }
+    }
+    let p = &a.publishing;
+    if !p.is_empty() {
+        d.push(Line::from(span(
+            format!(
+                "Publishing ({} edits):",
+                state.keymap.key_for(Section::Main, Command::Publishing)
+            ),
+            theme.title,
+        )));
+        for (label, value) in [
+            ("summary", &p.summary),
+            ("claimant", &p.claimant),
+            ("said on", &p.said_on),
+            ("fact-check", &p.factcheck_url),
+        ] {
+            if !value.is_empty() {
+                d.push(Line::from(format!("{label}: {}", clean(value))));
+            }
+        }
+    }
+    if !a.evidence.is_empty() {
+        d.push(Line::from(span("Evidence:", theme.title)));
+        for e in &a.evidence {
+            let mut t = format!("{} {}", e.stance.name(), clean(&e.reference));
+            if !e.excerpt.is_empty() {
+                t.push_str(&format!(" — “{}”", clean(&e.excerpt)));
+            }
+            d.push(Line::from(t));
+        }
+    }
+    // The same fact elsewhere matters more than where this one is filed.
+    also_reported_in(state, theme, d);
+    if let Some(ar) = article {
+        d.push(Line::from(span(
+            format!("ref {}#{}", clean(&ar.id), a.id),
+            theme.dim,
+        )));
+    }
+    d.push(Line::from(span(
+        format!("by {} · {}", clean(&a.reviewer), a.updated),
+        theme.dim,
+    )));
+    if !a.history.is_empty() {
+        let last = &a.history[a.history.len() - 1];
+        d.push(Line::from(span(
+            format!(
+                "{} change(s); last: {} by {} (verdict was {})",
+                a.history.len(),
+                if last.change.is_unnamed() {
+                    "edit"
+                } else {
+                    last.change.name()
+                },
+                clean(&last.by),
+                last.verdict
+            ),
+            theme.dim,
+        )));
+    }
+    if let Some(sentence) = state
+        .current_analysis()
+        .and_then(|an| an.sentence_at(a.target.start))
+        .and_then(|i| state.current_analysis().map(|an| &an.sentences[i]))
+        && !sentence.reasons.is_empty()
+    {
+        d.push(Line::from(span(
+            format!("Why check-worthy: {}", reasons(sentence)),
+            theme.dim,
+        )));
+    }
 }
 
 /// The same fact in other articles: relation, article, their sentence, and
