@@ -405,6 +405,7 @@ fn run_tui(
     Ok(())
 }
 
+// Long on purpose: a router with one arm per subcommand.
 fn run(cli: Cli) -> Result<(), String> {
     let corpus = |c: Option<PathBuf>| -> Result<PathBuf, String> {
         match c {

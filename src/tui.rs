@@ -177,6 +177,7 @@ pub enum Indexed {
 
 /// Analyses every article off the UI thread, the open one first, then links
 /// the whole corpus.
+// Long on purpose: the indexer's steps in order (cache, open article, the rest, cache, links, slim).
 pub fn spawn_indexer(
     corpus: Arc<Corpus>,
     first: usize,

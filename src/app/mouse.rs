@@ -8,6 +8,7 @@ use super::state::*;
 use super::update::{MouseInput, refresh_wrap};
 use super::wrap::glyph_width;
 
+// Long on purpose: a router per pane and mouse event.
 pub fn mouse(state: &mut State, m: MouseInput) {
     if state.overlay.is_some() || state.screen != Screen::Main {
         if let (Screen::Review, MouseInput::ScrollDown { .. } | MouseInput::ScrollUp { .. }) =

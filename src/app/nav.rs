@@ -123,6 +123,7 @@ fn page(state: &State) -> usize {
     reader_height(state).max(2)
 }
 
+// Long on purpose: a router per pane and movement.
 pub fn movement(state: &mut State, c: Command) {
     use Command::*;
     match state.focus {

@@ -368,6 +368,7 @@ fn prompt_input(
 
 /// Enter in a prompt: each kind of prompt does what it was opened for; a
 /// refused answer keeps the prompt open with the reason.
+// Long on purpose: a router with one arm per kind of prompt.
 fn prompt_accept(
     state: &mut State,
     kind: PromptKind,

@@ -25,6 +25,7 @@ pub fn our_verdict(state: &State, id: &str) -> Option<Verdict> {
 
 pub use crate::store::agreement::disagree;
 
+// Long on purpose: the filters, the sort and the counts in one pass over the rows.
 pub fn rebuild(state: &mut State) {
     if let Some(c) = state.review.compare.as_mut() {
         c.other_verdicts.clear();
@@ -175,6 +176,7 @@ fn page(state: &State) -> usize {
     super::layout::review_body_rows(state.size.1)
 }
 
+// Long on purpose: a router with one short arm per review-screen command.
 pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
     use Command::*;
     let n = state.review.rows.len();

@@ -218,6 +218,7 @@ fn synced(state: &mut State, article: usize, synced: store::Synced) {
     }
 }
 
+// Long on purpose: a router with one short arm per action.
 fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(c) => {

@@ -190,6 +190,7 @@ fn has_month(lower: &str) -> bool {
 }
 
 /// Classifies a single line by its own shape.
+// Long on purpose: the chrome rules for a single line, in order of precedence.
 pub(crate) fn classify_alone(line: &str) -> LineKind {
     let t = line.trim();
     if t.is_empty() {
@@ -322,6 +323,7 @@ pub fn classify_lines(lines: &[&str], body_start_line: usize) -> Vec<LineKind> {
 /// `classify_lines` for text whose soft line breaks (`soft[i]`: line `i`
 /// runs on into the next) are known: a wrapped paragraph is prose, however
 /// its lines end. `alone` is `classify_alone` of each line, made once.
+// Long on purpose: one pass over the lines, each rule needing its neighbours.
 pub fn classify_lines_wrapped(
     lines: &[&str],
     body_start_line: usize,

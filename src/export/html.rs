@@ -253,6 +253,7 @@ fn notes(anns: &[&Annotation]) -> String {
     out
 }
 
+// Long on purpose: the report page top to bottom.
 pub fn render(
     corpus: &Corpus,
     annotations: &[ArticleAnnotations],

@@ -53,6 +53,7 @@ fn link(url: &str) -> String {
     }
 }
 
+// Long on purpose: the report top to bottom.
 pub fn render(rows: &[ExportRow]) -> String {
     let mut out = String::from("# Fact-check report\n\n");
     let claims: Vec<&ExportRow> = rows

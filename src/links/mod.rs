@@ -125,6 +125,7 @@ fn written(article: &Article) -> Option<chrono::NaiveDate> {
 
 /// Links every content sentence of the corpus to the sentences of other
 /// articles that report the same fact.
+// Long on purpose: the linking pipeline in order (describe, stories, candidates, scores, caps, index), each step using the previous step's tables.
 pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
     use rayon::prelude::*;
     // Describing sentences is per article: every core takes a share.

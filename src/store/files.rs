@@ -38,6 +38,7 @@ pub fn load(path: &Path, article_id: &str) -> Result<Option<AnnotationFile>, Fil
 }
 
 /// Like `load`, with the file's text as read (to tell later whether it changed).
+// Long on purpose: the checks a file passes in the order they can fail.
 pub fn read(
     path: &Path,
     article_id: &str,

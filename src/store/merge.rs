@@ -128,6 +128,7 @@ fn span_text(t: &Target) -> String {
 }
 
 /// One annotation both sides hold, merged field by field against `base`.
+// Long on purpose: one field after another, each merged three ways the same way.
 fn merge_one(
     base: Option<&Annotation>,
     ours: &Annotation,

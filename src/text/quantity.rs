@@ -347,6 +347,7 @@ fn date_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
 }
 
 /// A number (digits or words, with scale words and a currency) and its unit.
+// Long on purpose: one left-to-right reading of a figure and the words around it (qualifier, value, scale, unit, range).
 fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let t = &ts[i];
     // Most words are not figures: decide that before any work.

@@ -322,6 +322,7 @@ fn has_quotation(sentence: &str) -> bool {
 }
 
 /// The named signals of a sentence, each with the words that show it.
+// Long on purpose: the named signals of a sentence in order, each a few lines.
 pub fn signals(
     sentence: &str,
     ws: &[Token],

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+// Long on purpose: one row (or two) per article, drawn in one pass.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let total = state.corpus.articles.len();
     let title = if state.list.filter.is_empty() {

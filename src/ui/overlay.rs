@@ -19,6 +19,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+// Long on purpose: a router with one arm per overlay.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let Some(overlay) = &state.overlay else {
         return;

@@ -15,6 +15,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+// Long on purpose: one pass over the visible rows, painting gutter, claims, selection and search hits per span.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let Some(article) = state.article() else {
         frame.render_widget(

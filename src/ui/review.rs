@@ -75,6 +75,7 @@ fn draw_summary(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     }
 }
 
+// Long on purpose: the review screen top to bottom (header, summary, table); the columns share one width budget.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     if area.height < 3 {
         return;

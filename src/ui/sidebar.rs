@@ -24,6 +24,7 @@ fn badge<'a>(item: &SidebarItem, ann: Option<&Annotation>, theme: &Theme) -> Spa
     }
 }
 
+// Long on purpose: the claims list part of the sidebar, then Details (details_lines).
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
     let focused = is_focused(state, Pane::Sidebar);
     let (top, bottom) = layout::sidebar_split(area);
@@ -123,6 +124,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
 /// What Details shows: the selected claim or suggestion (or the sentence
 /// under the reader's cursor) with its note, evidence, publishing fields,
 /// the other reports of the same fact and its history.
+// Long on purpose: what Details shows, top to bottom.
 fn details_lines<'a>(
     state: &State,
     theme: &Theme,
@@ -245,6 +247,7 @@ fn details_lines<'a>(
 /// Details of a saved claim or note: its text, note, publishing fields,
 /// evidence, the other reports of its fact, who changed it and why it was
 /// suggested.
+// Long on purpose: a saved claim's details, top to bottom.
 fn saved_details<'a>(
     state: &State,
     theme: &Theme,
@@ -357,6 +360,7 @@ fn saved_details<'a>(
 
 /// The same fact in other articles: relation, article, their sentence, and
 /// its verdict there as context (never copied here).
+// Long on purpose: one entry per link, with its agreements and differences.
 fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
     if state.sidebar.is_empty() {
         return;
