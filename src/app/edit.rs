@@ -7,7 +7,6 @@ use super::update::refresh_sidebar;
 use crate::store::{
     AnchorState, Annotation, AnnotationKind, ChangeKind, HistoryEntry, Verdict, make_target, new_id,
 };
-use ratatui_textarea::TextArea;
 
 /// What a key acts on: a saved annotation, or a span that is not one yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -387,19 +386,13 @@ pub fn open_note(state: &mut State) {
         }
         Ok(Subject::Span(s, e)) => (None, (s, e), String::new()),
     };
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut editor = TextArea::new(lines);
-    editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    editor.move_cursor(ratatui_textarea::CursorMove::End);
+    // The cursor at the end of the note, to go on writing.
+    let editor = super::text_field::TextField::new(&text);
     state.overlay = Some(Overlay::Note {
         article: state.open_article,
         id,
         span,
-        editor: Box::new(editor),
+        editor,
     });
 }
 

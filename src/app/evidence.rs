@@ -4,8 +4,8 @@
 use super::action::Effect;
 use super::edit::*;
 use super::state::*;
+use super::text_field::TextField;
 use crate::store::{AnnotationKind, ChangeKind, Evidence, Stance};
-use ratatui_textarea::TextArea;
 
 pub fn open_evidence(state: &mut State) {
     if let Err(e) = editable(state, state.open_article).and_then(|_| subject(state).map(|_| ())) {
@@ -14,7 +14,7 @@ pub fn open_evidence(state: &mut State) {
     }
     state.overlay = Some(Overlay::Prompt {
         kind: PromptKind::Evidence,
-        input: Box::new(TextArea::default()),
+        input: TextField::default(),
         stance: Stance::Supports,
         error: None,
     });

@@ -16,6 +16,7 @@ pub mod related;
 pub mod review;
 pub mod search;
 pub mod state;
+pub mod text_field;
 pub mod undo;
 pub mod update;
 pub mod wrap;

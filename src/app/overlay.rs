@@ -7,35 +7,8 @@ use super::keys::{Key, KeyPress};
 use super::nav;
 use super::review;
 use super::state::*;
+use super::text_field::TextField;
 use crate::store::Stance;
-use ratatui_textarea::{Input, Key as TaKey, TextArea};
-
-fn to_textarea(k: KeyPress) -> Input {
-    let key = match k.key {
-        Key::Char(c) => TaKey::Char(c),
-        Key::Enter => TaKey::Enter,
-        Key::Esc => TaKey::Esc,
-        Key::Tab => TaKey::Tab,
-        Key::BackTab => TaKey::Tab,
-        Key::Backspace => TaKey::Backspace,
-        Key::Delete => TaKey::Delete,
-        Key::Up => TaKey::Up,
-        Key::Down => TaKey::Down,
-        Key::Left => TaKey::Left,
-        Key::Right => TaKey::Right,
-        Key::PageUp => TaKey::PageUp,
-        Key::PageDown => TaKey::PageDown,
-        Key::Home => TaKey::Home,
-        Key::End => TaKey::End,
-        Key::F(n) => TaKey::F(n),
-    };
-    Input {
-        key,
-        ctrl: k.ctrl,
-        alt: k.alt,
-        shift: k.key == Key::BackTab,
-    }
-}
 
 pub fn open_search(state: &mut State) {
     let kind = if state.focus == Pane::List {
@@ -56,11 +29,10 @@ pub fn open_search(state: &mut State) {
 }
 
 pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
-    let mut input = TextArea::new(vec![initial]);
-    input.move_cursor(ratatui_textarea::CursorMove::End);
+    let input = TextField::new(&initial);
     state.overlay = Some(Overlay::Prompt {
         kind,
-        input: Box::new(input),
+        input,
         stance: Stance::Supports,
         error: None,
     });
@@ -120,11 +92,10 @@ fn export_target(
 /// A prompt that starts empty and shows `default` greyed: Enter alone takes
 /// it, and typing replaces it instead of appending to it.
 pub fn open_prompt_with_default(state: &mut State, kind: PromptKind, default: String) {
-    let mut input = TextArea::default();
-    input.set_placeholder_text(default);
+    let input = TextField::with_placeholder(default);
     state.overlay = Some(Overlay::Prompt {
         kind,
-        input: Box::new(input),
+        input,
         stance: Stance::Supports,
         error: None,
     });
@@ -136,9 +107,9 @@ pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {
             editor.insert_str(text);
         }
         Some(Overlay::Prompt { input, .. }) => {
-            input.insert_str(text.replace(['\n', '\r'], " "));
+            input.insert_str(&text.replace(['\n', '\r'], " "));
             if let Some(Overlay::Prompt { kind, input, .. }) = state.overlay.as_ref() {
-                let (kind, value) = (*kind, input.lines().join(""));
+                let (kind, value) = (*kind, input.text(""));
                 live_update(state, kind, &value);
             }
         }
@@ -270,13 +241,13 @@ fn note_input(
     article: usize,
     id: Option<String>,
     span: (usize, usize),
-    mut editor: Box<TextArea<'static>>,
+    mut editor: TextField,
 ) -> Vec<Effect> {
     if state.keymap.lookup(Section::Editor, key) == Some(Command::EditorClose) {
-        let text = editor.lines().join("\n");
+        let text = editor.text("\n");
         return edit::save_note(state, article, id, span, text);
     }
-    editor.input(to_textarea(key));
+    editor.input(key);
     state.overlay = Some(Overlay::Note {
         article,
         id,
@@ -290,14 +261,14 @@ fn prompt_input(
     state: &mut State,
     key: KeyPress,
     kind: PromptKind,
-    mut input: Box<TextArea<'static>>,
+    mut input: TextField,
     mut stance: Stance,
     error: Option<String>,
 ) -> Vec<Effect> {
-    let mut value = input.lines().join("");
+    let mut value = input.text("");
     // An empty answer takes the default shown greyed in the field.
-    if value.trim().is_empty() && !input.placeholder_text().is_empty() {
-        value = input.placeholder_text().to_string();
+    if value.trim().is_empty() && !input.placeholder().is_empty() {
+        value = input.placeholder().to_string();
     }
     let command = state.keymap.lookup(Section::Prompt, key);
     match key.key {
@@ -352,8 +323,8 @@ fn prompt_input(
             Vec::new()
         }
         _ => {
-            input.input(to_textarea(key));
-            let value = input.lines().join("");
+            input.input(key);
+            let value = input.text("");
             state.overlay = Some(Overlay::Prompt {
                 kind,
                 input,
@@ -372,7 +343,7 @@ fn prompt_input(
 fn prompt_accept(
     state: &mut State,
     kind: PromptKind,
-    input: Box<TextArea<'static>>,
+    input: TextField,
     stance: Stance,
     value: String,
 ) -> Vec<Effect> {
@@ -417,8 +388,8 @@ fn prompt_accept(
         PromptKind::CompareFolder => {
             // A relative folder is taken beside the corpus, as the default shows.
             let path = std::path::PathBuf::from(value.trim());
-            let path = if path.is_relative() && !input.placeholder_text().is_empty() {
-                std::path::Path::new(input.placeholder_text()).join(path)
+            let path = if path.is_relative() && !input.placeholder().is_empty() {
+                std::path::Path::new(input.placeholder()).join(path)
             } else {
                 path
             };

@@ -4,8 +4,8 @@
 use super::action::Effect;
 use super::edit::*;
 use super::state::*;
+use super::text_field::TextField;
 use crate::store::{AnnotationKind, ChangeKind, Publishing, Stance};
-use ratatui_textarea::{CursorMove, TextArea};
 
 /// ClaimReview readers cut `claimReviewed` beyond this.
 pub const SUMMARY_MAX_CHARS: usize = 75;
@@ -117,11 +117,10 @@ pub fn open(state: &mut State, field: PublishField) {
         return;
     }
     let value = field.get(&current(state)).to_string();
-    let mut input = TextArea::new(vec![value]);
-    input.move_cursor(CursorMove::End);
+    let input = TextField::new(&value);
     state.overlay = Some(Overlay::Prompt {
         kind: PromptKind::Publishing(field),
-        input: Box::new(input),
+        input,
         stance: Stance::Supports,
         error: None,
     });

@@ -1,12 +1,12 @@
 //! Everything the app knows at one instant. `view` draws it; only `update` changes it.
 
 use super::keymap::Keymap;
+use super::text_field::TextField;
 use super::wrap::Wrapped;
 use crate::corpus::Corpus;
 use crate::store::{Annotation, ArticleAnnotations, Stance, Verdict};
 use crate::text::ArticleAnalysis;
 use chrono::{DateTime, SecondsFormat, Utc};
-use ratatui_textarea::TextArea;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -232,11 +232,11 @@ pub enum Overlay {
         article: usize,
         id: Option<String>,
         span: (usize, usize),
-        editor: Box<TextArea<'static>>,
+        editor: TextField,
     },
     Prompt {
         kind: PromptKind,
-        input: Box<TextArea<'static>>,
+        input: TextField,
         stance: Stance,
         error: Option<String>,
     },

@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 inner.width,
                 inner.height - quote_h,
             );
-            frame.render_widget(editor.as_ref(), edit);
+            frame.render_widget(&editor.widget(), edit);
         }
         Overlay::Prompt {
             kind,
@@ -125,7 +125,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             if inner.height == 0 {
                 return;
             }
-            frame.render_widget(input.as_ref(), Rect::new(inner.x, inner.y, inner.width, 1));
+            frame.render_widget(&input.widget(), Rect::new(inner.x, inner.y, inner.width, 1));
             if let Some(e) = error
                 && inner.height > 1
             {
