@@ -2,8 +2,8 @@
 
 use super::action::Effect;
 use super::nav::cursor_span;
+use super::refresh::refresh_sidebar;
 use super::state::*;
-use super::update::refresh_sidebar;
 use crate::store::{
     AnchorState, Annotation, AnnotationKind, ChangeKind, HistoryEntry, Verdict, make_target, new_id,
 };
@@ -202,7 +202,7 @@ pub(super) fn apply(
     } else {
         state.progress[article] =
             super::derive::progress(state.analysis(article), &state.annotations[article]);
-        super::update::refresh_differs(state, article);
+        super::refresh::refresh_differs(state, article);
     }
 }
 
@@ -479,7 +479,7 @@ pub fn reattach(state: &mut State) -> Vec<Effect> {
     {
         state.reattach = Some((state.open_article, id));
         state.focus = Pane::Reader;
-        super::update::refresh_wrap(state);
+        super::refresh::refresh_wrap(state);
         state.message = Some(
             "Put the cursor on the new text (or select it with v) and press m; Esc cancels.".into(),
         );

@@ -1,11 +1,12 @@
 //! The mouse on the main screen: a click focuses a pane and picks what is
 //! under it, the wheel scrolls the pane under the pointer.
 
+use super::action::MouseInput;
 use super::keymap::Command;
 use super::layout;
 use super::nav::*;
+use super::refresh::refresh_wrap;
 use super::state::*;
-use super::update::{MouseInput, refresh_wrap};
 use super::wrap::glyph_width;
 
 // Long on purpose: a router per pane and mouse event.

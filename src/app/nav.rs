@@ -2,37 +2,11 @@
 
 use super::derive;
 use super::keymap::Command;
+pub use super::refresh::{
+    cursor_span, open_article, reveal_cursor, set_cursor, sync_sidebar_to_cursor,
+};
+use super::refresh::{reader_height, refresh_wrap};
 use super::state::*;
-use super::update::{reader_height, refresh_article, refresh_wrap};
-
-/// Opens article `index` with the cursor on the sentence containing `pos`.
-pub fn open_article(state: &mut State, index: usize, pos: Option<usize>) {
-    if index >= state.corpus.articles.len() {
-        return;
-    }
-    if index != state.open_article {
-        state.open_article = index;
-        state.reader = ReaderState {
-            search: None,
-            ..Default::default()
-        };
-        state.sidebar_selected = 0;
-        state.sidebar_offset = 0;
-    }
-    if let Some(p) = state.list.visible.iter().position(|&i| i == index) {
-        state.list.selected = p;
-    }
-    refresh_article(state);
-    if let Some(pos) = pos {
-        if let Some(s) = state.current_analysis().and_then(|a| a.sentence_at(pos)) {
-            state.reader.cursor = s;
-        } else {
-            state.reader.scroll = state.wrapped.row_of(pos);
-        }
-    }
-    sync_sidebar_to_cursor(state);
-    reveal_cursor(state);
-}
 
 fn content_sentences(state: &State) -> Vec<usize> {
     state
@@ -67,56 +41,6 @@ fn step_cursor(state: &mut State, delta: isize) {
         here.saturating_sub(delta.unsigned_abs())
     };
     set_cursor(state, content[target]);
-}
-
-pub fn set_cursor(state: &mut State, sentence: usize) {
-    state.reader.cursor = sentence;
-    sync_sidebar_to_cursor(state);
-    reveal_cursor(state);
-}
-
-pub fn cursor_span(state: &State) -> Option<(usize, usize)> {
-    let s = state
-        .current_analysis()?
-        .sentences
-        .get(state.reader.cursor)?;
-    Some((s.start, s.end))
-}
-
-/// Keeps the cursor sentence (or selection head) on screen with a small margin.
-pub fn reveal_cursor(state: &mut State) {
-    let pos = match state.reader.selection {
-        Some(sel) => sel.head,
-        None => match cursor_span(state) {
-            Some((s, _)) => s,
-            None => return,
-        },
-    };
-    let row = state.wrapped.row_of(pos);
-    let h = reader_height(state);
-    let margin = if h > 6 { 2 } else { 0 };
-    if row < state.reader.scroll + margin {
-        state.reader.scroll = row.saturating_sub(margin);
-    } else if row + margin >= state.reader.scroll + h {
-        state.reader.scroll = (row + margin + 1).saturating_sub(h);
-    }
-}
-
-pub fn sync_sidebar_to_cursor(state: &mut State) {
-    let Some((start, end)) = cursor_span(state) else {
-        return;
-    };
-    let items = &state.sidebar;
-    let hit = items
-        .iter()
-        .position(|i| {
-            let (a, b) = i.span();
-            a < end && start < b
-        })
-        .or_else(|| items.iter().position(|i| i.span().0 >= start));
-    if let Some(i) = hit {
-        state.sidebar_selected = i;
-    }
 }
 
 fn page(state: &State) -> usize {
@@ -235,33 +159,7 @@ pub fn select_sidebar(state: &mut State, index: usize) {
 }
 
 fn list_height(state: &State) -> usize {
-    super::update::pane_height(state, Pane::List)
-}
-
-pub fn open(state: &mut State) {
-    match state.focus {
-        Pane::List => {
-            if let Some(&a) = state.list.visible.get(state.list.selected) {
-                open_article(state, a, None);
-                state.focus = Pane::Reader;
-                refresh_wrap(state);
-            }
-        }
-        // A link chosen with > < is followed; otherwise Enter goes to the claim.
-        Pane::Sidebar => {
-            if super::related::selected(state).is_some() && super::related::follow(state) {
-                return;
-            }
-            select_sidebar(state, state.sidebar_selected);
-            state.focus = Pane::Reader;
-            refresh_wrap(state);
-        }
-        Pane::Reader => {
-            if !super::related::follow(state) {
-                state.message = Some(super::related::no_links(state).into());
-            }
-        }
-    }
+    super::refresh::pane_height(state, Pane::List)
 }
 
 pub fn push_jump(state: &mut State) {
@@ -270,19 +168,6 @@ pub fn push_jump(state: &mut State) {
         cursor: state.reader.cursor,
         screen: state.screen,
     });
-}
-
-pub fn jump_back(state: &mut State) {
-    let Some(loc) = state.jumps.pop() else {
-        state.message = Some("No earlier place to jump back to.".into());
-        return;
-    };
-    open_article(state, loc.article, None);
-    set_cursor(state, loc.cursor);
-    state.screen = loc.screen;
-    if loc.screen == Screen::Review {
-        super::review::rebuild(state);
-    }
 }
 
 pub fn start_selection(state: &mut State) {

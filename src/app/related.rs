@@ -1,8 +1,8 @@
 //! "Also reported in": the links of the selected sentence, and following them.
 
 use super::nav;
+use super::refresh::refresh_wrap;
 use super::state::*;
-use super::update::refresh_wrap;
 use crate::links::{Link, SentenceRef};
 use crate::store::{Annotation, AnnotationKind};
 

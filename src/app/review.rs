@@ -4,8 +4,8 @@ use super::action::Effect;
 use super::keymap::Command;
 use super::nav;
 use super::overlay::{default_export_path, open_prompt, open_prompt_with_default};
+use super::refresh::quit;
 use super::state::*;
-use super::update::quit;
 use crate::store::{AnnotationKind, Verdict};
 
 pub fn open(state: &mut State) {

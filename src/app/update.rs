@@ -1,12 +1,15 @@
-//! The one pure update: `update(&mut State, Action) -> Vec<Effect>`.
-//! It never touches files or the terminal; the shell performs the effects.
+//! The one pure update: `update(&mut State, Action, now) -> Vec<Effect>`,
+//! and the routers that send each action and command to its handler. It
+//! never touches files or the terminal; the shell performs the effects.
 
 use super::derive;
 use super::keymap::{Command, Keymap, Section};
 use super::keys::KeyPress;
-use super::layout;
+pub use super::refresh::{
+    clamp_scroll, pane_height, quit, reader_height, refresh_article, refresh_differs,
+    refresh_sidebar, refresh_wrap,
+};
 use super::state::*;
-use super::wrap;
 use super::{edit, nav, overlay, review};
 use crate::corpus::Corpus;
 use crate::store::{self, ArticleAnnotations};
@@ -396,8 +399,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         Down | Up | Top | Bottom | PageDown | PageUp | HalfDown | HalfUp => nav::movement(state, c),
         WordForward | WordBack => nav::word(state, c == WordForward),
-        Open => nav::open(state),
-        JumpBack => nav::jump_back(state),
+        Open => open(state),
+        JumpBack => jump_back(state),
         VerdictTrue => return edit::set_verdict(state, crate::store::Verdict::True),
         VerdictDisputed => return edit::set_verdict(state, crate::store::Verdict::Disputed),
         VerdictFalse => return edit::set_verdict(state, crate::store::Verdict::False),
@@ -456,118 +459,45 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn quit(state: &mut State) -> Vec<Effect> {
-    if state.unsaved.is_empty() {
-        state.quit = true;
-        return vec![Effect::Quit];
-    }
-    let why = match &state.save_status {
-        SaveStatus::Failed(e) => format!(" ({e})"),
-        _ => String::new(),
-    };
-    state.overlay = Some(Overlay::Confirm {
-        question: format!(
-            "Changes to {} article(s) could not be saved{why}. Quit and lose them? (y/n)",
-            state.unsaved.len()
-        ),
-        on_yes: Confirmed::QuitUnsaved,
-    });
-    Vec::new()
-}
-
-/// Re-derives everything that depends on the current article.
-pub fn refresh_article(state: &mut State) {
-    refresh_wrap(state);
-    refresh_sidebar(state);
-    // Before indexing the sentence count is unknown: a restored cursor waits.
-    if let Some(a) = state.current_analysis() {
-        let n = a.sentences.len();
-        let mut cursor = state.reader.cursor.min(n.saturating_sub(1));
-        // An article opens on its first content sentence, not on the
-        // navigation or front matter above it.
-        if cursor == 0
-            && let Some(first) = a.sentences.iter().position(|s| !s.chrome)
-        {
-            cursor = first;
+/// Enter on the main screen: open the listed article, follow a chosen link,
+/// or go to the sidebar's claim. Here, not in `nav`, as it reaches into
+/// `related` too.
+fn open(state: &mut State) {
+    match state.focus {
+        Pane::List => {
+            if let Some(&a) = state.list.visible.get(state.list.selected) {
+                nav::open_article(state, a, None);
+                state.focus = Pane::Reader;
+                refresh_wrap(state);
+            }
         }
-        state.reader.cursor = cursor;
+        // A link chosen with > < is followed; otherwise Enter goes to the claim.
+        Pane::Sidebar => {
+            if super::related::selected(state).is_some() && super::related::follow(state) {
+                return;
+            }
+            nav::select_sidebar(state, state.sidebar_selected);
+            state.focus = Pane::Reader;
+            refresh_wrap(state);
+        }
+        Pane::Reader => {
+            if !super::related::follow(state) {
+                state.message = Some(super::related::no_links(state).into());
+            }
+        }
     }
-    clamp_scroll(state);
-    // A restored scroll was counted in rows of another terminal's width:
-    // the cursor sentence is brought into view, whatever the size now.
-    nav::reveal_cursor(state);
-    nav::sync_sidebar_to_cursor(state);
 }
 
-pub fn refresh_sidebar(state: &mut State) {
-    let items = match state.annotations.get(state.open_article) {
-        Some(ann) => derive::sidebar_items(state.analysis(state.open_article), ann),
-        None => Vec::new(),
-    };
-    state.sidebar = items;
-    state.spans = state
-        .annotations
-        .get(state.open_article)
-        .map(|a| derive::SpanIndex::of(&a.file.annotations))
-        .unwrap_or_default();
-    state.sidebar_selected = state
-        .sidebar_selected
-        .min(state.sidebar.len().saturating_sub(1));
-    if let Some(ann) = state.annotations.get(state.open_article) {
-        state.progress[state.open_article] =
-            derive::progress(state.analysis(state.open_article), ann);
-    }
-    refresh_differs(state, state.open_article);
-}
-
-/// Whether `article` still carries `≠` after its annotations changed.
-pub fn refresh_differs(state: &mut State, article: usize) {
-    let Some(links) = state.links.clone() else {
+/// Ctrl-o: back to the place before the last jump, on its screen.
+fn jump_back(state: &mut State) {
+    let Some(loc) = state.jumps.pop() else {
+        state.message = Some("No earlier place to jump back to.".into());
         return;
     };
-    let Some(ann) = state.annotations.get(article) else {
-        return;
-    };
-    if derive::open_disagreement(&links, article, state.analysis(article), ann) {
-        state.differ_articles.insert(article);
-    } else {
-        state.differ_articles.remove(&article);
+    nav::open_article(state, loc.article, None);
+    nav::set_cursor(state, loc.cursor);
+    state.screen = loc.screen;
+    if loc.screen == Screen::Review {
+        review::rebuild(state);
     }
-}
-
-pub fn refresh_wrap(state: &mut State) {
-    let panes = layout::panes(state.size.0, state.size.1, state.focus);
-    let width = panes
-        .reader
-        .map_or(0, |r| layout::reader_text_area(r).width as usize)
-        .max(1);
-    if state.wrapped.article == state.open_article
-        && state.wrapped.width == width
-        && !state.wrapped.lines.is_empty()
-    {
-        return;
-    }
-    if let Some(article) = state.corpus.articles.get(state.open_article) {
-        state.wrapped = wrap::wrap(article, state.open_article, width);
-    }
-}
-
-/// Rows of text inside a pane's border (at least 1, also when it is hidden).
-pub fn pane_height(state: &State, pane: Pane) -> usize {
-    let panes = layout::panes(state.size.0, state.size.1, state.focus);
-    let rect = match pane {
-        Pane::List => panes.list,
-        Pane::Reader => panes.reader,
-        Pane::Sidebar => panes.sidebar,
-    };
-    rect.map_or(1, |r| layout::inner(r).height as usize).max(1)
-}
-
-pub fn reader_height(state: &State) -> usize {
-    pane_height(state, Pane::Reader)
-}
-
-pub fn clamp_scroll(state: &mut State) {
-    let max = state.wrapped.lines.len().saturating_sub(1);
-    state.reader.scroll = state.reader.scroll.min(max);
 }
