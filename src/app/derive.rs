@@ -2,9 +2,46 @@
 //! items and each article's progress. Recomputed per article when it changes,
 //! in O(n log n) of its annotations: one article may hold 100,000 of them.
 
-use super::state::{Progress, SidebarItem};
 use crate::store::{AnchorState, Annotation, AnnotationKind, ArticleAnnotations, Verdict};
 use crate::text::ArticleAnalysis;
+
+/// An item of the claims sidebar, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SidebarItem {
+    /// A saved annotation (claim or note), by id. Orphans (their text is gone
+    /// from the article) sort last, listed under "orphaned".
+    Saved {
+        id: String,
+        start: usize,
+        end: usize,
+        orphaned: bool,
+        /// A claim still waiting for a verdict (what `]` and `[` visit).
+        waiting: bool,
+    },
+    /// A suggested sentence, by index into the article's sentences.
+    Suggestion {
+        sentence: usize,
+        start: usize,
+        end: usize,
+    },
+}
+
+impl SidebarItem {
+    pub fn span(&self) -> (usize, usize) {
+        match self {
+            SidebarItem::Saved { start, end, .. } | SidebarItem::Suggestion { start, end, .. } => {
+                (*start, *end)
+            }
+        }
+    }
+}
+
+/// Per-article figures for the list: reviewed claims and claims found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub reviewed: usize,
+    pub found: usize,
+}
 
 /// The spans of an article's live (not orphaned) annotations, to find
 /// quickly those that overlap a range: the sentences the sidebar suggests,

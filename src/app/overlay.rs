@@ -5,6 +5,7 @@ use super::edit;
 use super::keymap::{Command, Section};
 use super::keys::{Key, KeyPress};
 use super::nav;
+pub use super::refresh::{default_export_path, open_prompt, open_prompt_with_default};
 use super::review;
 use super::state::*;
 use super::text_field::TextField;
@@ -28,16 +29,6 @@ pub fn open_search(state: &mut State) {
     open_prompt(state, kind, initial);
 }
 
-pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
-    let input = TextField::new(&initial);
-    state.overlay = Some(Overlay::Prompt {
-        kind,
-        input,
-        stance: Stance::Supports,
-        error: None,
-    });
-}
-
 /// Rows of the help screen (`ui::help::lines`, which a test keeps in step):
 /// a title, the bindings and a blank line per screen, then the editors'
 /// keys and the legend.
@@ -48,13 +39,6 @@ pub fn help_rows(state: &State) -> usize {
         .map(|s| state.keymap.bindings(*s).len() + 2)
         .sum::<usize>()
         + 3
-}
-
-/// The default file of an export in `format`.
-pub fn default_export_path(state: &State, format: crate::export::Format) -> std::path::PathBuf {
-    state
-        .export_dir
-        .join(format!("claimdesk-report.{}", format.extension()))
 }
 
 /// What the export prompt's answer asks for: a format ("html", to the
@@ -87,18 +71,6 @@ fn export_target(
         path.to_path_buf()
     };
     Some((format, path))
-}
-
-/// A prompt that starts empty and shows `default` greyed: Enter alone takes
-/// it, and typing replaces it instead of appending to it.
-pub fn open_prompt_with_default(state: &mut State, kind: PromptKind, default: String) {
-    let input = TextField::with_placeholder(default);
-    state.overlay = Some(Overlay::Prompt {
-        kind,
-        input,
-        stance: Stance::Supports,
-        error: None,
-    });
 }
 
 pub fn paste(state: &mut State, text: &str) -> Vec<Effect> {

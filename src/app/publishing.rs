@@ -10,14 +10,6 @@ use crate::store::{AnnotationKind, ChangeKind, Publishing, Stance};
 /// ClaimReview readers cut `claimReviewed` beyond this.
 pub const SUMMARY_MAX_CHARS: usize = 75;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PublishField {
-    Summary,
-    Claimant,
-    SaidOn,
-    FactCheckUrl,
-}
-
 impl PublishField {
     pub const ALL: [PublishField; 4] = [
         PublishField::Summary,

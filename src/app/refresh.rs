@@ -7,7 +7,9 @@ use super::action::Effect;
 use super::derive;
 use super::layout;
 use super::state::*;
+use super::text_field::TextField;
 use super::wrap;
+use crate::store::Stance;
 
 /// Opens article `index` with the cursor on the sentence containing `pos`.
 pub fn open_article(state: &mut State, index: usize, pos: Option<usize>) {
@@ -202,4 +204,34 @@ pub fn reader_height(state: &State) -> usize {
 pub fn clamp_scroll(state: &mut State) {
     let max = state.wrapped.lines.len().saturating_sub(1);
     state.reader.scroll = state.reader.scroll.min(max);
+}
+
+/// Opens a one-line prompt holding `initial`.
+pub fn open_prompt(state: &mut State, kind: PromptKind, initial: String) {
+    let input = TextField::new(&initial);
+    state.overlay = Some(Overlay::Prompt {
+        kind,
+        input,
+        stance: Stance::Supports,
+        error: None,
+    });
+}
+
+/// A prompt that starts empty and shows `default` greyed: Enter alone takes
+/// it, and typing replaces it instead of appending to it.
+pub fn open_prompt_with_default(state: &mut State, kind: PromptKind, default: String) {
+    let input = TextField::with_placeholder(default);
+    state.overlay = Some(Overlay::Prompt {
+        kind,
+        input,
+        stance: Stance::Supports,
+        error: None,
+    });
+}
+
+/// The default file of an export in `format`.
+pub fn default_export_path(state: &State, format: crate::export::Format) -> std::path::PathBuf {
+    state
+        .export_dir
+        .join(format!("claimdesk-report.{}", format.extension()))
 }

@@ -3,8 +3,8 @@
 use super::action::Effect;
 use super::keymap::Command;
 use super::nav;
-use super::overlay::{default_export_path, open_prompt, open_prompt_with_default};
 use super::refresh::quit;
+use super::refresh::{default_export_path, open_prompt, open_prompt_with_default};
 use super::state::*;
 use crate::store::{AnnotationKind, Verdict};
 

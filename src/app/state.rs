@@ -1,5 +1,6 @@
 //! Everything the app knows at one instant. `view` draws it; only `update` changes it.
 
+pub use super::derive::{Progress, SidebarItem};
 use super::keymap::Keymap;
 use super::text_field::TextField;
 use super::wrap::Wrapped;
@@ -51,37 +52,6 @@ impl Clock {
         match self {
             Clock::System => Utc::now(),
             Clock::Fixed(t) => t,
-        }
-    }
-}
-
-/// An item of the claims sidebar, in text order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SidebarItem {
-    /// A saved annotation (claim or note), by id. Orphans (their text is gone
-    /// from the article) sort last, listed under "orphaned".
-    Saved {
-        id: String,
-        start: usize,
-        end: usize,
-        orphaned: bool,
-        /// A claim still waiting for a verdict (what `]` and `[` visit).
-        waiting: bool,
-    },
-    /// A suggested sentence, by index into the article's sentences.
-    Suggestion {
-        sentence: usize,
-        start: usize,
-        end: usize,
-    },
-}
-
-impl SidebarItem {
-    pub fn span(&self) -> (usize, usize) {
-        match self {
-            SidebarItem::Saved { start, end, .. } | SidebarItem::Suggestion { start, end, .. } => {
-                (*start, *end)
-            }
         }
     }
 }
@@ -220,7 +190,16 @@ pub enum PromptKind {
     /// Another reviewer's annotations folder to compare with.
     CompareFolder,
     /// One of a claim's publishing fields, in turn.
-    Publishing(super::publishing::PublishField),
+    Publishing(PublishField),
+}
+
+/// A claim's publishing fields, edited in turn (behaviour in `publishing.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishField {
+    Summary,
+    Claimant,
+    SaidOn,
+    FactCheckUrl,
 }
 
 /// Modal layers drawn over the screen; each takes the keys while open.
@@ -281,13 +260,6 @@ pub struct Location {
     pub article: usize,
     pub cursor: usize,
     pub screen: Screen,
-}
-
-/// Per-article figures for the list: reviewed claims and claims found.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Progress {
-    pub reviewed: usize,
-    pub found: usize,
 }
 
 pub struct State {

@@ -417,7 +417,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         ConfirmAnchor => return edit::confirm_anchor(state),
         Reattach => return edit::reattach(state),
         Evidence => super::evidence::open_evidence(state),
-        Publishing => super::publishing::open(state, super::publishing::PublishField::Summary),
+        Publishing => super::publishing::open(state, PublishField::Summary),
         DetailsDown => {
             state.details_scroll = state.details_scroll.saturating_add(3);
             return Vec::new();
