@@ -190,3 +190,26 @@ fn a_question_answers_to_a_remapped_key() {
     let help = render(&s);
     assert!(help.contains("Questions"), "{help}");
 }
+
+/// Prompt titles name the prompt keys the keymap has.
+#[test]
+fn prompt_titles_follow_remapped_prompt_keys() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (160, 48));
+    s.keymap = claimdesk::app::config::parse(
+        "[keys.prompt]\nnext_choice = \"ctrl-t\"\naccept = [\"enter\", \"ctrl-s\"]\n",
+        "config.toml",
+    )
+    .unwrap()
+    .keymap;
+    let shown = "ctrl-t"
+        .parse::<claimdesk::app::keys::KeyPress>()
+        .unwrap()
+        .to_string();
+    press(&mut s, "jde");
+    let screen = render(&s);
+    assert!(screen.contains(&format!("({shown} changes)")), "{screen}");
+    press(&mut s, "<c-t>https://example.org/x<c-s>");
+    let a = &s.annotations[s.open_article].file.annotations[0];
+    assert_eq!(a.evidence[0].stance, claimdesk::store::Stance::Refutes);
+}

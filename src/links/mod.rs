@@ -90,15 +90,6 @@ impl LinkIndex {
             .flatten()
             .map(|&i| &self.links[i])
     }
-
-    /// Articles with at least one `differs` link.
-    pub fn articles_that_differ(&self) -> std::collections::BTreeSet<usize> {
-        self.links
-            .iter()
-            .filter(|l| l.relation == Relation::Differs)
-            .flat_map(|l| [l.a.article, l.b.article])
-            .collect()
-    }
 }
 
 /// A sentence keeps its best few links only: the sidebar shows what matters

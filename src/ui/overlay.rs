@@ -2,6 +2,7 @@
 
 use super::theme::Theme;
 use super::{clean, fit, help, span};
+use crate::app::keymap::{Command, Section};
 use crate::app::state::{Overlay, PromptKind, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,7 +63,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 .map(|a| clean(a.slice(*s, *e)))
                 .unwrap_or_default();
             let block = Block::bordered()
-                .title(" Note: Esc keeps it and closes ")
+                .title(format!(
+                    " Note: {} keeps it and closes ",
+                    state.keymap.key_for(Section::Editor, Command::EditorClose)
+                ))
                 .border_style(theme.focus_border);
             let inner = block.inner(r);
             frame.render_widget(block, r);
@@ -88,30 +92,38 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             stance,
             error,
         } => {
+            // The keys named in titles are the keymap's, so a remap shows.
+            let key = |c: Command| state.keymap.key_for(Section::Prompt, c);
+            let (accept, cancel, next) = (
+                key(Command::PromptAccept),
+                key(Command::PromptCancel),
+                key(Command::PromptNext),
+            );
             let title = match kind {
-                PromptKind::Search => " Search this article (Enter: go · Esc: clear) ".to_string(),
+                PromptKind::Search => {
+                    format!(" Search this article ({accept}: go · {cancel}: clear) ")
+                }
                 PromptKind::ListFilter => {
-                    " Filter articles (Enter: keep · Esc: clear) ".to_string()
+                    format!(" Filter articles ({accept}: keep · {cancel}: clear) ")
                 }
                 PromptKind::ReviewFilter => {
-                    " Filter annotations by text (Enter: keep) ".to_string()
+                    format!(" Filter annotations by text ({accept}: keep) ")
                 }
                 PromptKind::Evidence => format!(
-                    " Evidence: URL or article#id · stance {} (Tab changes) ",
+                    " Evidence: URL or article#id · stance {} ({next} changes) ",
                     stance.name()
                 ),
                 PromptKind::CompareFolder => {
-                    " Compare with another reviewer's annotations folder (Enter) ".to_string()
+                    format!(" Compare with another reviewer's annotations folder ({accept}) ")
                 }
                 PromptKind::Publishing(field) => format!(
-                    " {} {}/4 · Enter: save · Tab: skip · Esc: close ",
+                    " {} {}/4 · {accept}: save · {next}: skip · {cancel}: close ",
                     field.label(),
                     field.number()
                 ),
-                PromptKind::Export => {
-                    " Export the rows shown: md csv json claimreview w3c html, or a file.csv/.md/.json/.html (Enter) "
-                        .to_string()
-                }
+                PromptKind::Export => format!(
+                    " Export the rows shown: md csv json claimreview w3c html, or a file.csv/.md/.json/.html ({accept}) "
+                ),
             };
             let h = if error.is_some() { 4 } else { 3 };
             let y = area.height.saturating_sub(h + 1);
