@@ -63,7 +63,7 @@ fn writer(
             .cloned()
             .unwrap_or_else(|| annotation(&corpus, "shared", 3500, "", &at));
         shared.note = format!("{name} {i}");
-        shared.updated = at.clone();
+        shared.updated = at.clone().into();
         ann.file.upsert(shared);
         let done = store::save(&ann, &corpus.articles[0]).expect("save");
         ann.file = done.file;

@@ -16,14 +16,15 @@ fn a_verdict_asks_for_one_save_and_records_the_time_it_was_given() {
     let effects = update(&mut s, Action::Command(Command::VerdictFalse), at);
     assert_eq!(effects, vec![Effect::Save(s.open_article)]);
     let a = &s.annotations[s.open_article].file.annotations[0];
-    assert_eq!(a.updated, "2031-05-06T07:08:09Z");
+    assert_eq!(a.updated, claimdesk::store::Stamp::at(at));
+    assert_eq!(a.updated.to_string(), "2031-05-06T07:08:09Z");
     // The same change again at another time: history says when.
     let later = Utc.with_ymd_and_hms(2031, 5, 6, 8, 0, 0).unwrap();
     update(&mut s, Action::Command(Command::VerdictTrue), later);
     let a = &s.annotations[s.open_article].file.annotations[0];
     assert_eq!(
-        a.history.last().map(|h| h.at.as_str()),
-        Some("2031-05-06T08:00:00Z")
+        a.history.last().map(|h| h.at.to_string()),
+        Some("2031-05-06T08:00:00Z".to_string())
     );
 }
 

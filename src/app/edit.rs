@@ -118,7 +118,7 @@ fn new_annotation(
             &article.id,
             start,
             end,
-            &now,
+            &now.to_string(),
             state.id_counter,
             state.id_salt,
         ),

@@ -7,7 +7,7 @@ use super::wrap::Wrapped;
 use crate::corpus::Corpus;
 use crate::store::{Annotation, ArticleAnnotations, Stance, Verdict};
 use crate::text::ArticleAnalysis;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -346,9 +346,9 @@ impl State {
         self.annotations.get(self.open_article)
     }
 
-    /// The time of the action being handled, as history and files write it.
-    pub fn now(&self) -> String {
-        self.time.to_rfc3339_opts(SecondsFormat::Secs, true)
+    /// The time of the action being handled, as history and files keep it.
+    pub fn now(&self) -> crate::store::Stamp {
+        crate::store::Stamp::at(self.time)
     }
 
     pub fn session_place(&self) -> SessionPlace {

@@ -95,7 +95,7 @@ pub fn review(r: &ExportRow, settings: &Settings) -> Value {
         "reviewRating": rating_obj,
         "itemReviewed": claim,
         "author": author(settings, r.reviewer),
-        "datePublished": r.updated.get(..10).unwrap_or(r.updated),
+        "datePublished": r.updated.day(),
     });
     if !p.factcheck_url.is_empty() {
         review["url"] = json!(p.factcheck_url);

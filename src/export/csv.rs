@@ -79,8 +79,8 @@ pub fn render(rows: &[ExportRow]) -> String {
             n(r.note),
             n(&evidence.join("; ")),
             n(r.reviewer),
-            n(r.created),
-            n(r.updated),
+            n(&r.created.to_string()),
+            n(&r.updated.to_string()),
         ])
         .expect("writing to memory");
     }

@@ -246,7 +246,7 @@ fn notes(anns: &[&Annotation]) -> String {
         out.push_str(&format!(
             "<br><span class=\"meta\">{} · {}</span></li>\n",
             escape(&a.reviewer),
-            escape(&a.updated)
+            escape(&a.updated.to_string())
         ));
     }
     out.push_str("</ol>\n");

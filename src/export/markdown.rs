@@ -141,7 +141,7 @@ pub fn render(rows: &[ExportRow]) -> String {
         out.push_str(&format!(
             "\n*{} · {}*\n\n",
             escape(r.reviewer),
-            escape(r.updated)
+            escape(&r.updated.to_string())
         ));
     }
     out

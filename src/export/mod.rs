@@ -38,8 +38,8 @@ pub struct ExportRow<'a> {
     #[serde(skip_serializing_if = "crate::store::Publishing::is_empty")]
     pub publishing: &'a crate::store::Publishing,
     pub reviewer: &'a str,
-    pub created: &'a str,
-    pub updated: &'a str,
+    pub created: &'a crate::store::Stamp,
+    pub updated: &'a crate::store::Stamp,
     pub history: &'a [crate::store::HistoryEntry],
 }
 

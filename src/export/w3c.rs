@@ -69,8 +69,8 @@ pub fn annotation(r: &ExportRow, settings: &Settings, ids: &IdIndex) -> Value {
     }
     // Lifecycle times only when they are the date-times the model requires.
     for (key, value) in [("created", r.created), ("modified", r.updated)] {
-        if chrono::DateTime::parse_from_rfc3339(value).is_ok() {
-            a[key] = json!(value);
+        if value.is_time() {
+            a[key] = json!(value.to_string());
         }
     }
     a

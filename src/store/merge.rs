@@ -223,7 +223,7 @@ fn merge_one(
     merged.history = merge_history(&ours.history, &theirs.history);
     merged.created = [&ours.created, &theirs.created]
         .into_iter()
-        .filter(|c| !c.is_empty())
+        .filter(|c| c.is_time() || **c != super::model::Stamp::default())
         .min()
         .cloned()
         .unwrap_or_default();

@@ -180,7 +180,7 @@ impl Publishing {
 /// before the change made at `at` by `by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
-    pub at: String,
+    pub at: Stamp,
     pub by: String,
     pub verdict: Verdict,
     #[serde(default)]
@@ -189,6 +189,98 @@ pub struct HistoryEntry {
     /// predates it.
     #[serde(default, skip_serializing_if = "ChangeKind::is_unnamed")]
     pub change: ChangeKind,
+}
+
+/// When something happened: written as RFC 3339 in UTC to the second
+/// ("2026-11-23T10:00:00Z"), held as a time so that changes order by time.
+/// A value that is not such a time (empty in files older than the field, or
+/// written by hand) is kept as it is and orders before every time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Stamp {
+    At(chrono::DateTime<chrono::Utc>),
+    Other(String),
+}
+
+impl Stamp {
+    pub fn at(t: chrono::DateTime<chrono::Utc>) -> Stamp {
+        Stamp::At(t)
+    }
+
+    /// The day, as ClaimReview's `datePublished` wants it.
+    pub fn day(&self) -> String {
+        match self {
+            Stamp::At(t) => t.format("%Y-%m-%d").to_string(),
+            Stamp::Other(s) => s.get(..10).unwrap_or(s).to_string(),
+        }
+    }
+
+    pub fn is_time(&self) -> bool {
+        matches!(self, Stamp::At(_))
+    }
+}
+
+impl Default for Stamp {
+    fn default() -> Stamp {
+        Stamp::Other(String::new())
+    }
+}
+
+impl Ord for Stamp {
+    fn cmp(&self, other: &Stamp) -> std::cmp::Ordering {
+        use std::cmp::Ordering::*;
+        match (self, other) {
+            (Stamp::At(a), Stamp::At(b)) => a.cmp(b),
+            (Stamp::Other(_), Stamp::At(_)) => Less,
+            (Stamp::At(_), Stamp::Other(_)) => Greater,
+            (Stamp::Other(a), Stamp::Other(b)) => a.cmp(b),
+        }
+    }
+}
+
+impl PartialOrd for Stamp {
+    fn partial_cmp(&self, other: &Stamp) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stamp::At(t) => f.write_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            Stamp::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<String> for Stamp {
+    fn from(s: String) -> Stamp {
+        // Only a time that is written back exactly as read becomes a time,
+        // so a file's bytes never change by being read and saved.
+        match chrono::DateTime::parse_from_rfc3339(&s) {
+            Ok(t) => {
+                let t = t.with_timezone(&chrono::Utc);
+                if t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true) == s {
+                    Stamp::At(t)
+                } else {
+                    Stamp::Other(s)
+                }
+            }
+            Err(_) => Stamp::Other(s),
+        }
+    }
+}
+
+impl From<&str> for Stamp {
+    fn from(s: &str) -> Stamp {
+        Stamp::from(s.to_string())
+    }
+}
+
+impl From<Stamp> for String {
+    fn from(s: Stamp) -> String {
+        s.to_string()
+    }
 }
 
 /// What a history entry records. Written as its name; a name this version
@@ -310,9 +402,9 @@ pub struct Annotation {
     #[serde(default)]
     pub reviewer: String,
     #[serde(default)]
-    pub created: String,
+    pub created: Stamp,
     #[serde(default)]
-    pub updated: String,
+    pub updated: Stamp,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
     /// Ids this annotation also answers to: when two instances (or two git
@@ -448,5 +540,28 @@ mod tests {
             serde_json::from_str(r#"{"at":"t","by":"a","verdict":"true"}"#).unwrap();
         assert!(old.change.is_unnamed());
         assert!(!serde_json::to_string(&old).unwrap().contains("change"));
+    }
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_times_that_order_by_time_and_write_back_as_read() {
+        let a = Stamp::from("2026-11-23T10:00:00Z");
+        let b = Stamp::from("2026-11-23T09:00:00Z");
+        assert!(a.is_time() && b.is_time() && b < a);
+        assert_eq!(a.to_string(), "2026-11-23T10:00:00Z");
+        assert_eq!(a.day(), "2026-11-23");
+        // Not written the way claimdesk writes times: kept as text, first.
+        for other in ["", "yesterday", "2026-11-23T10:00:00+00:00"] {
+            let s = Stamp::from(other);
+            assert!(!s.is_time() && s < b, "{other}");
+            assert_eq!(s.to_string(), other);
+        }
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, "\"2026-11-23T10:00:00Z\"");
+        assert_eq!(serde_json::from_str::<Stamp>(&json).unwrap(), a);
     }
 }

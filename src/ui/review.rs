@@ -208,6 +208,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 Cell::from(fit(&clean(&a.reviewer), 10)),
                 Cell::from(
                     a.updated
+                        .to_string()
                         .replace('T', " ")
                         .trim_end_matches('Z')
                         .to_string(),
