@@ -332,7 +332,10 @@ pub fn dismiss(state: &mut State) -> Vec<Effect> {
                         }
                     });
             state.overlay = Some(Overlay::Confirm {
-                question: format!("Delete this {what} with its verdict, note and evidence? (y/n)"),
+                question: format!(
+                    "Delete this {what} with its verdict, note and evidence? {}",
+                    super::refresh::yes_no(state)
+                ),
                 on_yes: Confirmed::Delete {
                     article: state.open_article,
                     id,

@@ -101,8 +101,9 @@ pub fn quit(state: &mut State) -> Vec<Effect> {
     };
     state.overlay = Some(Overlay::Confirm {
         question: format!(
-            "Changes to {} article(s) could not be saved{why}. Quit and lose them? (y/n)",
-            state.unsaved.len()
+            "Changes to {} article(s) could not be saved{why}. Quit and lose them? {}",
+            state.unsaved.len(),
+            yes_no(state)
         ),
         on_yes: Confirmed::QuitUnsaved,
     });
@@ -234,4 +235,14 @@ pub fn default_export_path(state: &State, format: crate::export::Format) -> std:
     state
         .export_dir
         .join(format!("claimdesk-report.{}", format.extension()))
+}
+
+/// "(y/n)" as the keymap has the answers, for the end of a question.
+pub fn yes_no(state: &State) -> String {
+    use super::keymap::{Command, Section};
+    format!(
+        "({}/{})",
+        state.keymap.key_for(Section::Confirm, Command::ConfirmYes),
+        state.keymap.key_for(Section::Confirm, Command::ConfirmNo)
+    )
 }

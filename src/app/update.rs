@@ -7,7 +7,7 @@ use super::keymap::{Command, Keymap, Section};
 use super::keys::KeyPress;
 pub use super::refresh::{
     clamp_scroll, pane_height, quit, reader_height, refresh_article, refresh_differs,
-    refresh_sidebar, refresh_wrap,
+    refresh_sidebar, refresh_wrap, yes_no,
 };
 use super::state::*;
 use super::{edit, nav, overlay, review};
@@ -313,7 +313,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                 |n| n.to_string_lossy().into_owned(),
             );
             state.overlay = Some(Overlay::Confirm {
-                question: format!("{name} exists. Replace it? (y/n)"),
+                question: format!("{name} exists. Replace it? {}", yes_no(state)),
                 on_yes: Confirmed::ReplaceExport { format, ids, path },
             });
             Vec::new()
