@@ -181,7 +181,10 @@ fn a_question_answers_to_a_remapped_key() {
         .keymap;
     press(&mut s, "jdxy");
     assert!(s.overlay.is_some(), "y is no longer an answer");
-    assert!(render(&s).contains("(o/n)"), "the question names the answers");
+    assert!(
+        render(&s).contains("(o/n)"),
+        "the question names the answers"
+    );
     press(&mut s, "o");
     assert!(
         s.annotations.iter().all(|a| a.file.annotations.is_empty()),

@@ -20,8 +20,9 @@ pub const VERBATIM_WORDS: usize = 8;
 pub struct Described<'a> {
     pub r: SentenceRef,
     pub sentence: &'a Sentence,
-    /// Content-word stems, sorted.
-    pub stems: Vec<String>,
+    /// Content-word stems, as `stem_key`s, sorted: eight bytes each rather
+    /// than a string, as a corpus has millions of them while linking.
+    pub stems: Vec<u64>,
     /// Kinds of event named, sorted.
     pub events: Vec<EventKind>,
     /// Entity keys, sorted.
@@ -53,7 +54,7 @@ pub fn describe<'a>(
     written: Option<NaiveDate>,
 ) -> Described<'a> {
     let tokens = tokenize(text);
-    let mut stems: Vec<String> = Vec::new();
+    let mut stems: Vec<u64> = Vec::new();
     let mut found_events: Vec<EventKind> = Vec::new();
     for t in &tokens {
         if !t.text.chars().all(char::is_alphabetic) {
@@ -64,7 +65,7 @@ pub fn describe<'a>(
             found_events.push(kind);
         }
         if t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower) {
-            stems.push(stem);
+            stems.push(stem_key(&stem));
         }
     }
     stems.sort();
@@ -214,6 +215,11 @@ fn runs(tokens: &[Token]) -> Vec<u64> {
 
 /// A stable 64-bit key for a string or a run of words (`DefaultHasher::new`
 /// has fixed keys), so that indexes hold numbers rather than strings.
+/// The key of a stem in `Described::stems`.
+pub fn stem_key(stem: &str) -> u64 {
+    hash(stem)
+}
+
 pub fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     value.hash(&mut h);

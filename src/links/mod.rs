@@ -165,10 +165,10 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
         }
     }
     let stories = story::same_story(&described, &name_df, n_articles, &years);
-    let mut stem_df: HashMap<&str, u32> = HashMap::default();
+    let mut stem_df: HashMap<u64, u32> = HashMap::default();
     for d in &described {
         for s in &d.stems {
-            *stem_df.entry(s.as_str()).or_default() += 1;
+            *stem_df.entry(*s).or_default() += 1;
         }
     }
     let rarity = relate::Rarity {

@@ -15,13 +15,13 @@ pub struct Rarity<'a> {
     pub name_df: &'a HashMap<&'a str, u32>,
     pub n_articles: usize,
     /// Sentences using each stem.
-    pub stem_df: &'a HashMap<&'a str, u32>,
+    pub stem_df: &'a HashMap<u64, u32>,
     pub n_sentences: usize,
 }
 
 impl Rarity<'_> {
-    fn stem_weight(&self, s: &str) -> f32 {
-        let df = self.stem_df.get(s).copied().unwrap_or(1) as f32;
+    fn stem_weight(&self, s: u64) -> f32 {
+        let df = self.stem_df.get(&s).copied().unwrap_or(1) as f32;
         (self.n_sentences as f32 / df).ln().max(0.1)
     }
 
@@ -31,7 +31,7 @@ impl Rarity<'_> {
 
     /// The weight of all a sentence says, to normalise what two share.
     pub fn norm(&self, d: &Described) -> f32 {
-        let stems: f32 = d.stems.iter().map(|s| self.stem_weight(s)).sum();
+        let stems: f32 = d.stems.iter().map(|s| self.stem_weight(*s)).sum();
         stems + 2.0 * d.names.len() as f32 + 3.0 * d.figures.len() as f32
     }
 }
@@ -84,7 +84,7 @@ pub fn compare(
         !agreeing.is_empty() || disagreeing.iter().any(|(fa, _)| named_duration(fa));
     let same_day = a.days.iter().any(|x| b.days.contains(x));
 
-    let mut weight: f32 = shared_stems.iter().map(|s| rarity.stem_weight(s)).sum();
+    let mut weight: f32 = shared_stems.iter().map(|s| rarity.stem_weight(**s)).sum();
     weight += 2.0 * shared_names.len() as f32;
     // A named duration tells as much when its values differ as when they agree.
     let named_disagreeing = disagreeing
@@ -209,8 +209,9 @@ pub fn compare(
         for fb in b.figures.iter().filter(telling) {
             if fa.thing != fb.thing
                 && agree(fa.q, fb.q)
-                && ((b.stems.contains(&fa.thing) && !b.figures.iter().any(|f| f.thing == fa.thing))
-                    || (a.stems.contains(&fb.thing)
+                && ((b.stems.contains(&super::describe::stem_key(&fa.thing))
+                    && !b.figures.iter().any(|f| f.thing == fa.thing))
+                    || (a.stems.contains(&super::describe::stem_key(&fb.thing))
                         && !a.figures.iter().any(|f| f.thing == fb.thing)))
                 && (same_event || verbatim || specific_names >= 1)
             {
