@@ -196,13 +196,17 @@ pub(crate) fn classify_alone(line: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Blank;
     }
-    // Pages often carry non-breaking spaces; fold all white space to one space.
+    let words = word_count(t);
+    // Pages often carry non-breaking spaces; fold all white space to one
+    // space. Only short lines are matched whole; a long one (prose, most of
+    // a corpus) only by how it starts, so only its first words are folded.
+    let keep = if words > 14 { 8 } else { words };
     let lower = t
         .split_whitespace()
+        .take(keep)
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let words = word_count(t);
     let sentence_like = ends_like_sentence(t);
 
     if LINK_PREFIXES.iter().any(|p| lower.starts_with(p)) {
