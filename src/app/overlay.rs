@@ -276,33 +276,18 @@ fn prompt_input(
             if kind == PromptKind::Evidence {
                 stance = stance.next();
             }
-            state.overlay = Some(Overlay::Prompt {
-                kind,
-                input,
-                stance,
-                error,
-            });
+            keep_prompt(state, kind, input, stance, error);
             Vec::new()
         }
         // One line: moving between lines does nothing.
         Key::Up | Key::Down | Key::PageUp | Key::PageDown => {
-            state.overlay = Some(Overlay::Prompt {
-                kind,
-                input,
-                stance,
-                error,
-            });
+            keep_prompt(state, kind, input, stance, error);
             Vec::new()
         }
         _ => {
             input.input(key);
             let value = input.text("");
-            state.overlay = Some(Overlay::Prompt {
-                kind,
-                input,
-                stance,
-                error: None,
-            });
+            keep_prompt(state, kind, input, stance, None);
             live_update(state, kind, &value);
             Vec::new()
         }
@@ -327,12 +312,7 @@ fn prompt_accept(
             };
             // Refused: the prompt stays open with the reason.
             saved.unwrap_or_else(|e| {
-                state.overlay = Some(Overlay::Prompt {
-                    kind,
-                    input,
-                    stance,
-                    error: Some(e),
-                });
+                keep_prompt(state, kind, input, stance, Some(e));
                 Vec::new()
             })
         }
@@ -383,14 +363,25 @@ fn prompt_accept(
                     .map(|f| f.name())
                     .collect();
                 let error = Some(format!("Formats: {}.", names.join(", ")));
-                state.overlay = Some(Overlay::Prompt {
-                    kind,
-                    input,
-                    stance,
-                    error,
-                });
+                keep_prompt(state, kind, input, stance, error);
                 Vec::new()
             }
         },
     }
+}
+
+/// The prompt stays open, as it is or with the reason an answer was refused.
+fn keep_prompt(
+    state: &mut State,
+    kind: PromptKind,
+    input: TextField,
+    stance: Stance,
+    error: Option<String>,
+) {
+    state.overlay = Some(Overlay::Prompt {
+        kind,
+        input,
+        stance,
+        error,
+    });
 }
