@@ -35,22 +35,9 @@ impl PublishField {
         Self::ALL.get(self.number()).copied()
     }
 
+    /// The field's value (fields are numbered as `Publishing::NAMES` lists them).
     pub fn get(self, p: &Publishing) -> &str {
-        match self {
-            PublishField::Summary => &p.summary,
-            PublishField::Claimant => &p.claimant,
-            PublishField::SaidOn => &p.said_on,
-            PublishField::FactCheckUrl => &p.factcheck_url,
-        }
-    }
-
-    fn slot(self, p: &mut Publishing) -> &mut String {
-        match self {
-            PublishField::Summary => &mut p.summary,
-            PublishField::Claimant => &mut p.claimant,
-            PublishField::SaidOn => &mut p.said_on,
-            PublishField::FactCheckUrl => &mut p.factcheck_url,
-        }
+        p.field(self.number() - 1)
     }
 
     /// The value as stored, or why it cannot be.
@@ -132,7 +119,7 @@ pub fn save(state: &mut State, field: PublishField, value: &str) -> Result<Vec<E
                 if a.kind != AnnotationKind::Claim {
                     return Err("Publishing fields belong to claims; this is a note.".into());
                 }
-                *field.slot(&mut a.publishing) = value;
+                *a.publishing.field_mut(field.number() - 1) = value;
                 Ok(())
             },
         )?
