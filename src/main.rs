@@ -161,7 +161,7 @@ enum Format {
     Claimreview,
     /// W3C Web Annotation JSON-LD.
     W3c,
-    /// A self-contained HTML report: every article with its claims highlighted.
+    /// A self-contained HTML report: each annotated article with its claims highlighted.
     Html,
 }
 

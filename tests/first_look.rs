@@ -217,3 +217,25 @@ fn prompt_titles_follow_remapped_prompt_keys() {
     let a = &s.annotations[s.open_article].file.annotations[0];
     assert_eq!(a.evidence[0].stance, claimdesk::store::Stance::Refutes);
 }
+
+/// The help names its own keys from the keymap, and no help line is cut
+/// at 80 columns.
+#[test]
+fn help_names_its_keys_and_fits_80_columns() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    s.keymap = claimdesk::app::config::parse("[keys.help]\nclose_help = \"x\"\n", "config.toml")
+        .unwrap()
+        .keymap;
+    press(&mut s, "?");
+    assert!(render(&s).contains("x closes"));
+    let theme = claimdesk::ui::theme::Theme::new(false);
+    for line in claimdesk::ui::help::lines(&s, &theme) {
+        let text: String = line.spans.iter().map(|sp| sp.content.as_ref()).collect();
+        // The help box is the screen less its margins and borders.
+        assert!(
+            unicode_width::UnicodeWidthStr::width(text.as_str()) <= 80 - 6,
+            "{text:?}"
+        );
+    }
+}

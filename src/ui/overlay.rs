@@ -38,7 +38,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
                 .saturating_sub(r.height.saturating_sub(2) as usize);
             frame.render_widget(Clear, r);
             let block = Block::bordered()
-                .title(" Help: j k scroll · Esc closes ")
+                .title(format!(
+                    " Help: {} {} scroll · {} closes ",
+                    state.keymap.key_for(Section::Help, Command::Down),
+                    state.keymap.key_for(Section::Help, Command::Up),
+                    state.keymap.key_for(Section::Help, Command::HelpClose)
+                ))
                 .border_style(theme.focus_border);
             frame.render_widget(
                 Paragraph::new(lines)
