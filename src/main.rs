@@ -347,33 +347,40 @@ fn run_tui(
     reviewer: Option<String>,
 ) -> Result<(), String> {
     let config = load_config()?;
-    let ws = open(&corpus_dir, &common)?;
-    if ws.corpus.articles.is_empty() {
-        // `open` has said why on the line above.
-        return Err("nothing to open.".into());
+    let files = claimdesk::corpus::CorpusFiles::discover(&corpus_dir, common.links())
+        .map_err(|e| e.to_string())?;
+    if files.is_empty() {
+        return Err(format!(
+            "no .txt or .md articles in {}; nothing to open.",
+            printable(&corpus_dir.display().to_string())
+        ));
     }
-    store::files::clean_stray_temp_files(&ws.annotations_dir);
+    let annotations_dir = cli::annotations_dir_for(&corpus_dir, common.annotations.as_deref())?;
+    store::files::clean_stray_temp_files(&annotations_dir);
     let state_dir = dirs().map(|d| d.state_dir().unwrap_or(d.data_local_dir()).to_path_buf());
     let session = state_dir
         .as_deref()
         .and_then(|d| session::load(d, &corpus_dir));
+    // The rest is read behind the first frame (and an unreadable article reported then).
+    let corpus = files.read_first_screen(session.as_ref().map(|p| p.article.as_str()));
+    let unread = corpus.is_partial().then_some(files);
+    let annotations = cli::load_annotations(&annotations_dir, &corpus);
     let reviewer = reviewer
         .or(config.reviewer)
         .unwrap_or_else(default_reviewer);
     let corpus_name = corpus_name(&corpus_dir);
-    let mut export_settings = export::Settings::for_corpus(
-        &store::settings::load(&ws.annotations_dir)?.or(&config.corpus),
-    );
+    let mut export_settings =
+        export::Settings::for_corpus(&store::settings::load(&annotations_dir)?.or(&config.corpus));
     export_settings.corpus_name = corpus_name.clone();
     let state = app::init(
-        Arc::new(ws.corpus),
-        ws.annotations,
+        Arc::new(corpus),
+        annotations,
         Options {
             corpus_name,
             export_dir: export_dir(),
             export_settings,
             index_cache: index_cache_path(&corpus_dir),
-            annotations_dir: ws.annotations_dir,
+            annotations_dir,
             reviewer,
             keymap: config.keymap,
             clock: Clock::System,
@@ -384,7 +391,7 @@ fn run_tui(
                 ^ chrono::Utc::now().timestamp_micros() as u64,
         },
     );
-    let (state, ended) = tui::run(state)?;
+    let (state, ended) = tui::run(state, unread)?;
     if let Some(dir) = state_dir {
         // Losing the reading position is not worth failing the exit over.
         let _ = session::save(&dir, &corpus_dir, state.session_place());

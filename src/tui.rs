@@ -3,7 +3,7 @@
 
 use crate::app::keys::{Key, KeyPress};
 use crate::app::{self, Action, Effect, MouseInput, State};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, CorpusFiles};
 use crate::signals::StopSignals;
 use crate::text;
 use crossterm::event::{
@@ -75,6 +75,11 @@ pub fn event_to_action(state: &State, ev: Event) -> Option<Action> {
 
 /// Writes one article's annotation file and reports the result as an action.
 pub fn perform_save(state: &State, article: usize) -> Action {
+    if state.corpus.articles[article].pending {
+        // Its annotations are not read yet: writing would replace them.
+        let result = Err("the article is still being read".to_string());
+        return Action::Saved { article, result };
+    }
     let result = crate::store::save(&state.annotations[article], &state.corpus.articles[article]);
     Action::Saved { article, result }
 }
@@ -266,6 +271,28 @@ pub fn spawn_indexer(
     rx
 }
 
+/// Reads every article file and the annotations of those still pending,
+/// off the UI thread.
+fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::action::CorpusRead> {
+    let (tx, rx) = channel();
+    let shown = state.corpus.clone();
+    let dir = state.annotations_dir.clone();
+    std::thread::spawn(move || {
+        let corpus = files.read_all();
+        let annotations = corpus
+            .articles
+            .iter()
+            .zip(&shown.articles)
+            .map(|(a, was)| was.pending.then(|| crate::store::load_article(&dir, a)))
+            .collect();
+        let _ = tx.send(crate::app::action::CorpusRead {
+            corpus: Arc::new(corpus),
+            annotations,
+        });
+    });
+    rx
+}
+
 /// Gives the heap's free pages back to the system: after linking and
 /// slimming, the session need not keep the indexing peak.
 fn release_free_memory() {
@@ -315,7 +342,10 @@ pub enum Ended {
 
 /// Runs the interactive app until the user quits, a stop signal comes or the
 /// terminal goes away. Returns the final state.
-pub fn run(mut state: State) -> Result<(State, Ended), String> {
+///
+/// `unread`: the corpus's files when `state` holds only the first screen's
+/// articles (see `CorpusFiles::read_window`); they are read behind it.
+pub fn run(mut state: State, unread: Option<CorpusFiles>) -> Result<(State, Ended), String> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
@@ -327,7 +357,7 @@ pub fn run(mut state: State) -> Result<(State, Ended), String> {
     let stop = StopSignals::install().map_err(|e| format!("cannot handle stop signals: {e}."))?;
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}."))?;
-    let result = event_loop(&mut terminal, &mut state, &stop);
+    let result = event_loop(&mut terminal, &mut state, &stop, unread);
     restore();
     result.map(|ended| (state, ended))
 }
@@ -345,6 +375,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut State,
     stop: &StopSignals,
+    unread: Option<CorpusFiles>,
 ) -> Result<Ended, String> {
     let io = |e: std::io::Error| format!("terminal error: {e}.");
     crossterm::execute!(
@@ -356,12 +387,18 @@ fn event_loop(
     let size = terminal.size().map_err(io)?;
     dispatch(state, Action::Resize(size.width, size.height));
     let stop_indexer = Arc::new(AtomicBool::new(false));
-    let indexed = spawn_indexer(
-        state.corpus.clone(),
-        state.open_article,
-        stop_indexer.clone(),
-        state.index_cache.clone(),
-    );
+    let start_indexer = |state: &State| {
+        spawn_indexer(
+            state.corpus.clone(),
+            state.open_article,
+            stop_indexer.clone(),
+            state.index_cache.clone(),
+        )
+    };
+    // The articles not on the first screen are read behind it; indexing
+    // starts once every article is in.
+    let mut reading = unread.map(|files| spawn_reader(state, files));
+    let mut indexed = reading.is_none().then(|| start_indexer(state));
     let mut dirty = true;
     let ended = loop {
         if state.quit {
@@ -389,10 +426,18 @@ fn event_loop(
             Err(_) if crate::signals::terminal_hung_up() => break Ended::HungUp,
             Err(e) => return Err(io(e)),
         }
+        if let Some(read) = reading.as_ref().and_then(|r| r.try_recv().ok()) {
+            reading = None;
+            dispatch(state, Action::CorpusRead(read));
+            indexed = Some(start_indexer(state));
+            dirty = true;
+        }
         // Take what the indexer has sent, but keep the keyboard answered.
         let started = std::time::Instant::now();
-        while started.elapsed() < Duration::from_millis(20) {
-            let Ok(msg) = indexed.try_recv() else {
+        while let Some(rx) = indexed.as_ref()
+            && started.elapsed() < Duration::from_millis(20)
+        {
+            let Ok(msg) = rx.try_recv() else {
                 break;
             };
             let action = match msg {

@@ -122,3 +122,27 @@ fn an_edited_article_reports_moved_and_orphaned_annotations_on_reopen() {
         .unwrap();
     assert!(!check.status.success(), "check reports the orphan");
 }
+
+#[test]
+fn a_corpus_larger_than_the_first_screen_is_read_behind_it_and_keys_typed_meanwhile_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("seeds");
+    std::fs::create_dir_all(&corpus).unwrap();
+    // More articles than the workbench reads before its first frame.
+    for i in 0..700 {
+        std::fs::write(
+            corpus.join(format!("{i:04}.txt")),
+            format!("Harbour report number {i} for the council\n\nThe council said {i} boats were inspected on Monday.\n"),
+        )
+        .unwrap();
+    }
+    let mut s = Session::start(dir.path(), 100, 30);
+    s.wait_for("Harbour report number 0 for the council");
+    // To the list, to its last article, open it: whether or not the rest
+    // is read yet, this ends on article 700.
+    s.keys("\t\tG\r");
+    s.wait_for("Harbour report number 699 for the council");
+    s.wait_for("700/700");
+    s.keys("q");
+    s.wait_exit();
+}

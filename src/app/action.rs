@@ -31,6 +31,8 @@ pub enum Action {
         article: usize,
         analysis: Arc<ArticleAnalysis>,
     },
+    /// The shell read the articles still pending behind the first frame.
+    CorpusRead(CorpusRead),
     /// The shell loaded a second annotations folder (or could not).
     CompareLoaded(Result<(PathBuf, Vec<ArticleAnnotations>), String>),
     /// The shell wrote an export (where), or could not (why).
@@ -56,6 +58,20 @@ pub enum Action {
         article: usize,
         result: Result<Option<store::Synced>, store::FileProblem>,
     },
+}
+
+/// The whole corpus, read behind the first frame, and the annotations of
+/// the articles that were pending then (by article index).
+#[derive(Debug, Clone)]
+pub struct CorpusRead {
+    pub corpus: Arc<crate::corpus::Corpus>,
+    pub annotations: Vec<Option<ArticleAnnotations>>,
+}
+
+impl PartialEq for CorpusRead {
+    fn eq(&self, other: &CorpusRead) -> bool {
+        Arc::ptr_eq(&self.corpus, &other.corpus) && self.annotations == other.annotations
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub mod mouse;
 pub mod nav;
 pub mod overlay;
 pub mod publishing;
+pub mod reading;
 pub mod refresh;
 pub mod related;
 pub mod review;

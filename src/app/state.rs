@@ -274,6 +274,11 @@ pub struct State {
     pub annotations_dir: PathBuf,
     pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
     pub indexed: usize,
+    /// Articles still being read behind the first frame (0 once all are).
+    pub unread: usize,
+    /// What the user asked for while the corpus was still being read: done,
+    /// in order, as soon as it is (no key is lost, none acts on half a corpus).
+    pub deferred: Vec<super::action::Action>,
     /// Cross-article links, once the whole corpus is indexed.
     pub links: Option<Arc<crate::links::LinkIndex>>,
     pub differ_articles: BTreeSet<usize>,

@@ -54,6 +54,8 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         annotations_dir: opts.annotations_dir,
         analyses: vec![None; n],
         indexed: 0,
+        unread: titles_corpus.articles.iter().filter(|a| a.pending).count(),
+        deferred: Vec::new(),
         links: None,
         differ_articles: BTreeSet::new(),
         details_scroll: 0,
@@ -112,38 +114,9 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         state.reader.cursor = place.cursor;
         state.reader.scroll = place.scroll;
     }
-    state.message = startup_message(&state);
+    state.message = super::reading::startup_message(&state);
     refresh_article(&mut state);
     state
-}
-
-fn startup_message(state: &State) -> Option<String> {
-    if let Some(a) = state.annotations.iter().find(|a| a.problem.is_some()) {
-        let p = a.problem.as_ref().map(|p| p.0.clone()).unwrap_or_default();
-        return Some(format!(
-            "{p} That article is read-only until the file is fixed."
-        ));
-    }
-    let moved: usize = state.annotations.iter().map(|a| a.report.moved).sum();
-    let fuzzy: usize = state.annotations.iter().map(|a| a.report.fuzzy).sum();
-    let orphaned: usize = state.annotations.iter().map(|a| a.report.orphaned).sum();
-    if moved + fuzzy + orphaned > 0 {
-        return Some(format!(
-            "Articles changed since they were annotated: {moved} annotation(s) moved, {fuzzy} need confirming, {orphaned} orphaned."
-        ));
-    }
-    let flagged = state
-        .corpus
-        .articles
-        .iter()
-        .filter(|a| !a.problems.is_empty())
-        .count();
-    if flagged > 0 {
-        return Some(format!(
-            "{flagged} article(s) have problems (marked ! in the list)."
-        ));
-    }
-    None
 }
 
 /// Turns a key into an action for the current mode; `None` if it means nothing here.
@@ -167,12 +140,22 @@ pub fn update(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Vec<Effect> {
     state.time = now;
+    if super::reading::waits_for_corpus(state, &action) {
+        state.deferred.push(action);
+        return Vec::new();
+    }
     let opened = state.open_article;
+    let read = matches!(action, Action::CorpusRead(_));
     let mut effects = apply_action(state, action);
     if state.open_article != opened {
         effects.push(Effect::Reload(state.open_article));
     }
     detail_open_article(state);
+    if read {
+        for action in std::mem::take(&mut state.deferred) {
+            effects.extend(update(state, action, now));
+        }
+    }
     effects
 }
 
@@ -239,6 +222,10 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Paste(text) => overlay::paste(state, &text),
         Action::Mouse(m) => {
             super::mouse::mouse(state, m);
+            Vec::new()
+        }
+        Action::CorpusRead(read) => {
+            super::reading::corpus_read(state, read);
             Vec::new()
         }
         Action::Resize(w, h) => {

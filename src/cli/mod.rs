@@ -61,26 +61,44 @@ pub fn open(corpus_dir: &Path, annotations_dir: Option<&Path>) -> Result<Workspa
 }
 
 /// `open`, choosing which links to article files are followed.
+/// The annotations folder: the one given, else the corpus's default.
+pub fn annotations_dir_for(corpus_dir: &Path, given: Option<&Path>) -> Result<PathBuf, String> {
+    let dir = given
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| store::default_annotations_dir(corpus_dir));
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "the annotations path {} is not a directory.",
+            dir.display()
+        ));
+    }
+    Ok(dir)
+}
+
+/// Every article's annotations, anchored; an article not read yet gets an
+/// empty placeholder, filled when it is read.
+pub fn load_annotations(dir: &Path, corpus: &corpus::Corpus) -> Vec<store::ArticleAnnotations> {
+    corpus
+        .articles
+        .iter()
+        .map(|a| {
+            if a.pending {
+                store::not_read_yet(dir, a)
+            } else {
+                store::load_article(dir, a)
+            }
+        })
+        .collect()
+}
+
 pub fn open_with(
     corpus_dir: &Path,
     annotations_dir: Option<&Path>,
     links: corpus::Links,
 ) -> Result<Workspace, String> {
     let corpus = corpus::load_with(corpus_dir, links).map_err(|e| e.to_string())?;
-    let annotations_dir = annotations_dir
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| store::default_annotations_dir(corpus_dir));
-    if annotations_dir.exists() && !annotations_dir.is_dir() {
-        return Err(format!(
-            "the annotations path {} is not a directory.",
-            annotations_dir.display()
-        ));
-    }
-    let annotations = corpus
-        .articles
-        .iter()
-        .map(|a| store::load_article(&annotations_dir, a))
-        .collect();
+    let annotations_dir = annotations_dir_for(corpus_dir, annotations_dir)?;
+    let annotations = load_annotations(&annotations_dir, &corpus);
     Ok(Workspace {
         corpus,
         annotations_dir,

@@ -46,6 +46,10 @@ pub struct Article {
     front: meta::FrontMatter,
     pub lines: Vec<Line>,
     pub problems: Vec<ArticleProblem>,
+    /// Not read yet: the workbench opens on the articles it shows first and
+    /// reads the rest behind the first frame. Such an article has no text
+    /// and its title is its file name.
+    pub pending: bool,
 }
 
 impl Article {
@@ -94,7 +98,16 @@ impl Article {
             meta,
             lines,
             problems,
+            pending: false,
         }
+    }
+
+    /// An article whose file is still to be read.
+    pub fn pending(id: String, path: PathBuf) -> Article {
+        let mut a = Article::from_bytes(id, path, b"");
+        a.problems.clear();
+        a.pending = true;
+        a
     }
 
     fn unreadable(id: String, path: PathBuf, why: String) -> Article {
@@ -138,6 +151,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub struct Corpus {
     pub root: PathBuf,
     pub articles: Vec<Article>,
+}
+
+impl Corpus {
+    /// Some article files are still to be read (see `CorpusFiles::read_window`).
+    pub fn is_partial(&self) -> bool {
+        self.articles.iter().any(|a| a.pending)
+    }
 }
 
 /// Why a corpus cannot be read at all, in one sentence.
@@ -291,26 +311,105 @@ pub enum Links {
 
 /// `load`, choosing which links are followed.
 pub fn load_with(root: &Path, links: Links) -> Result<Corpus, CorpusError> {
-    let files = discover(root)?;
-    let real_root = match links {
-        Links::InsideCorpus => std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
-        Links::Anywhere => PathBuf::from("/"),
-    };
-    use rayon::prelude::*;
-    // Reading, decoding and finding chrome are per file: both cores share them.
-    let articles = files
-        .into_par_iter()
-        .map(|(id, path)| match read_article_file(&real_root, &path) {
+    Ok(CorpusFiles::discover(root, links)?.read_all())
+}
+
+/// Articles read on each side of the open one before the first frame: more
+/// than any terminal has rows for the list.
+pub const FIRST_SCREEN_ARTICLES: usize = 200;
+
+/// A corpus's article files, found but not yet read: the workbench reads
+/// the few its first screen shows, then the rest behind it.
+#[derive(Debug, Clone)]
+pub struct CorpusFiles {
+    root: PathBuf,
+    real_root: PathBuf,
+    files: Vec<(String, PathBuf)>,
+}
+
+impl CorpusFiles {
+    pub fn discover(root: &Path, links: Links) -> Result<CorpusFiles, CorpusError> {
+        let files = discover(root)?;
+        let real_root = match links {
+            Links::InsideCorpus => {
+                std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+            }
+            Links::Anywhere => PathBuf::from("/"),
+        };
+        Ok(CorpusFiles {
+            root: root.to_path_buf(),
+            real_root,
+            files,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Where the article `id` is in corpus order.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.files
+            .binary_search_by(|(f, _)| f.as_str().cmp(id))
+            .ok()
+    }
+
+    fn read(&self, i: usize) -> Article {
+        let (id, path) = self.files[i].clone();
+        match read_article_file(&self.real_root, &path) {
             Ok(bytes) => Article::from_bytes(id, path, &bytes),
             Err(why) => Article::unreadable(id, path, why),
-        })
-        .collect();
-    let mut articles: Vec<Article> = articles;
-    mark_repeated_lines(&mut articles);
-    Ok(Corpus {
-        root: root.to_path_buf(),
-        articles,
-    })
+        }
+    }
+
+    /// Every article read, decoded and classified, on every core.
+    pub fn read_all(&self) -> Corpus {
+        use rayon::prelude::*;
+        let mut articles: Vec<Article> = (0..self.files.len())
+            .into_par_iter()
+            .map(|i| self.read(i))
+            .collect();
+        mark_repeated_lines(&mut articles);
+        Corpus {
+            root: self.root.clone(),
+            articles,
+        }
+    }
+
+    /// What the workbench's first screen can show: the articles around the
+    /// one it opens on (`open`, else the first), the others `pending`.
+    pub fn read_first_screen(&self, open: Option<&str>) -> Corpus {
+        let around = open.and_then(|id| self.position(id)).unwrap_or(0);
+        self.read_window(around, FIRST_SCREEN_ARTICLES)
+    }
+
+    /// Only the articles within `radius` of `around` read; the others
+    /// `pending`. Lines repeated within the window are chrome already, so
+    /// the first screen's headlines rarely change once all is read.
+    pub fn read_window(&self, around: usize, radius: usize) -> Corpus {
+        use rayon::prelude::*;
+        let window = around.saturating_sub(radius)..around.saturating_add(radius + 1);
+        let mut articles: Vec<Article> = (0..self.files.len())
+            .into_par_iter()
+            .map(|i| {
+                if window.contains(&i) {
+                    self.read(i)
+                } else {
+                    let (id, path) = self.files[i].clone();
+                    Article::pending(id, path)
+                }
+            })
+            .collect();
+        mark_repeated_lines(&mut articles);
+        Corpus {
+            root: self.root.clone(),
+            articles,
+        }
+    }
 }
 
 /// Short lines without a final stop that recur in several articles (site

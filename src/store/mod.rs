@@ -75,6 +75,19 @@ fn check_offsets(path: &Path, file: &AnnotationFile, article: &Article) -> Resul
     }
 }
 
+/// The empty annotations of an article whose file is not read yet (see
+/// `corpus::Article::pending`); its own are loaded once it is.
+pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
+    ArticleAnnotations {
+        path: annotation_path(dir, &article.id),
+        root: dir.to_path_buf(),
+        file: AnnotationFile::new(&article.id, &article.sha256, &article.meta.title),
+        problem: None,
+        report: AnchorReport::default(),
+        base: None,
+    }
+}
+
 /// Loads (and anchors) the annotation file of an article.
 pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
     let path = annotation_path(dir, &article.id);

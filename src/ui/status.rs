@@ -85,7 +85,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             .count();
         left.push_str(&format!(" │ sentence {at}/{content}"));
     }
-    if !state.index_done() {
+    if state.unread > 0 {
+        left.push_str(&format!(" │ reading {} articles…", state.unread));
+    } else if !state.index_done() {
         left.push_str(&format!(" │ indexing {}%", state.indexed * 100 / n.max(1)));
     } else if state.links.is_none() && n > 1 {
         left.push_str(" │ linking…");
