@@ -558,6 +558,11 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// mimalloc: the indexing threads' memory goes back to the system once linked,
+/// where the system allocator kept a heap per thread of what the peak took.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     claimdesk::signals::survive_file_size_limit();
     let cli = match Cli::try_parse() {

@@ -294,13 +294,12 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
 }
 
 /// Gives the heap's free pages back to the system: after linking and
-/// slimming, the session need not keep the indexing peak.
+/// slimming, the session need not keep the indexing peak. Each thread that
+/// allocated while indexing returns its own pages.
 fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages; it touches no live memory.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+    // SAFETY: mi_collect only returns free pages; it touches no live memory.
+    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    unsafe { libmimalloc_sys::mi_collect(true) };
 }
 
 static HOOK: OnceLock<()> = OnceLock::new();

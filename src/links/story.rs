@@ -68,46 +68,42 @@ pub fn same_story(
     n_articles: usize,
     years: &[Option<i32>],
 ) -> HashSet<(usize, usize)> {
-    // Keys of each article, by kind: 0 name, 1 figure, 2 copied run; hashed,
-    // so that a large corpus's millions of runs stay small.
-    let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::default();
-    let mut add = |kind: u8, key: u64, article: usize| {
-        let list = postings.entry((kind, key)).or_default();
-        if list.last() != Some(&article) {
-            list.push(article);
-        }
-    };
+    // Keys of each article, by kind: names, figures, copied runs; hashed,
+    // so that a large corpus's millions of runs stay small, and kept as
+    // flat sorted (key, article) lists: a map of lists would cost a list
+    // per run, most of them naming one article.
+    let mut postings: [Vec<(u64, u32)>; 3] = Default::default();
     for d in described {
-        let a = d.r.article;
+        let a = d.r.article as u32;
         for n in &d.anchor_names {
             if specific(name_df.get(n.as_str()).copied().unwrap_or(0), n_articles) {
-                add(0, super::describe::hash(n), a);
+                postings[0].push((super::describe::hash(n), a));
             }
         }
         for f in &d.figures {
             if let Some(k) = fingerprint(f) {
-                add(1, super::describe::hash(&k), a);
+                postings[1].push((super::describe::hash(&k), a));
             }
         }
-        for r in &d.runs {
-            add(2, *r, a);
-        }
+        postings[2].extend(d.runs.iter().map(|&r| (r, a)));
     }
     let mut shared: HashMap<(usize, usize), Shared> = HashMap::default();
-    for ((kind, _), list) in postings {
-        let mut list = list;
-        list.sort_unstable();
+    for (kind, mut list) in postings.into_iter().enumerate() {
+        use rayon::slice::ParallelSliceMut;
+        list.par_sort_unstable();
         list.dedup();
-        if list.len() < 2 || list.len() > MAX_SPECIFIC_ARTICLES as usize {
-            continue;
-        }
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                let s = shared.entry((a, b)).or_default();
-                match kind {
-                    0 => s.names += 1,
-                    1 => s.figures += 1,
-                    _ => s.copied = true,
+        for group in list.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() < 2 || group.len() > MAX_SPECIFIC_ARTICLES as usize {
+                continue;
+            }
+            for (i, &(_, a)) in group.iter().enumerate() {
+                for &(_, b) in &group[i + 1..] {
+                    let s = shared.entry((a as usize, b as usize)).or_default();
+                    match kind {
+                        0 => s.names += 1,
+                        1 => s.figures += 1,
+                        _ => s.copied = true,
+                    }
                 }
             }
         }
