@@ -432,7 +432,10 @@ fn run(cli: Cli) -> Result<(), String> {
             all,
         }) => {
             let ws = open(&corpus(c)?, &opts)?;
-            print_as(&cli::claims(&ws, json, all), json)
+            for piece in cli::claims_in_pieces(&ws, json, all) {
+                print_as(&piece, json)?;
+            }
+            Ok(())
         }
         Some(Command::Export {
             corpus: c,

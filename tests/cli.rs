@@ -45,6 +45,11 @@ fn claims_json_lists_candidates_with_offsets_scores_and_reasons() {
         "chrome is never a candidate"
     );
 
+    // Written article by article: a corpus with no candidate is an empty array.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(empty.path().join("a.txt"), "Chrome only\n").unwrap();
+    let (_, none, _) = claimdesk(&["claims", ".", "--json"], empty.path());
+    assert_eq!(none, "[]\n");
     let (_, all, _) = claimdesk(&["claims", "seeds", "--json", "--all"], dir.path());
     let all: serde_json::Value = serde_json::from_str(&all).unwrap();
     let all = all.as_array().unwrap();

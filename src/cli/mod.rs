@@ -2,13 +2,16 @@
 
 use crate::corpus::{self, Corpus};
 use crate::export;
-use crate::store::{self, Annotation, AnnotationKind, ArticleAnnotations, Verdict};
+use crate::store::{self, AnnotationKind, ArticleAnnotations, Verdict};
 use crate::text::{self, ArticleAnalysis};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 mod check;
+mod claims;
+
 pub use check::check;
+pub use claims::{claims, claims_in_pieces};
 
 /// A loaded corpus with its annotations, as every command starts from.
 pub struct Workspace {
@@ -105,114 +108,6 @@ pub fn open_with(
         annotations,
         progress: indicatif::ProgressBar::hidden(),
     })
-}
-
-#[derive(Serialize)]
-struct ReasonOut {
-    feature: &'static str,
-    evidence: String,
-}
-
-#[derive(Serialize)]
-struct SentenceOut<'a> {
-    article: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    score: f32,
-    reasons: Vec<ReasonOut>,
-    suggested: bool,
-    chrome: bool,
-    quantities: &'a [text::quantity::Quantity],
-    entities: &'a [text::entities::Entity],
-    annotation: Option<&'a Annotation>,
-}
-
-fn overlapping(ann: &ArticleAnnotations, s: usize, e: usize) -> Option<&Annotation> {
-    ann.file
-        .annotations
-        .iter()
-        .find(|a| a.kind != AnnotationKind::Dismissed && a.overlaps(s, e))
-}
-
-/// `claims`: every candidate (suggested or saved) or, with `all`, every sentence.
-pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
-    let analyses: Vec<ArticleAnalysis> = ws.analyse_all();
-    let mut out = Vec::new();
-    for ((article, analysis), ann) in ws
-        .corpus
-        .articles
-        .iter()
-        .zip(&analyses)
-        .zip(&ws.annotations)
-    {
-        for s in &analysis.sentences {
-            let saved = overlapping(ann, s.start, s.end);
-            let dismissed = ann
-                .file
-                .annotations
-                .iter()
-                .any(|a| a.kind == AnnotationKind::Dismissed && a.overlaps(s.start, s.end));
-            let suggested = s.suggested() && !dismissed;
-            if !all && !suggested && saved.is_none() {
-                continue;
-            }
-            out.push(SentenceOut {
-                article: &article.id,
-                start: s.start,
-                end: s.end,
-                text: article.slice(s.start, s.end),
-                score: (s.score * 100.0).round() / 100.0,
-                reasons: s
-                    .reasons
-                    .iter()
-                    .map(|r| ReasonOut {
-                        feature: r.feature.label(),
-                        evidence: r.evidence.clone(),
-                    })
-                    .collect(),
-                suggested,
-                chrome: s.chrome,
-                quantities: &s.quantities,
-                entities: &s.entities,
-                annotation: saved,
-            });
-        }
-    }
-    if json {
-        return serde_json::to_string_pretty(&out).expect("claims serialise") + "\n";
-    }
-    let mut text = String::new();
-    for s in &out {
-        let mark = match s.annotation {
-            Some(a) if a.kind == AnnotationKind::Note => "n".to_string(),
-            Some(a) => a.verdict.letter().to_string(),
-            None if s.suggested => "?".into(),
-            None if s.chrome => "#".into(),
-            None => " ".into(),
-        };
-        let reasons: Vec<String> = s
-            .reasons
-            .iter()
-            .map(|r| {
-                if r.evidence.is_empty() {
-                    r.feature.to_string()
-                } else {
-                    format!("{} ({})", r.feature, r.evidence)
-                }
-            })
-            .collect();
-        text.push_str(&format!(
-            "[{mark}] {}:{}-{} {:.2} {}\n      {}\n",
-            s.article,
-            s.start,
-            s.end,
-            s.score,
-            crate::ui::clean(s.text),
-            reasons.join("; ")
-        ));
-    }
-    text
 }
 
 pub fn export(

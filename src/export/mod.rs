@@ -230,11 +230,13 @@ pub fn render_with(
         Format::Markdown => printable(&markdown::render(&rows)),
         Format::Csv if settings.bom => format!("{}{}", csv::BOM, printable(&csv::render(&rows))),
         Format::Csv => printable(&csv::render(&rows)),
-        Format::Json => json_controls_escaped(&json_rows(rows)),
-        Format::ClaimReview => json_controls_escaped(&claimreview::render(&rows, settings)),
+        Format::Json => json_controls_escaped(&json_rows(rows)).into_owned(),
+        Format::ClaimReview => {
+            json_controls_escaped(&claimreview::render(&rows, settings)).into_owned()
+        }
         Format::W3c => {
             let ids = iri::IdIndex::new(corpus, annotations);
-            json_controls_escaped(&w3c::render(&rows, settings, &ids))
+            json_controls_escaped(&w3c::render(&rows, settings, &ids)).into_owned()
         }
         Format::Html => html::render(corpus, annotations, filter, settings),
     }

@@ -37,9 +37,10 @@ pub fn printable(s: &str) -> String {
 /// JSON text with DEL and the C1 controls escaped too (serde_json escapes
 /// only C0). Those chars can stand only inside JSON strings, so replacing
 /// them by `\u` escapes keeps the document and its meaning.
-pub fn json_controls_escaped(json: &str) -> String {
+pub fn json_controls_escaped(json: &str) -> std::borrow::Cow<'_, str> {
     if !json.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)) {
-        return json.to_string();
+        // Most output has none: no copy of what may be many megabytes.
+        return std::borrow::Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
@@ -49,7 +50,7 @@ pub fn json_controls_escaped(json: &str) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
