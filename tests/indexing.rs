@@ -38,7 +38,7 @@ fn slimmed_articles_keep_their_counts_and_get_their_details_back_when_opened() {
     press(&mut s, "<s-tab>j<enter>");
     assert_eq!(s.open_article, other);
     let a = s.analyses[other].as_ref().unwrap();
-    assert!(!a.slim && a.sentences.iter().any(|x| !x.reasons.is_empty()));
+    assert!(!a.slim && a.sentences.iter().any(|x| !x.reasons().is_empty()));
 }
 
 #[test]

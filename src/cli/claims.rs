@@ -111,7 +111,7 @@ fn sentences_out<'a>(
             text: article.slice(s.start, s.end),
             score: (s.score * 100.0).round() / 100.0,
             reasons: s
-                .reasons
+                .reasons()
                 .iter()
                 .map(|r| ReasonOut {
                     feature: r.feature.label(),
@@ -120,8 +120,8 @@ fn sentences_out<'a>(
                 .collect(),
             suggested,
             chrome: s.chrome,
-            quantities: &s.quantities,
-            entities: &s.entities,
+            quantities: s.quantities(),
+            entities: s.entities(),
             annotation: saved,
         });
     }

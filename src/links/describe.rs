@@ -73,7 +73,7 @@ pub fn describe<'a>(
     found_events.sort();
     found_events.dedup();
     let mut names: Vec<String> = sentence
-        .entities
+        .entities()
         .iter()
         .map(|e| e.key())
         .filter(|k| k.chars().count() >= 3)
@@ -81,7 +81,7 @@ pub fn describe<'a>(
     names.sort();
     names.dedup();
     let mut anchor_names: Vec<String> = sentence
-        .entities
+        .entities()
         .iter()
         .filter(|e| !group_or_nationality(e))
         .map(|e| e.key())
@@ -91,7 +91,7 @@ pub fn describe<'a>(
     anchor_names.dedup();
     let of_kind = |kinds: &[crate::text::entities::EntityKind]| -> Vec<String> {
         sentence
-            .entities
+            .entities()
             .iter()
             .filter(|e| kinds.contains(&e.kind))
             .map(|e| e.key())
@@ -120,7 +120,7 @@ pub fn describe<'a>(
         names,
         operations,
         actors,
-        figures: figures::figures(&sentence.quantities, &tokens),
+        figures: figures::figures(sentence.quantities(), &tokens),
         days: days(sentence, text, written),
         runs: runs(&tokens),
         request,
@@ -169,7 +169,7 @@ fn requested(tokens: &[Token]) -> Option<EventKind> {
 /// date. Without that date, only full dates count.
 fn days(sentence: &Sentence, text: &str, written: Option<NaiveDate>) -> Vec<DaySpan> {
     let mut found = Vec::new();
-    let quantities = &sentence.quantities;
+    let quantities = sentence.quantities();
     for (i, q) in quantities.iter().enumerate() {
         if q.unit != UnitClass::Date || q.value >= 1000.0 {
             continue;

@@ -130,7 +130,7 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
                 .sentences
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !(s.chrome || s.heading && s.quantities.is_empty()))
+                .filter(|(_, s)| !(s.chrome || s.heading && s.quantities().is_empty()))
                 .map(|(si, s)| {
                     describe(
                         SentenceRef {
@@ -314,7 +314,7 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
         .flat_map(|d| d.anchor_names.iter().cloned())
         .collect();
     for d in described.iter_mut() {
-        if !d.sentence.heading || !d.sentence.entities.is_empty() {
+        if !d.sentence.heading || !d.sentence.entities().is_empty() {
             continue;
         }
         let words: Vec<String> = article

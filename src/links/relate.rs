@@ -171,7 +171,7 @@ pub fn compare(
     let single = |d: &Described, f: &Figure| {
         let bare = d
             .sentence
-            .quantities
+            .quantities()
             .iter()
             .filter(|q| q.unit == UnitClass::Count)
             .count();

@@ -69,9 +69,7 @@ impl IndexCache {
                     chrome: flags & 1 != 0,
                     heading: flags & 2 != 0,
                     score,
-                    reasons: Vec::new(),
-                    quantities: Vec::new(),
-                    entities: Vec::new(),
+                    details: None,
                 })
                 .collect(),
             slim: true,

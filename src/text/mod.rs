@@ -24,6 +24,14 @@ pub struct Sentence {
     pub chrome: bool,
     pub heading: bool,
     pub score: f32,
+    /// Why it scored so, its figures and its names: none for chrome and in
+    /// slim analyses. Boxed, so that a corpus's hundreds of thousands of
+    /// sentences without them cost a pointer each, not three empty lists.
+    pub details: Option<Box<SentenceDetails>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SentenceDetails {
     pub reasons: Vec<Reason>,
     /// Figures, with offsets relative to the sentence start.
     pub quantities: Vec<quantity::Quantity>,
@@ -31,6 +39,18 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    pub fn reasons(&self) -> &[Reason] {
+        self.details.as_deref().map_or(&[], |d| &d.reasons)
+    }
+
+    pub fn quantities(&self) -> &[quantity::Quantity] {
+        self.details.as_deref().map_or(&[], |d| &d.quantities)
+    }
+
+    pub fn entities(&self) -> &[entities::Entity] {
+        self.details.as_deref().map_or(&[], |d| &d.entities)
+    }
+
     /// Suggested as a claim: content, not chrome, and check-worthy enough.
     pub fn suggested(&self) -> bool {
         !self.chrome && self.score >= suggest_threshold()
@@ -56,10 +76,13 @@ impl ArticleAnalysis {
                 .sentences
                 .iter()
                 .map(|s| Sentence {
-                    reasons: Vec::new(),
-                    quantities: Vec::new(),
-                    entities: Vec::new(),
-                    ..s.clone()
+                    start: s.start,
+                    end: s.end,
+                    line: s.line,
+                    chrome: s.chrome,
+                    heading: s.heading,
+                    score: s.score,
+                    details: None,
                 })
                 .collect(),
             slim: true,
@@ -95,8 +118,8 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
             let text = &article.text[span.start_byte..span.end_byte];
             let chrome = kind.is_chrome() || crate::corpus::chrome::sentence_chrome(text).is_some();
             let heading = kind == LineKind::Heading;
-            let (score, reasons, quantities, entities) = if chrome {
-                (0.0, Vec::new(), Vec::new(), Vec::new())
+            let (score, details) = if chrome {
+                (0.0, None)
             } else {
                 let tokens = tokens::tokenize(text);
                 let quantities = quantity::extract_from(text, &tokens);
@@ -114,7 +137,12 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                     entities::extract_from(&tokens)
                 };
                 let s = score::score_tokens(text, &tokens, heading, &quantities, &entities);
-                (s.value, s.reasons, quantities, entities)
+                let details = SentenceDetails {
+                    reasons: s.reasons,
+                    quantities,
+                    entities,
+                };
+                (s.value, Some(Box::new(details)))
             };
             Sentence {
                 start: span.start,
@@ -123,9 +151,7 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                 chrome,
                 heading,
                 score,
-                reasons,
-                quantities,
-                entities,
+                details,
             }
         })
         .collect();

@@ -349,7 +349,7 @@ fn saved_details<'a>(
         .current_analysis()
         .and_then(|an| an.sentence_at(a.target.start))
         .and_then(|i| state.current_analysis().map(|an| &an.sentences[i]))
-        && !sentence.reasons.is_empty()
+        && !sentence.reasons().is_empty()
     {
         d.push(Line::from(span(
             format!("Why check-worthy: {}", reasons(sentence)),
@@ -446,7 +446,7 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
 }
 
 fn reasons(s: &crate::text::Sentence) -> String {
-    s.reasons
+    s.reasons()
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
