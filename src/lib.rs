@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod import;
 pub mod links;
 pub mod session;
 pub mod signals;

@@ -1,174 +1,16 @@
 //! Command-line parsing and dispatch; nothing else.
 
+mod args;
+
+use args::{Cli, Command, CorpusOptions, Format};
 use claimdesk::app::{self, Options, config, state::Clock};
 use claimdesk::text::display::printable;
 use claimdesk::{cli, export, session, store, tui};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
 use std::sync::Arc;
-
-/// A terminal workbench for fact-checkers: read a corpus of articles, mark
-/// claims true, disputed, false or unverifiable, and keep every verdict in
-/// JSON files beside the corpus.
-#[derive(Parser)]
-#[command(name = "claimdesk", version, args_conflicts_with_subcommands = true)]
-struct Cli {
-    /// Directory of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-    corpus: Option<PathBuf>,
-    #[command(flatten)]
-    common: CorpusOptions,
-    /// Your name on every change (default: config.toml's reviewer, else git's
-    /// user.name, else your login name).
-    #[arg(long, value_name = "NAME")]
-    reviewer: Option<String>,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-/// Options of the commands that read a corpus and its annotations; each
-/// command lists only the options it uses.
-#[derive(clap::Args, Clone, Default)]
-struct CorpusOptions {
-    /// Where annotation files live (default: annotations/ beside the corpus).
-    #[arg(long, value_name = "DIR")]
-    annotations: Option<PathBuf>,
-    /// Also read articles that are links to files outside the corpus.
-    #[arg(long)]
-    follow_links: bool,
-}
-
-impl CorpusOptions {
-    fn links(&self) -> claimdesk::corpus::Links {
-        if self.follow_links {
-            claimdesk::corpus::Links::Anywhere
-        } else {
-            claimdesk::corpus::Links::InsideCorpus
-        }
-    }
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// List claim candidates and saved claims with offsets, score and reasons.
-    Claims {
-        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-        corpus: Option<PathBuf>,
-        #[command(flatten)]
-        opts: CorpusOptions,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-        /// Every sentence, not only candidates (chrome included, flagged).
-        #[arg(long)]
-        all: bool,
-    },
-    /// Cross-article links: sentences of different articles that report the same fact.
-    Links {
-        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-        corpus: Option<PathBuf>,
-        #[command(flatten)]
-        opts: CorpusOptions,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Export saved annotations.
-    Export {
-        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-        corpus: Option<PathBuf>,
-        #[command(flatten)]
-        opts: CorpusOptions,
-        /// Only this reviewer's annotations.
-        #[arg(long, value_name = "NAME")]
-        reviewer: Option<String>,
-        #[arg(long, value_enum)]
-        format: Format,
-        /// Only claims with this verdict.
-        #[arg(long, value_parser = parse_verdict)]
-        verdict: Option<store::Verdict>,
-        /// Write to this file instead of standard output (never an article or
-        /// an annotation file; a pipe or device is written into).
-        #[arg(long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the --output file if it exists.
-        #[arg(long)]
-        force: bool,
-        /// CSV without the UTF-8 byte-order mark (which Excel needs to read UTF-8).
-        #[arg(long)]
-        no_bom: bool,
-        /// Where articles without a `url:` live on the web: their IRIs become
-        /// this URL plus their path (default: corpus.toml's base_url; else
-        /// urn:claimdesk:article:PATH).
-        #[arg(long, value_name = "URL", value_parser = parse_base_url)]
-        base_url: Option<url::Url>,
-        /// Publish working notes as ClaimReview's reviewBody (never by default).
-        #[arg(long)]
-        include_notes: bool,
-    },
-    /// Validate every annotation file against its article; non-zero exit on problems.
-    Check {
-        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-        corpus: Option<PathBuf>,
-        #[command(flatten)]
-        opts: CorpusOptions,
-    },
-    /// Git merge driver for annotation files: merges by annotation id, writes over OURS.
-    MergeFile {
-        base: PathBuf,
-        ours: PathBuf,
-        theirs: PathBuf,
-    },
-    /// Compare two reviewers' annotation folders: agreement, Cohen's kappa, disagreements.
-    Agree {
-        dir_a: PathBuf,
-        dir_b: PathBuf,
-        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-        corpus: Option<PathBuf>,
-        /// Also read articles that are links to files outside the corpus.
-        #[arg(long)]
-        follow_links: bool,
-    },
-    /// Print shell completions: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// Print the man page (roff): `claimdesk man > ~/.local/share/man/man1/claimdesk.1`.
-    Man,
-    /// Counts per verdict and per article, and progress.
-    Stats {
-        /// Folder of .txt/.md articles (default: seeds/ here, else the bundled seeds/).
-        corpus: Option<PathBuf>,
-        #[command(flatten)]
-        opts: CorpusOptions,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// A Markdown report for an editor.
-    Md,
-    /// One row per annotation.
-    Csv,
-    /// Every annotation with its target, anchor and history.
-    Json,
-    /// schema.org ClaimReview JSON-LD, one per claim with a verdict.
-    Claimreview,
-    /// W3C Web Annotation JSON-LD.
-    W3c,
-    /// A self-contained HTML report: each annotated article with its claims highlighted.
-    Html,
-}
-
-fn parse_verdict(s: &str) -> Result<store::Verdict, String> {
-    store::Verdict::parse(s)
-        .ok_or_else(|| "use unreviewed, true, disputed, false or unverifiable".to_string())
-}
 
 /// The corpus when none is named: `seeds/` in the current directory, else
 /// the one beside the binary (an install or a build tree). An installed
@@ -307,7 +149,7 @@ fn open(corpus: &Path, common: &CorpusOptions) -> Result<cli::Workspace, String>
     }
     if ws.corpus.articles.is_empty() {
         eprintln!(
-            "claimdesk: no .txt or .md articles in {}.",
+            "claimdesk: no .txt, .md or .html articles in {}.",
             printable(&corpus.display().to_string())
         );
     }
@@ -351,7 +193,7 @@ fn run_tui(
         .map_err(|e| e.to_string())?;
     if files.is_empty() {
         return Err(format!(
-            "no .txt or .md articles in {}; nothing to open.",
+            "no .txt, .md or .html articles in {}; nothing to open.",
             printable(&corpus_dir.display().to_string())
         ));
     }
@@ -497,6 +339,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let ws = open(&corpus(c)?, &opts)?;
             print_as(&cli::links(&ws, json), json)
         }
+        Some(Command::Import { pages, into }) => import_pages(&pages, &into),
         Some(Command::Check { corpus: c, opts }) => {
             let ws = open(&corpus(c)?, &opts)?;
             let (report, clean) = cli::check(&ws);
@@ -565,6 +408,36 @@ fn run(cli: Cli) -> Result<(), String> {
 /// where the system allocator kept a heap per thread of what the peak took.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `import`: each page in turn; one that cannot be imported is named with
+/// why, and the others are still imported.
+fn import_pages(pages: &[String], into: &Path) -> Result<(), String> {
+    let mut failed = 0;
+    for page in pages {
+        match claimdesk::import::import(page, into) {
+            Ok(done) => {
+                let what = match &done {
+                    claimdesk::import::Imported::New(_) => "new",
+                    claimdesk::import::Imported::Updated(_) => "updated",
+                    claimdesk::import::Imported::Unchanged(_) => "unchanged",
+                };
+                print_text(&format!("{} ({what}) from {page}\n", done.path().display()))?;
+            }
+            Err(why) => {
+                failed += 1;
+                eprintln!(
+                    "claimdesk: {} cannot be imported: {}.",
+                    printable(page),
+                    printable(&why)
+                );
+            }
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} page(s) not imported.", pages.len())),
+    }
+}
 
 fn main() -> ExitCode {
     claimdesk::signals::survive_file_size_limit();

@@ -300,7 +300,7 @@ fn an_empty_folder_says_so() {
     assert_eq!(code, 0);
     assert_eq!(
         err.trim_end(),
-        "claimdesk: no .txt or .md articles in empty."
+        "claimdesk: no .txt, .md or .html articles in empty."
     );
 }
 
@@ -342,7 +342,7 @@ fn usage_errors_are_one_line_and_completions_and_a_man_page_are_printed() {
     );
     let (_, out, _) = claimdesk(&["claims", "--help"], dir.path());
     assert!(
-        out.contains("[CORPUS]  Folder of .txt/.md articles"),
+        out.contains("[CORPUS]  Folder of articles (.txt, .md, .html)"),
         "{out}"
     );
 }

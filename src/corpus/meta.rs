@@ -47,7 +47,7 @@ pub fn front_matter(text: &str) -> (FrontMatter, usize) {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let value = value.trim().trim_matches(['"', '\'']).to_string();
+        let value = scalar(value.trim());
         if value.is_empty() {
             continue;
         }
@@ -64,6 +64,19 @@ pub fn front_matter(text: &str) -> (FrontMatter, usize) {
     }
     // No closing fence: not front matter after all.
     (FrontMatter::default(), 0)
+}
+
+/// A front-matter value: a double-quoted one as YAML (and JSON) read it,
+/// escapes and all; any other with its surrounding quotes dropped.
+fn scalar(value: &str) -> String {
+    if value.len() >= 2
+        && value.starts_with('"')
+        && value.ends_with('"')
+        && let Ok(s) = serde_json::from_str::<String>(value)
+    {
+        return s;
+    }
+    value.trim_matches(['"', '\'']).to_string()
 }
 
 pub fn shorten(text: &str, max: usize) -> String {

@@ -12,6 +12,11 @@ pub use canonical::CharIndex;
 pub use chrome::{ChromeKind, LineKind};
 pub use meta::{Metadata, TitleSource, shorten};
 
+/// The `url:` of a text's front matter, if it has one.
+pub fn front_matter_url(text: &str) -> Option<String> {
+    meta::front_matter(text).0.url
+}
+
 /// One line of an article in char offsets of the canonical text (`end` excludes the newline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -40,7 +45,7 @@ pub struct Article {
     /// Canonical text: UTF-8, LF line ends. Every offset counts its chars.
     pub text: String,
     pub index: CharIndex,
-    /// Hex sha256 of the raw file bytes.
+    /// Hex sha256 of the raw file bytes (of a web page, of its extracted text).
     pub sha256: String,
     pub meta: Metadata,
     front: meta::FrontMatter,
@@ -171,7 +176,20 @@ fn is_article_file(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md")
+        Some("txt" | "md" | "html" | "htm")
+    )
+}
+
+/// A saved web page, read through the importer's extractor: the article is
+/// the page's text as `claimdesk import` would write it, and its offsets
+/// count in that text.
+fn is_web_page(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("html" | "htm")
     )
 }
 
@@ -361,6 +379,13 @@ impl CorpusFiles {
     fn read(&self, i: usize) -> Article {
         let (id, path) = self.files[i].clone();
         match read_article_file(&self.real_root, &path) {
+            Ok(bytes) if is_web_page(&path) => match crate::import::extract(&bytes, None) {
+                Ok(page) => {
+                    let text = crate::import::write::article_text(&page);
+                    Article::from_bytes(id, path, text.as_bytes())
+                }
+                Err(why) => Article::unreadable(id, path, format!("a web page, but {why}")),
+            },
             Ok(bytes) => Article::from_bytes(id, path, &bytes),
             Err(why) => Article::unreadable(id, path, why),
         }

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             pane_block(" Reader ", is_focused(state, Pane::Reader), theme),
             area,
         );
-        let msg = Paragraph::new("This corpus has no .txt or .md articles.");
+        let msg = Paragraph::new("This corpus has no .txt, .md or .html articles.");
         frame.render_widget(msg, layout::inner(area));
         return;
     };
