@@ -113,6 +113,24 @@ pub(crate) enum Command {
         #[arg(long, value_name = "CORPUS")]
         into: PathBuf,
     },
+    /// The claim library: claims checked before, by you or other fact-checkers.
+    Library {
+        #[command(subcommand)]
+        command: LibraryCommand,
+    },
+    /// Sentences of the corpus that match claims in the library (checked before).
+    Matches {
+        /// Folder of articles (.txt, .md, .html) (default: seeds/ here, else the bundled seeds/).
+        corpus: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CorpusOptions,
+        /// The library folder (default: claimdesk's data folder, e.g. ~/.local/share/claimdesk/library).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate every annotation file against its article; non-zero exit on problems.
     Check {
         /// Folder of articles (.txt, .md, .html) (default: seeds/ here, else the bundled seeds/).
@@ -152,6 +170,20 @@ pub(crate) enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum LibraryCommand {
+    /// Add ClaimReview JSON-LD files (one review, a list, an @graph, a data
+    /// feed, Fact Check Tools API results) or claimdesk annotation folders
+    /// (their claims with a verdict). Adding a source again replaces it.
+    Add {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The library folder (default: claimdesk's data folder, e.g. ~/.local/share/claimdesk/library).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
     },
 }
 

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod import;
+pub mod library;
 pub mod links;
 pub mod session;
 pub mod signals;

@@ -2,7 +2,7 @@
 
 mod args;
 
-use args::{Cli, Command, CorpusOptions, Format};
+use args::{Cli, Command, CorpusOptions, Format, LibraryCommand};
 use claimdesk::app::{self, Options, config, state::Clock};
 use claimdesk::text::display::printable;
 use claimdesk::{cli, export, session, store, tui};
@@ -340,6 +340,30 @@ fn run(cli: Cli) -> Result<(), String> {
             print_as(&cli::links(&ws, json), json)
         }
         Some(Command::Import { pages, into }) => import_pages(&pages, &into),
+        Some(Command::Library {
+            command: LibraryCommand::Add { paths, library },
+        }) => library_add(&paths, &library_dir(library)?),
+        Some(Command::Matches {
+            corpus: c,
+            opts,
+            library,
+            json,
+        }) => {
+            let dir = library_dir(library)?;
+            let (entries, problems) = claimdesk::library::load(&dir);
+            for p in &problems {
+                eprintln!("claimdesk: {}", printable(p));
+            }
+            if entries.is_empty() {
+                return Err(format!(
+                    "the library {} has no claims; add some with `claimdesk library add`.",
+                    printable(&dir.display().to_string())
+                ));
+            }
+            let ws = open(&corpus(c)?, &opts)?;
+            let index = claimdesk::library::matching::MatchIndex::build(entries);
+            print_as(&cli::matches(&ws, &index, json), json)
+        }
         Some(Command::Check { corpus: c, opts }) => {
             let ws = open(&corpus(c)?, &opts)?;
             let (report, clean) = cli::check(&ws);
@@ -436,6 +460,39 @@ fn import_pages(pages: &[String], into: &Path) -> Result<(), String> {
     match failed {
         0 => Ok(()),
         n => Err(format!("{n} of {} page(s) not imported.", pages.len())),
+    }
+}
+
+/// The library folder: the one given, else claimdesk's data folder.
+fn library_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
+    given
+        .or_else(|| dirs().map(|d| d.data_dir().join("library")))
+        .ok_or_else(|| "no data folder for the library here; give one with --library DIR.".into())
+}
+
+/// `library add`: each source in turn; one that cannot be read is named with why.
+fn library_add(paths: &[PathBuf], library: &Path) -> Result<(), String> {
+    let mut failed = 0;
+    for path in paths {
+        match claimdesk::library::add(library, path) {
+            Ok((file, n)) => print_text(&format!(
+                "{n} claim(s) from {} in {}\n",
+                path.display(),
+                file.display()
+            ))?,
+            Err(why) => {
+                failed += 1;
+                eprintln!(
+                    "claimdesk: {} cannot be added to the library: {}.",
+                    printable(&path.display().to_string()),
+                    printable(&why)
+                );
+            }
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} source(s) not added.", paths.len())),
     }
 }
 

@@ -24,7 +24,9 @@ fn src() -> std::path::PathBuf {
 
 #[test]
 fn the_domain_knows_no_terminal() {
-    for module in ["corpus", "text", "links", "store", "export", "import"] {
+    for module in [
+        "corpus", "text", "links", "store", "export", "import", "library",
+    ] {
         for file in sources(&src().join(module)) {
             let text = std::fs::read_to_string(&file).unwrap();
             for crate_name in ["ratatui", "crossterm"] {

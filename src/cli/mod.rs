@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 
 mod check;
 mod claims;
+mod matches;
 
 pub use check::check;
 pub use claims::{claims, claims_in_pieces};
+pub use matches::matches;
 
 /// A loaded corpus with its annotations, as every command starts from.
 pub struct Workspace {

@@ -16,6 +16,7 @@ pub mod figures;
 mod relate;
 mod story;
 
+pub use describe::stem_key;
 pub use figures::{Range, agree, range};
 
 use crate::corpus::Article;

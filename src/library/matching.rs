@@ -1,0 +1,248 @@
+//! Has this claim been checked before? Each sentence of the corpus is
+//! matched against the library: candidates by BM25 over stemmed content
+//! words, then a score one can explain: the share of the rarer words both
+//! say, raised when they name the same people and figures, and cut when
+//! their figures of one kind disagree ("27 tons" is not the claim "11 tons").
+
+use super::LibraryEntry;
+use crate::text::{entities, lexicon::LINK_STOP, quantity, tokens::tokenize};
+use std::collections::HashMap;
+
+/// BM25's usual constants.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Candidates re-scored per sentence.
+const CANDIDATES: usize = 50;
+/// A match shown as "checked before" from this score on: chosen on the
+/// restatements and same-topic sentences of tests/library.rs, among 300 real
+/// claims; not yet calibrated on a published claim-retrieval set.
+pub const SHOWN_FROM: f32 = 0.4;
+
+/// The most a claim whose figures differ from the sentence's can score:
+/// below `SHOWN_FROM`.
+const DIFFERENT_FIGURE_MAX: f32 = 0.3;
+
+/// What matching keeps of a claim: its stems, names and figures.
+#[derive(Debug, Clone, Default)]
+struct Described {
+    /// Stem keys with their counts.
+    stems: Vec<(u64, u16)>,
+    len: usize,
+    names: Vec<String>,
+    figures: Vec<(quantity::UnitClass, f64)>,
+}
+
+fn describe(text: &str) -> Described {
+    let tokens = tokenize(text);
+    let mut counts: HashMap<u64, u16> = HashMap::new();
+    let mut len = 0;
+    for t in &tokens {
+        // Content words as linking counts them (four letters or more, not a
+        // function word), and acronyms ("ECC", "NHS").
+        let acronym = t.text.len() >= 2 && t.text.chars().all(|c| c.is_ascii_uppercase());
+        let content = t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower);
+        if !t.text.chars().all(char::is_alphabetic) || !(content || acronym) {
+            continue;
+        }
+        let stem = crate::text::events::stem(&t.lower);
+        *counts.entry(crate::links::stem_key(&stem)).or_default() += 1;
+        len += 1;
+    }
+    let mut stems: Vec<(u64, u16)> = counts.into_iter().collect();
+    stems.sort_unstable();
+    let mut names: Vec<String> = entities::extract_from(&tokens)
+        .iter()
+        .map(|e| e.key())
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    names.sort();
+    names.dedup();
+    let figures = quantity::extract_from(text, &tokens)
+        .into_iter()
+        .filter(|q| q.unit != quantity::UnitClass::Date)
+        .map(|q| (q.unit, q.value))
+        .collect();
+    Described {
+        stems,
+        len,
+        names,
+        figures,
+    }
+}
+
+/// How two claims' figures of one kind stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figures {
+    /// Neither has a figure of a kind the other has.
+    None,
+    /// A figure of one kind is the same in both.
+    Agree,
+    /// Every figure of a kind both have differs.
+    Differ,
+    /// The checked claim gives a figure and the sentence none of its kind:
+    /// the sentence is about the claim's subject, not the claim.
+    Missing,
+}
+
+/// A library claim matched to a sentence, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Index into the library's entries.
+    pub entry: usize,
+    /// 0 to 1; shown from `SHOWN_FROM`.
+    pub score: f32,
+    /// How much of the two claims' word weight (words weighted by rarity)
+    /// they share: three parts the library claim's, one part the sentence's.
+    pub words: f32,
+    pub figures: Figures,
+    /// Names both claims give.
+    pub names: Vec<String>,
+}
+
+/// The library, indexed once for any number of sentences.
+pub struct MatchIndex {
+    pub entries: Vec<LibraryEntry>,
+    described: Vec<Described>,
+    postings: HashMap<u64, Vec<(u32, u16)>>,
+    avg_len: f32,
+}
+
+impl MatchIndex {
+    pub fn build(entries: Vec<LibraryEntry>) -> MatchIndex {
+        use rayon::prelude::*;
+        let described: Vec<Described> = entries.par_iter().map(|e| describe(&e.claim)).collect();
+        let mut postings: HashMap<u64, Vec<(u32, u16)>> = HashMap::new();
+        for (i, d) in described.iter().enumerate() {
+            for &(stem, n) in &d.stems {
+                postings.entry(stem).or_default().push((i as u32, n));
+            }
+        }
+        let avg_len =
+            described.iter().map(|d| d.len).sum::<usize>() as f32 / described.len().max(1) as f32;
+        MatchIndex {
+            entries,
+            described,
+            postings,
+            avg_len: avg_len.max(1.0),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn idf(&self, stem: u64) -> f32 {
+        let n = self.entries.len() as f32;
+        let df = self.postings.get(&stem).map_or(0, Vec::len) as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The best library claims for `text`, best first, at most `k`, any score.
+    pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
+        let q = describe(text);
+        if q.stems.is_empty() {
+            return Vec::new();
+        }
+        let mut bm25: HashMap<u32, f32> = HashMap::new();
+        for &(stem, _) in &q.stems {
+            let Some(list) = self.postings.get(&stem) else {
+                continue;
+            };
+            let idf = self.idf(stem);
+            for &(doc, tf) in list {
+                let len = self.described[doc as usize].len as f32;
+                let tf = f32::from(tf);
+                let part = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
+                *bm25.entry(doc).or_default() += part;
+            }
+        }
+        let mut candidates: Vec<(u32, f32)> = bm25.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(CANDIDATES);
+        let mut out: Vec<Match> = candidates
+            .into_iter()
+            .map(|(doc, _)| self.score(&q, doc as usize))
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        out.truncate(k);
+        out
+    }
+
+    /// The explained score of library claim `entry` for the described sentence.
+    fn score(&self, q: &Described, entry: usize) -> Match {
+        let d = &self.described[entry];
+        let weight =
+            |stems: &[(u64, u16)]| -> f32 { stems.iter().map(|&(s, _)| self.idf(s)).sum() };
+        let shared: f32 = q
+            .stems
+            .iter()
+            .filter(|(s, _)| d.stems.binary_search_by_key(s, |&(k, _)| k).is_ok())
+            .map(|&(s, _)| self.idf(s))
+            .sum();
+        // Mostly how much of the checked claim the sentence says (a news
+        // sentence says more than the claim), a little how much of the
+        // sentence is the claim.
+        let of = |total: f32| if total > 0.0 { shared / total } else { 0.0 };
+        let words = 0.75 * of(weight(&d.stems)) + 0.25 * of(weight(&q.stems));
+        let names: Vec<String> = q
+            .names
+            .iter()
+            .filter(|n| d.names.binary_search(n).is_ok())
+            .cloned()
+            .collect();
+        let figures = compare_figures(&q.figures, &d.figures);
+        let mut score = words + 0.05 * names.len().min(2) as f32;
+        match figures {
+            Figures::Agree => score += 0.1,
+            // Another figure for the same thing is another claim, however
+            // alike the words.
+            Figures::Differ | Figures::Missing => score = score.min(DIFFERENT_FIGURE_MAX),
+            Figures::None => {}
+        }
+        Match {
+            entry,
+            score: score.clamp(0.0, 1.0),
+            words,
+            figures,
+            names,
+        }
+    }
+}
+
+/// How the sentence's figures (`a`) stand to the library claim's (`b`).
+fn compare_figures(a: &[(quantity::UnitClass, f64)], b: &[(quantity::UnitClass, f64)]) -> Figures {
+    let same = |x: f64, y: f64| (x - y).abs() <= 0.01 * x.abs().max(y.abs());
+    if b.iter().any(|(unit, _)| !a.iter().any(|(u, _)| u == unit)) && !b.is_empty() {
+        // Unless another kind agrees ("28 tons" said, "worth 1.4 billion" not).
+        let agrees = a
+            .iter()
+            .any(|&(u, x)| b.iter().any(|&(v, y)| u == v && same(x, y)));
+        if !agrees {
+            return Figures::Missing;
+        }
+    }
+    let mut compared = false;
+    for &(unit, x) in a {
+        let theirs: Vec<f64> = b
+            .iter()
+            .filter(|(u, _)| *u == unit)
+            .map(|&(_, v)| v)
+            .collect();
+        if theirs.is_empty() {
+            continue;
+        }
+        compared = true;
+        if theirs.iter().any(|&y| same(x, y)) {
+            return Figures::Agree;
+        }
+    }
+    if compared {
+        Figures::Differ
+    } else {
+        Figures::None
+    }
+}

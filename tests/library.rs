@@ -1,0 +1,284 @@
+//! The claim library: ClaimReview in its common shapes and past claimdesk
+//! verdicts in, one file per source; and matching sentences against it.
+
+mod common;
+
+use claimdesk::library::matching::{Figures, MatchIndex, SHOWN_FROM};
+use claimdesk::library::{self, LibraryEntry, Normalised};
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/library")
+        .join(name)
+}
+
+fn read(name: &str) -> Vec<LibraryEntry> {
+    library::read_source(&fixture(name)).unwrap()
+}
+
+#[test]
+fn one_review_with_its_rating_checker_dates_and_appearance() {
+    let e = &read("single.json")[0];
+    assert_eq!(
+        e.claim,
+        "Belgian police seized 28 tons of cocaine after cracking Sky ECC"
+    );
+    assert_eq!(e.rating.name, "Mostly True");
+    assert_eq!(e.rating.normalised, Normalised::Disputed);
+    assert_eq!(e.by, "Example Fact Check");
+    assert_eq!(e.date, "2021-03-12");
+    assert_eq!(
+        e.url,
+        "https://factcheck.example/2021/03/belgian-police-28-tons"
+    );
+    assert_eq!(e.appeared.claimant, "A Minister");
+    assert_eq!(e.appeared.url, "https://news.example/belgium-cocaine");
+    assert_eq!(e.appeared.title, "Record cocaine haul");
+    assert_eq!(e.appeared.date, "2021-03-10");
+    assert_eq!(e.id.len(), 16);
+}
+
+#[test]
+fn lists_graphs_feeds_and_api_results_are_read() {
+    let ratings = |name: &str| -> Vec<(String, Normalised)> {
+        let mut v: Vec<(String, Normalised)> = read(name)
+            .into_iter()
+            .map(|e| (e.rating.name, e.rating.normalised))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    };
+    assert_eq!(
+        ratings("list.json"),
+        [
+            ("Pants on Fire!".into(), Normalised::False),
+            ("True".into(), Normalised::True)
+        ]
+    );
+    assert_eq!(
+        ratings("graph.json"),
+        [("Verdadero".into(), Normalised::True)]
+    );
+    assert_eq!(
+        ratings("feed.json"),
+        [
+            ("False".into(), Normalised::False),
+            ("Unproven".into(), Normalised::Unverifiable)
+        ]
+    );
+    let api = &read("api.json")[0];
+    assert_eq!(api.rating.normalised, Normalised::Disputed);
+    assert_eq!(api.by, "API Checks");
+    assert_eq!(api.appeared.claimant, "Prosecutor's office");
+    assert_eq!(api.url, "https://apichecks.example/sky-ecc-messages");
+}
+
+#[test]
+fn a_claimdesk_folder_gives_its_claims_with_a_verdict() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    press(&mut s, "jf");
+    press(&mut s, "jjj");
+    let entries = library::read_source(&dir.path().join("annotations")).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].rating.normalised, Normalised::False);
+    assert_eq!(entries[0].by, "tester");
+    assert!(
+        entries[0]
+            .claim
+            .starts_with("Police in Belgium has seized 28 tons")
+    );
+    assert_eq!(entries[0].appeared.title, s.corpus.articles[0].meta.title);
+}
+
+#[test]
+fn sources_are_files_of_their_own_and_adding_one_again_replaces_it() {
+    let lib = tempfile::tempdir().unwrap();
+    let (a, n) = library::add(lib.path(), &fixture("list.json")).unwrap();
+    assert_eq!(n, 2);
+    let (b, _) = library::add(lib.path(), &fixture("feed.json")).unwrap();
+    assert_ne!(a, b);
+    let (again, _) = library::add(lib.path(), &fixture("list.json")).unwrap();
+    assert_eq!(again, a);
+    std::fs::write(lib.path().join("broken.json"), "{ not json").unwrap();
+    let (entries, problems) = library::load(lib.path());
+    assert_eq!(entries.len(), 4);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].contains("broken.json is left out"),
+        "{problems:?}"
+    );
+    let bad = library::read_source(&fixture("../pages/coastal-herald.html")).unwrap_err();
+    assert!(bad.starts_with("it is not JSON"), "{bad}");
+}
+
+/// The fixtures among 300 real sentences of the ClaimBuster slice, so that
+/// words weigh by their rarity in real claims.
+fn all_fixtures() -> MatchIndex {
+    let background = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claimbuster_slice.jsonl"),
+    )
+    .unwrap();
+    let mut entries: Vec<LibraryEntry> = background
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .map(|claim| LibraryEntry {
+            id: String::new(),
+            claim,
+            rating: library::Rating {
+                name: "unrated".into(),
+                normalised: Normalised::Other,
+            },
+            by: String::new(),
+            date: String::new(),
+            url: String::new(),
+            appeared: Default::default(),
+        })
+        .collect();
+    for f in [
+        "single.json",
+        "list.json",
+        "graph.json",
+        "feed.json",
+        "api.json",
+    ] {
+        entries.extend(read(f));
+    }
+    MatchIndex::build(entries)
+}
+
+#[test]
+fn a_restated_claim_is_found_and_a_sentence_on_the_same_topic_is_not() {
+    let index = all_fixtures();
+    let best = |text: &str| {
+        let m = index
+            .query(text, 5)
+            .into_iter()
+            .next()
+            .expect("a candidate");
+        (index.entries[m.entry].claim.clone(), m)
+    };
+    let (claim, m) = best(
+        "The jobless rate dropped to 3.4 percent, its lowest level since 1969, officials said.",
+    );
+    assert!(
+        claim.starts_with("Unemployment fell to 3.4 percent"),
+        "{claim}"
+    );
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
+    assert_eq!(m.figures, Figures::Agree);
+    let (claim, m) = best(
+        "Police in Belgium has seized 28 tons of cocaine after cracking the encrypted Sky ECC network.",
+    );
+    assert!(
+        claim.starts_with("Belgian police seized 28 tons"),
+        "{claim}"
+    );
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
+    // The claim's subject without its figure is not the claim.
+    let subject = index.query(
+        "The Sky ECC server was taken offline and seized by Dutch authorities.",
+        5,
+    );
+    assert!(subject.iter().all(|m| m.score < SHOWN_FROM), "{subject:?}");
+    let sky = subject
+        .iter()
+        .find(|m| index.entries[m.entry].claim.contains("Sky ECC"))
+        .expect("a candidate");
+    assert_eq!(sky.figures, Figures::Missing);
+    // Same topic, another claim.
+    let topic = index.query(
+        "Cocaine use among teenagers in Belgium is rising, a survey says.",
+        5,
+    );
+    assert!(topic.iter().all(|m| m.score < SHOWN_FROM), "{topic:?}");
+    assert!(
+        index
+            .query("The weather was mild.", 5)
+            .iter()
+            .all(|m| m.score < SHOWN_FROM)
+    );
+}
+
+#[test]
+fn a_different_figure_is_a_different_claim() {
+    let index = all_fixtures();
+    let same = index.query(
+        "Police found 11 tons of cocaine hidden in a shipment at the port of Antwerp.",
+        1,
+    );
+    assert!(same[0].score >= SHOWN_FROM, "{same:?}");
+    let other = index.query(
+        "Police found 27 tons of cocaine hidden in a shipment at the port of Antwerp.",
+        1,
+    );
+    assert_eq!(other[0].figures, Figures::Differ);
+    assert!(other[0].score < SHOWN_FROM, "{other:?}");
+}
+
+#[test]
+fn the_matches_command_lists_sentences_checked_before() {
+    let dir = temp_seeds();
+    let lib = dir.path().join("lib");
+    // Real claims around the two reviews, as ClaimReview.
+    let background: Vec<serde_json::Value> = all_fixtures()
+        .entries
+        .iter()
+        .filter(|e| e.rating.normalised == Normalised::Other)
+        .map(|e| serde_json::json!({"@type": "ClaimReview", "claimReviewed": e.claim, "reviewRating": {"alternateName": "Not rated"}}))
+        .collect();
+    std::fs::write(
+        dir.path().join("background.json"),
+        serde_json::to_string(&background).unwrap(),
+    )
+    .unwrap();
+    let fixture_path = fixture("graph.json");
+    let out = claimdesk_ok(
+        dir.path(),
+        &[
+            "library",
+            "add",
+            fixture_path.to_str().unwrap(),
+            fixture("single.json").to_str().unwrap(),
+            "background.json",
+            "--library",
+            "lib",
+        ],
+    );
+    assert!(out.contains("1 claim(s) from"), "{out}");
+    assert_eq!(std::fs::read_dir(&lib).unwrap().count(), 3);
+    let out = claimdesk_ok(
+        dir.path(),
+        &["matches", "seeds", "--library", "lib", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found = v.as_array().unwrap();
+    assert!(!found.is_empty());
+    let first = &found[0];
+    for key in ["article", "start", "end", "text", "matches"] {
+        assert!(first.get(key).is_some(), "{key} in {first}");
+    }
+    let m = &first["matches"][0];
+    for key in ["claim", "rating", "url", "score"] {
+        assert!(m.get(key).is_some(), "{key} in {m}");
+    }
+    // The 28-ton sentence of the first seed matches the 28-ton review.
+    assert!(
+        found
+            .iter()
+            .any(|s| s["text"].as_str().unwrap().contains("seized 28 tons")
+                && s["matches"][0]["url"]
+                    == "https://factcheck.example/2021/03/belgian-police-28-tons"),
+        "{out}"
+    );
+    let (code, _, err) = claimdesk(&["matches", "seeds", "--library", "empty-lib"], dir.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("has no claims"), "{err}");
+}
