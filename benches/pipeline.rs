@@ -634,5 +634,110 @@ fn real_20k(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(pipeline, benches, review_100k, one_article_100k, real_20k);
+/// Has it been checked before: a library of 100,000 claims (sentences of a
+/// generated real-shaped corpus, with ratings) against its articles.
+fn matching(c: &mut Criterion) {
+    use claimdesk::library::matching::MatchIndex;
+    use claimdesk::library::{LibraryEntry, Normalised, Rating};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    realistic::write(&root, 10_000, manifest, 7);
+    let loaded = corpus::load(&root).unwrap();
+    let ratings = [
+        ("False", Normalised::False),
+        ("Mostly True", Normalised::Disputed),
+        ("True", Normalised::True),
+        ("Unproven", Normalised::Unverifiable),
+    ];
+    // The claims come from another 20,000 articles of the same shape: real
+    // sentences with other figures, names and places.
+    let claims_root = dir.path().join("claims");
+    realistic::write(&claims_root, 20_000, manifest, 8);
+    let claim_articles = corpus::load(&claims_root).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    let entries: Vec<LibraryEntry> = claim_articles
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.text
+                .split(". ")
+                .map(str::trim)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| s.split_whitespace().count() >= 8 && seen.insert(s.clone()))
+        .take(100_000)
+        .enumerate()
+        .map(|(i, claim)| LibraryEntry {
+            id: format!("{i:016x}"),
+            claim,
+            rating: Rating {
+                name: ratings[i % 4].0.into(),
+                normalised: ratings[i % 4].1,
+            },
+            by: "Bench Checks".into(),
+            date: "2024-01-01".into(),
+            url: format!("https://checks.example/{i}"),
+            appeared: Default::default(),
+        })
+        .collect();
+    eprintln!(
+        "matching: {} library claims, {} articles",
+        entries.len(),
+        loaded.articles.len()
+    );
+    let mut g = c.benchmark_group("matching");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(20))
+        .sampling_mode(criterion::SamplingMode::Flat);
+    g.bench_function("index_library", |b| {
+        b.iter(|| MatchIndex::build(entries.clone()).len())
+    });
+    let base = heap_now();
+    let index = MatchIndex::build(entries.clone());
+    eprintln!(
+        "matching: index of {} claims holds {:.1} MB besides the claims",
+        index.len(),
+        (heap_now() - base) as f64 / 1e6
+            - entries
+                .iter()
+                .map(|e| e.claim.len() + e.url.len() + 120)
+                .sum::<usize>() as f64
+                / 1e6
+    );
+    let articles = &loaded.articles[..1000];
+    let sentences: usize = articles
+        .iter()
+        .map(|a| text::analyse(a).sentences.len())
+        .sum();
+    g.throughput(Throughput::Elements(sentences as u64));
+    g.bench_function("match_1k_articles", |b| {
+        b.iter(|| {
+            use rayon::prelude::*;
+            articles
+                .par_iter()
+                .map(|a| {
+                    let analysis = text::analyse(a);
+                    analysis
+                        .sentences
+                        .iter()
+                        .filter(|s| !s.chrome)
+                        .map(|s| index.query(a.slice(s.start, s.end), 5).len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(
+    pipeline,
+    benches,
+    review_100k,
+    one_article_100k,
+    real_20k,
+    matching
+);
 criterion_main!(pipeline);

@@ -99,11 +99,27 @@ pub struct Match {
     pub names: Vec<String>,
 }
 
+/// A word in more than this share of the library's claims finds no
+/// candidates (it still counts in the score): it would only add every claim.
+const COMMON_SHARE: f32 = 0.05;
+
+/// One stem's claims, with its weight.
+struct Posting {
+    idf: f32,
+    claims: Vec<(u32, u16)>,
+}
+
+thread_local! {
+    /// Per-claim BM25 sums and the claims touched, reused across queries:
+    /// a sentence's query then allocates nothing per claim.
+    static BM25_SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = Default::default();
+}
+
 /// The library, indexed once for any number of sentences.
 pub struct MatchIndex {
     pub entries: Vec<LibraryEntry>,
     described: Vec<Described>,
-    postings: HashMap<u64, Vec<(u32, u16)>>,
+    postings: rustc_hash::FxHashMap<u64, Posting>,
     avg_len: f32,
 }
 
@@ -111,12 +127,21 @@ impl MatchIndex {
     pub fn build(entries: Vec<LibraryEntry>) -> MatchIndex {
         use rayon::prelude::*;
         let described: Vec<Described> = entries.par_iter().map(|e| describe(&e.claim)).collect();
-        let mut postings: HashMap<u64, Vec<(u32, u16)>> = HashMap::new();
+        let mut lists: rustc_hash::FxHashMap<u64, Vec<(u32, u16)>> = Default::default();
         for (i, d) in described.iter().enumerate() {
             for &(stem, n) in &d.stems {
-                postings.entry(stem).or_default().push((i as u32, n));
+                lists.entry(stem).or_default().push((i as u32, n));
             }
         }
+        let n = entries.len() as f32;
+        let postings = lists
+            .into_iter()
+            .map(|(stem, claims)| {
+                let df = claims.len() as f32;
+                let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+                (stem, Posting { idf, claims })
+            })
+            .collect();
         let avg_len =
             described.iter().map(|d| d.len).sum::<usize>() as f32 / described.len().max(1) as f32;
         MatchIndex {
@@ -136,9 +161,11 @@ impl MatchIndex {
     }
 
     fn idf(&self, stem: u64) -> f32 {
+        // A word no claim has weighs as one that one claim has.
         let n = self.entries.len() as f32;
-        let df = self.postings.get(&stem).map_or(0, Vec::len) as f32;
-        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+        self.postings
+            .get(&stem)
+            .map_or(((n + 0.5) / 1.5 + 1.0).ln(), |p| p.idf)
     }
 
     /// The best library claims for `text`, best first, at most `k`, any score.
@@ -147,22 +174,41 @@ impl MatchIndex {
         if q.stems.is_empty() {
             return Vec::new();
         }
-        let mut bm25: HashMap<u32, f32> = HashMap::new();
-        for &(stem, _) in &q.stems {
-            let Some(list) = self.postings.get(&stem) else {
-                continue;
-            };
-            let idf = self.idf(stem);
-            for &(doc, tf) in list {
-                let len = self.described[doc as usize].len as f32;
-                let tf = f32::from(tf);
-                let part = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
-                *bm25.entry(doc).or_default() += part;
+        let common = (COMMON_SHARE * self.entries.len() as f32).max(1.0) as usize;
+        let candidates = BM25_SCRATCH.with(|scratch| {
+            let (sums, touched) = &mut *scratch.borrow_mut();
+            sums.resize(self.entries.len(), 0.0);
+            for &(stem, _) in &q.stems {
+                let Some(p) = self.postings.get(&stem) else {
+                    continue;
+                };
+                if p.claims.len() > common {
+                    continue;
+                }
+                for &(doc, tf) in &p.claims {
+                    let len = self.described[doc as usize].len as f32;
+                    let tf = f32::from(tf);
+                    let part =
+                        p.idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
+                    if sums[doc as usize] == 0.0 {
+                        touched.push(doc);
+                    }
+                    sums[doc as usize] += part;
+                }
             }
-        }
-        let mut candidates: Vec<(u32, f32)> = bm25.into_iter().collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(CANDIDATES);
+            let mut found: Vec<(u32, f32)> =
+                touched.iter().map(|&d| (d, sums[d as usize])).collect();
+            for &d in touched.iter() {
+                sums[d as usize] = 0.0;
+            }
+            touched.clear();
+            let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if found.len() > CANDIDATES {
+                found.select_nth_unstable_by(CANDIDATES, by_score);
+                found.truncate(CANDIDATES);
+            }
+            found
+        });
         let mut out: Vec<Match> = candidates
             .into_iter()
             .map(|(doc, _)| self.score(&q, doc as usize))
