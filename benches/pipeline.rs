@@ -147,6 +147,7 @@ fn state_of(
             export_dir: annotations.to_path_buf(),
             export_settings: Default::default(),
             index_cache: None,
+            library: None,
             reviewer: "bench".into(),
             keymap: Keymap::defaults(),
             clock: Clock::Fixed(Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()),

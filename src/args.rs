@@ -18,6 +18,10 @@ pub(crate) struct Cli {
     /// user.name, else your login name).
     #[arg(long, value_name = "NAME")]
     pub(crate) reviewer: Option<String>,
+    /// The claim library to mark sentences checked before (default:
+    /// claimdesk's data folder, e.g. ~/.local/share/claimdesk/library, if it exists).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) library: Option<PathBuf>,
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

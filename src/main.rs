@@ -187,6 +187,7 @@ fn run_tui(
     corpus_dir: PathBuf,
     common: CorpusOptions,
     reviewer: Option<String>,
+    library: Option<PathBuf>,
 ) -> Result<(), String> {
     let config = load_config()?;
     let files = claimdesk::corpus::CorpusFiles::discover(&corpus_dir, common.links())
@@ -222,6 +223,10 @@ fn run_tui(
             export_dir: export_dir(),
             export_settings,
             index_cache: index_cache_path(&corpus_dir),
+            // The default library only when it exists: no folder is made.
+            library: library
+                .or_else(|| dirs().map(|d| d.data_dir().join("library")))
+                .filter(|d| d.is_dir()),
             annotations_dir,
             reviewer,
             keymap: config.keymap,
@@ -266,7 +271,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
     };
     match cli.command {
-        None => run_tui(corpus(cli.corpus)?, cli.common, cli.reviewer),
+        None => run_tui(corpus(cli.corpus)?, cli.common, cli.reviewer, cli.library),
         Some(Command::Claims {
             corpus: c,
             opts,

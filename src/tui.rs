@@ -178,6 +178,7 @@ pub enum Indexed {
     Links(Arc<crate::links::LinkIndex>),
     /// Every article's analysis without its details, once linking is done.
     Slimmed(Vec<(usize, Arc<text::ArticleAnalysis>)>),
+    CheckedBefore(Arc<crate::library::matching::CheckedBefore>),
 }
 
 /// Analyses every article off the UI thread, the open one first, then links
@@ -188,9 +189,20 @@ pub fn spawn_indexer(
     first: usize,
     stop: Arc<AtomicBool>,
     cache: Option<std::path::PathBuf>,
+    library: Option<std::path::PathBuf>,
 ) -> Receiver<Indexed> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
+        // The library is read and indexed beside the analyses.
+        let library = library.map(|dir| {
+            std::thread::spawn(move || {
+                let (entries, problems) = crate::library::load(&dir);
+                (
+                    crate::library::matching::MatchIndex::build(entries),
+                    problems,
+                )
+            })
+        });
         let n = corpus.articles.len();
         // What an earlier run analysed shows at once (counts, suggestions);
         // the full analysis, which linking needs, follows.
@@ -265,7 +277,30 @@ pub fn spawn_indexer(
                 .enumerate()
                 .map(|(i, a)| (i, Arc::new(a.slim())))
                 .collect();
-            let _ = tx.send(Indexed::Slimmed(slim));
+            if tx.send(Indexed::Slimmed(slim)).is_err() {
+                return;
+            }
+            if let Some((index, problems)) = library.and_then(|l| l.join().ok())
+                && (!index.is_empty() || !problems.is_empty())
+            {
+                let by_article = corpus
+                    .articles
+                    .par_iter()
+                    .zip(analyses.par_iter())
+                    .map(|(article, analysis)| {
+                        crate::library::matching::sentences_checked_before(
+                            &index, article, analysis,
+                        )
+                    })
+                    .collect();
+                let _ = tx.send(Indexed::CheckedBefore(Arc::new(
+                    crate::library::matching::CheckedBefore {
+                        index: Arc::new(index),
+                        by_article,
+                        problems,
+                    },
+                )));
+            }
         }
     });
     rx
@@ -392,6 +427,7 @@ fn event_loop(
             state.open_article,
             stop_indexer.clone(),
             state.index_cache.clone(),
+            state.library_dir.clone(),
         )
     };
     // The articles not on the first screen are read behind it; indexing
@@ -443,6 +479,7 @@ fn event_loop(
                 Indexed::Article(article, analysis) => Action::Indexed { article, analysis },
                 Indexed::Links(links) => Action::Linked(links),
                 Indexed::Slimmed(slim) => Action::Slimmed(slim),
+                Indexed::CheckedBefore(found) => Action::CheckedBefore(found),
             };
             let slimmed = matches!(action, Action::Slimmed(_));
             dispatch(state, action);

@@ -31,6 +31,7 @@ fn first_screen(corpus: &Path, radius: usize) -> (State, CorpusFiles) {
             export_dir: dir.parent().unwrap().to_path_buf(),
             export_settings: Default::default(),
             index_cache: None,
+            library: None,
             annotations_dir: dir,
             reviewer: "tester".into(),
             keymap: Keymap::defaults(),

@@ -193,6 +193,16 @@ fn cases() -> Vec<Case> {
         c(MAIN, MarkClaim, "jc", |s| {
             verdict_on_police(s, Verdict::Unreviewed)
         }),
+        // With no library matched (tests/library.rs has one that is).
+        c(MAIN, ApplyCheckedBefore, "jA", |s| {
+            ok(
+                s.message
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("No claim library is matched"))
+                    && s.annotations.iter().all(|a| a.file.annotations.is_empty()),
+                format!("{:?}", s.message),
+            )
+        }),
         c(MAIN, Dismiss, "jx", |s| {
             let a = only_annotation(s).ok_or("one annotation")?;
             let still = s.sidebar.iter().any(

@@ -282,3 +282,79 @@ fn the_matches_command_lists_sentences_checked_before() {
     assert_eq!(code, 1);
     assert!(err.contains("has no claims"), "{err}");
 }
+
+#[test]
+fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
+    use claimdesk::library::matching::{CheckedBefore, sentences_checked_before};
+    use std::sync::Arc;
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (120, 40));
+    let index = Arc::new(all_fixtures());
+    let by_article: Vec<_> = s
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| sentences_checked_before(&index, a, s.analyses[i].as_ref().unwrap()))
+        .collect();
+    let (sentence, m) = by_article[0]
+        .first()
+        .cloned()
+        .expect("a sentence of the first seed");
+    assert!(
+        index.entries[m.entry]
+            .claim
+            .starts_with("Belgian police seized 28 tons"),
+        "{:?}",
+        index.entries[m.entry]
+    );
+    claimdesk::tui::dispatch(
+        &mut s,
+        claimdesk::app::Action::CheckedBefore(Arc::new(CheckedBefore {
+            index: index.clone(),
+            by_article,
+            problems: Vec::new(),
+        })),
+    );
+    assert!(
+        s.message.as_deref().unwrap().contains("checked before"),
+        "{:?}",
+        s.message
+    );
+    press(&mut s, &"j".repeat(sentence));
+    let screen = render(&s);
+    assert!(screen.contains("Checked before: Mostly True"), "{screen}");
+    assert!(screen.contains("(disputed) by Example Fact"), "{screen}");
+    // The list marks the article, unless it shows a disagreement (≠) there.
+    let differ = std::mem::take(&mut s.differ_articles);
+    assert!(render(&s).contains("│✓"), "{}", render(&s));
+    s.differ_articles = differ;
+    press(&mut s, "A");
+    let claim = s.annotations[0].claims().next().expect("a claim").clone();
+    assert_eq!(claim.verdict, claimdesk::store::Verdict::Disputed);
+    assert_eq!(claim.evidence.len(), 1);
+    assert_eq!(
+        claim.evidence[0].reference,
+        "https://factcheck.example/2021/03/belgian-police-28-tons"
+    );
+    assert_eq!(claim.evidence[0].stance, claimdesk::store::Stance::Context);
+    assert_eq!(
+        s.message.as_deref(),
+        Some(
+            "Marked disputed as Example Fact Check rated it (Mostly True); their fact-check is attached as evidence."
+        )
+    );
+    // A sentence not checked before says so.
+    let plain = (0..s.current_analysis().unwrap().sentences.len())
+        .find(|&i| !by_article_has(&s, i) && !s.current_analysis().unwrap().sentences[i].chrome)
+        .expect("a sentence not checked before");
+    press(&mut s, &format!("g{}A", "j".repeat(plain)));
+    assert_eq!(
+        s.message.as_deref(),
+        Some("This sentence was not checked before.")
+    );
+}
+
+fn by_article_has(s: &claimdesk::app::state::State, sentence: usize) -> bool {
+    s.checked_before.as_ref().unwrap().at(0, sentence).is_some()
+}

@@ -31,6 +31,8 @@ pub enum Action {
         article: usize,
         analysis: Arc<ArticleAnalysis>,
     },
+    /// The corpus's sentences matched against the claim library.
+    CheckedBefore(Arc<crate::library::matching::CheckedBefore>),
     /// The shell read the articles still pending behind the first frame.
     CorpusRead(CorpusRead),
     /// The shell loaded a second annotations folder (or could not).
@@ -71,6 +73,12 @@ pub struct CorpusRead {
 impl PartialEq for CorpusRead {
     fn eq(&self, other: &CorpusRead) -> bool {
         Arc::ptr_eq(&self.corpus, &other.corpus) && self.annotations == other.annotations
+    }
+}
+
+impl PartialEq for crate::library::matching::CheckedBefore {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
     }
 }
 

@@ -118,3 +118,76 @@ pub fn add_evidence(
     }
     Ok(effects)
 }
+
+/// The library claim the subject's sentence matches, if any.
+pub fn checked_before(
+    state: &State,
+) -> Option<(
+    &crate::library::LibraryEntry,
+    &crate::library::matching::Match,
+)> {
+    let start = match subject(state).ok()? {
+        Subject::Saved(id) => state.current_annotations()?.file.get(&id)?.target.start,
+        Subject::Span(s, _) => s,
+    };
+    let sentence = state.current_analysis()?.sentence_at(start)?;
+    state
+        .checked_before
+        .as_ref()?
+        .at(state.open_article, sentence)
+}
+
+/// Takes the rating of the claim checked before as this claim's verdict,
+/// with the published fact-check as evidence.
+pub fn apply_checked_before(state: &mut State) -> Vec<Effect> {
+    if state.checked_before.is_none() {
+        state.message = Some(
+            "No claim library is matched: add one with `claimdesk library add`, then start again."
+                .into(),
+        );
+        return Vec::new();
+    }
+    let Some((entry, _)) = checked_before(state) else {
+        state.message = Some("This sentence was not checked before.".into());
+        return Vec::new();
+    };
+    let entry = entry.clone();
+    let Some(verdict) = entry.rating.normalised.verdict() else {
+        state.message = Some(format!(
+            "Its rating “{}” is not on claimdesk's scale: give a verdict yourself.",
+            entry.rating.name
+        ));
+        return Vec::new();
+    };
+    let mut effects = set_verdict(state, verdict);
+    let stance = match verdict {
+        crate::store::Verdict::True => Stance::Supports,
+        crate::store::Verdict::False => Stance::Refutes,
+        _ => Stance::Context,
+    };
+    let mut attached = false;
+    if !entry.url.is_empty()
+        && let Ok(more) = add_evidence(state, &entry.url, stance)
+    {
+        attached = !more.is_empty();
+        effects.extend(more);
+    }
+    // One save for both changes: a second would find the first's file and
+    // take it for another instance's.
+    effects.dedup();
+    let by = if entry.by.is_empty() {
+        "a fact-checker".to_string()
+    } else {
+        entry.by.clone()
+    };
+    state.message = Some(format!(
+        "Marked {verdict} as {by} rated it ({}){}.",
+        entry.rating.name,
+        if attached {
+            "; their fact-check is attached as evidence"
+        } else {
+            ""
+        }
+    ));
+    effects
+}

@@ -43,6 +43,7 @@ commands! {
     VerdictUnverifiable = "verdict_unverifiable",
     VerdictClear = "verdict_clear",
     MarkClaim = "mark_claim",
+    ApplyCheckedBefore = "apply_checked_before",
     Dismiss = "dismiss",
     Select = "select",
     WordForward = "word_forward",

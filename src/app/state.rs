@@ -271,9 +271,13 @@ pub struct State {
     pub export_settings: crate::export::Settings,
     /// The corpus's index cache file, for the shell's indexer.
     pub index_cache: Option<PathBuf>,
+    /// The claim library folder, if there is one to match against.
+    pub library_dir: Option<PathBuf>,
     pub annotations_dir: PathBuf,
     pub analyses: Vec<Option<Arc<ArticleAnalysis>>>,
     pub indexed: usize,
+    /// Sentences matched against the claim library, once matched.
+    pub checked_before: Option<Arc<crate::library::matching::CheckedBefore>>,
     /// Articles still being read behind the first frame (0 once all are).
     pub unread: usize,
     /// What the user asked for while the corpus was still being read: done,

@@ -35,6 +35,8 @@ pub struct Options {
     pub export_settings: crate::export::Settings,
     /// The corpus's index cache file, if there is a cache directory.
     pub index_cache: Option<PathBuf>,
+    /// The claim library folder, if there is one to match against.
+    pub library: Option<PathBuf>,
 }
 
 /// Builds the first state. Nothing here waits for the corpus to be indexed.
@@ -51,9 +53,11 @@ pub fn init(corpus: Arc<Corpus>, annotations: Vec<ArticleAnnotations>, opts: Opt
         export_dir: opts.export_dir,
         export_settings: opts.export_settings,
         index_cache: opts.index_cache,
+        library_dir: opts.library,
         annotations_dir: opts.annotations_dir,
         analyses: vec![None; n],
         indexed: 0,
+        checked_before: None,
         unread: titles_corpus.articles.iter().filter(|a| a.pending).count(),
         deferred: Vec::new(),
         links: None,
@@ -222,6 +226,18 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Paste(text) => overlay::paste(state, &text),
         Action::Mouse(m) => {
             super::mouse::mouse(state, m);
+            Vec::new()
+        }
+        Action::CheckedBefore(found) => {
+            let n: usize = found.by_article.iter().map(Vec::len).sum();
+            state.message = Some(match found.problems.first() {
+                Some(p) => p.clone(),
+                None => format!(
+                    "{n} sentence(s) checked before, against {} library claim(s).",
+                    found.index.len()
+                ),
+            });
+            state.checked_before = Some(found);
             Vec::new()
         }
         Action::CorpusRead(read) => {
@@ -396,6 +412,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         VerdictClear => return edit::clear_verdict(state),
         MarkClaim => return edit::mark_claim(state),
+        ApplyCheckedBefore => return super::evidence::apply_checked_before(state),
         Dismiss => return edit::dismiss(state),
         Select => nav::start_selection(state),
         Note => edit::open_note(state),

@@ -292,3 +292,53 @@ fn compare_figures(a: &[(quantity::UnitClass, f64)], b: &[(quantity::UnitClass, 
         Figures::None
     }
 }
+
+/// The corpus's sentences that match the library: per article, (sentence
+/// index, best match), by sentence.
+pub struct CheckedBefore {
+    pub index: std::sync::Arc<MatchIndex>,
+    pub by_article: Vec<Vec<(usize, Match)>>,
+    /// Library files that could not be read, one sentence each.
+    pub problems: Vec<String>,
+}
+
+impl CheckedBefore {
+    /// Sentence `sentence` of article `article`'s match, with its library entry.
+    pub fn at(&self, article: usize, sentence: usize) -> Option<(&LibraryEntry, &Match)> {
+        let found = self.by_article.get(article)?;
+        let i = found.binary_search_by_key(&sentence, |(s, _)| *s).ok()?;
+        let m = &found[i].1;
+        Some((&self.index.entries[m.entry], m))
+    }
+
+    pub fn has_any(&self, article: usize) -> bool {
+        self.by_article.get(article).is_some_and(|f| !f.is_empty())
+    }
+}
+
+impl std::fmt::Debug for CheckedBefore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CheckedBefore({} claims)", self.index.len())
+    }
+}
+
+/// The best match from `SHOWN_FROM` of each content sentence of an article.
+pub fn sentences_checked_before(
+    index: &MatchIndex,
+    article: &crate::corpus::Article,
+    analysis: &crate::text::ArticleAnalysis,
+) -> Vec<(usize, Match)> {
+    analysis
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.chrome)
+        .filter_map(|(i, s)| {
+            let best = index
+                .query(article.slice(s.start, s.end), 1)
+                .into_iter()
+                .next()?;
+            (best.score >= SHOWN_FROM).then_some((i, best))
+        })
+        .collect()
+}

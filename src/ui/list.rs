@@ -43,6 +43,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         } else if state.differ_articles.contains(&i) {
             // Another article reports one of its facts differently.
             "≠"
+        } else if state.checked_before.as_ref().is_some_and(|c| c.has_any(i)) {
+            // One of its claims was checked before (the claim library).
+            "✓"
         } else if i == state.open_article {
             "▶"
         } else {

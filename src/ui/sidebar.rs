@@ -186,6 +186,7 @@ fn details_lines<'a>(
                 format!("Score {:.2}: {}", s.score, reasons(s)),
                 theme.dim,
             )));
+            checked_before_lines(state, theme, &mut d);
             d.push(Line::from(span(
                 format!(
                     "{} {} {} {}: verdict · {}: claim",
@@ -208,6 +209,7 @@ fn details_lines<'a>(
             if let Some(a) = ann.file.get(id) {
                 saved_details(state, theme, article, a, &quote, &mut d);
             }
+            checked_before_lines(state, theme, &mut d);
         }
         Some(SidebarItem::Suggestion {
             sentence,
@@ -230,6 +232,7 @@ fn details_lines<'a>(
                     theme.dim,
                 )));
             }
+            checked_before_lines(state, theme, &mut d);
             also_reported_in(state, theme, &mut d);
             d.push(Line::from(span(
                 "t d f u: verdict · c: claim · x: dismiss",
@@ -242,6 +245,52 @@ fn details_lines<'a>(
         d.push(Line::from(span(format!("{orphans} orphaned annotation(s), listed last: their text is gone from the article."), theme.error)));
     }
     d
+}
+
+/// The library claim the sentence matches: who rated it what, when, where.
+fn checked_before_lines(state: &State, theme: &Theme, d: &mut Vec<Line>) {
+    let Some((entry, m)) = crate::app::evidence::checked_before(state) else {
+        return;
+    };
+    let by = [
+        entry.by.as_str(),
+        entry.date.get(..10).unwrap_or(&entry.date),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .map(|s| clean(s))
+    .collect::<Vec<_>>()
+    .join(", ");
+    d.push(Line::from(vec![
+        span("Checked before: ", theme.title),
+        span(
+            format!(
+                "{} ({}){}",
+                clean(&entry.rating.name),
+                entry.rating.normalised.name(),
+                if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" by {by}")
+                }
+            ),
+            theme.title,
+        ),
+    ]));
+    d.push(Line::from(format!("“{}”", clean(&entry.claim))));
+    if !entry.url.is_empty() {
+        d.push(Line::from(span(clean(&entry.url), theme.dim)));
+    }
+    d.push(Line::from(span(
+        format!(
+            "match {:.2} · {}: take this rating",
+            m.score,
+            state
+                .keymap
+                .key_for(Section::Main, Command::ApplyCheckedBefore)
+        ),
+        theme.dim,
+    )));
 }
 
 /// Details of a saved claim or note: its text, note, publishing fields,

@@ -63,6 +63,7 @@ pub fn unindexed(
                 .to_path_buf(),
             export_settings: Default::default(),
             index_cache: None,
+            library: None,
             annotations_dir: ws.annotations_dir,
             reviewer: "tester".into(),
             keymap: Keymap::defaults(),
