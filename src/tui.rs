@@ -295,7 +295,7 @@ pub fn spawn_indexer(
                     .collect();
                 let _ = tx.send(Indexed::CheckedBefore(Arc::new(
                     crate::library::matching::CheckedBefore {
-                        index: Arc::new(index),
+                        entries: index.into_entries(),
                         by_article,
                         problems,
                     },

@@ -311,7 +311,7 @@ fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
     claimdesk::tui::dispatch(
         &mut s,
         claimdesk::app::Action::CheckedBefore(Arc::new(CheckedBefore {
-            index: index.clone(),
+            entries: index.entries.clone(),
             by_article,
             problems: Vec::new(),
         })),

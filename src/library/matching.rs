@@ -16,11 +16,15 @@ const CANDIDATES: usize = 50;
 /// A match shown as "checked before" from this score on: chosen on the
 /// restatements and same-topic sentences of tests/library.rs, among 300 real
 /// claims; not yet calibrated on a published claim-retrieval set.
-pub const SHOWN_FROM: f32 = 0.4;
+pub const SHOWN_FROM: f32 = 0.5;
 
 /// The most a claim whose figures differ from the sentence's can score:
 /// below `SHOWN_FROM`.
 const DIFFERENT_FIGURE_MAX: f32 = 0.3;
+
+/// Content words a sentence and a claim must share to be the same claim
+/// (one fewer with a figure that agrees).
+const MIN_SHARED_WORDS: usize = 3;
 
 /// What matching keeps of a claim: its stems, names and figures.
 #[derive(Debug, Clone, Default)]
@@ -156,6 +160,11 @@ impl MatchIndex {
         self.entries.len()
     }
 
+    /// The claims, the index dropped.
+    pub fn into_entries(self) -> Vec<LibraryEntry> {
+        self.entries
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -223,12 +232,13 @@ impl MatchIndex {
         let d = &self.described[entry];
         let weight =
             |stems: &[(u64, u16)]| -> f32 { stems.iter().map(|&(s, _)| self.idf(s)).sum() };
-        let shared: f32 = q
+        let in_both: Vec<u64> = q
             .stems
             .iter()
             .filter(|(s, _)| d.stems.binary_search_by_key(s, |&(k, _)| k).is_ok())
-            .map(|&(s, _)| self.idf(s))
-            .sum();
+            .map(|&(s, _)| s)
+            .collect();
+        let shared: f32 = in_both.iter().map(|&s| self.idf(s)).sum();
         // Mostly how much of the checked claim the sentence says (a news
         // sentence says more than the claim), a little how much of the
         // sentence is the claim.
@@ -248,6 +258,13 @@ impl MatchIndex {
             // alike the words.
             Figures::Differ | Figures::Missing => score = score.min(DIFFERENT_FIGURE_MAX),
             Figures::None => {}
+        }
+        // Two short texts can cover each other with a word or two ("A
+        // record year"): a claim takes more words in common, or a figure.
+        let enough = in_both.len() >= MIN_SHARED_WORDS
+            || (in_both.len() + 1 >= MIN_SHARED_WORDS && figures == Figures::Agree);
+        if !enough {
+            score = score.min(DIFFERENT_FIGURE_MAX);
         }
         Match {
             entry,
@@ -296,7 +313,8 @@ fn compare_figures(a: &[(quantity::UnitClass, f64)], b: &[(quantity::UnitClass, 
 /// The corpus's sentences that match the library: per article, (sentence
 /// index, best match), by sentence.
 pub struct CheckedBefore {
-    pub index: std::sync::Arc<MatchIndex>,
+    /// The library's claims, without the index (the matching is done).
+    pub entries: Vec<LibraryEntry>,
     pub by_article: Vec<Vec<(usize, Match)>>,
     /// Library files that could not be read, one sentence each.
     pub problems: Vec<String>,
@@ -308,7 +326,7 @@ impl CheckedBefore {
         let found = self.by_article.get(article)?;
         let i = found.binary_search_by_key(&sentence, |(s, _)| *s).ok()?;
         let m = &found[i].1;
-        Some((&self.index.entries[m.entry], m))
+        Some((&self.entries[m.entry], m))
     }
 
     pub fn has_any(&self, article: usize) -> bool {
@@ -318,7 +336,7 @@ impl CheckedBefore {
 
 impl std::fmt::Debug for CheckedBefore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CheckedBefore({} claims)", self.index.len())
+        write!(f, "CheckedBefore({} claims)", self.entries.len())
     }
 }
 
