@@ -3,6 +3,7 @@
 mod common;
 
 use common::pty::Session;
+use std::path::Path;
 
 #[test]
 fn annotate_quit_and_find_the_verdict_again() {
@@ -145,4 +146,39 @@ fn a_corpus_larger_than_the_first_screen_is_read_behind_it_and_keys_typed_meanwh
     s.wait_for("700/700");
     s.keys("q");
     s.wait_exit();
+}
+
+#[test]
+fn a_claim_checked_before_is_shown_and_its_rating_taken() {
+    let dir = common::temp_seeds();
+    let review = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library/single.json");
+    let code = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["library", "add", review.to_str().unwrap(), "--library"])
+        .arg(dir.path().join("lib"))
+        .status()
+        .unwrap();
+    assert!(code.success());
+    let mut s = Session::spawn(
+        dir.path(),
+        100,
+        30,
+        env!("CARGO_BIN_EXE_claimdesk"),
+        &["seeds", "--reviewer", "pty-tester", "--library", "lib"],
+    );
+    s.wait_for("sentence(s) checked before, against 1 library claim(s)");
+    s.wait_for("Checked before:");
+    s.keys("A");
+    s.wait_for("Marked disputed as Example Fact Check rated it (Mostly True)");
+    s.wait_for("saved");
+    s.keys("q");
+    s.wait_exit();
+    let file = dir.path().join("annotations/000_b4c1e1b9b05d5c34.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let a = &json["annotations"][0];
+    assert_eq!(a["verdict"], "disputed");
+    assert_eq!(
+        a["evidence"][0]["ref"],
+        "https://factcheck.example/2021/03/belgian-police-28-tons"
+    );
 }

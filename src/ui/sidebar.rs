@@ -181,12 +181,12 @@ fn details_lines<'a>(
         if let Some(ar) = article {
             d.push(Line::from(quote(clean(ar.slice(s.start, s.end)))));
         }
+        checked_before_lines(state, theme, &mut d);
         if !s.chrome {
             d.push(Line::from(span(
                 format!("Score {:.2}: {}", s.score, reasons(s)),
                 theme.dim,
             )));
-            checked_before_lines(state, theme, &mut d);
             d.push(Line::from(span(
                 format!(
                     "{} {} {} {}: verdict · {}: claim",
@@ -223,6 +223,8 @@ fn details_lines<'a>(
             if let Some(ar) = article {
                 d.push(Line::from(quote(clean(ar.slice(*start, *end)))));
             }
+            // What was checked before matters more than why it was suggested.
+            checked_before_lines(state, theme, &mut d);
             if let Some(s) = state
                 .current_analysis()
                 .and_then(|a| a.sentences.get(*sentence))
@@ -232,7 +234,6 @@ fn details_lines<'a>(
                     theme.dim,
                 )));
             }
-            checked_before_lines(state, theme, &mut d);
             also_reported_in(state, theme, &mut d);
             d.push(Line::from(span(
                 "t d f u: verdict · c: claim · x: dismiss",
