@@ -106,7 +106,7 @@ pub(crate) enum Command {
         #[arg(long)]
         include_notes: bool,
     },
-    /// Turn saved web pages (.html, .htm) or http(s):// URLs into articles of
+    /// Turn saved web pages (.html, .htm, .mhtml) or http(s):// URLs into articles of
     /// CORPUS: the article's text only, with its title, url, site, date and
     /// author. Importing a page again updates its article in place.
     Import {

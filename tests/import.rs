@@ -469,3 +469,72 @@ fn a_corpus_reads_saved_pages_through_the_same_extractor() {
         0
     );
 }
+
+/// Quoted-printable, as a browser writes a page into MHTML.
+fn quoted_printable(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for &b in bytes {
+        if b == b'\n' {
+            out.push_str("\r\n");
+            line = 0;
+            continue;
+        }
+        let piece = if (b' '..=b'~').contains(&b) && b != b'=' {
+            (b as char).to_string()
+        } else {
+            format!("={b:02X}")
+        };
+        if line + piece.len() > 73 {
+            out.push_str("=\r\n");
+            line = 0;
+        }
+        line += piece.len();
+        out.push_str(&piece);
+    }
+    out
+}
+
+#[test]
+fn a_page_saved_as_one_mhtml_file_is_read_through_its_html_part() {
+    let html = std::fs::read(fixture("coastal-herald.html")).unwrap();
+    let url = "https://www.coastalherald.example/news/2024/04/05/port-seizes-11-tons-of-cocaine";
+    let mhtml = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: {url}\r\nSubject: Port seizes 11 tons\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x1----\"\r\n\r\n\r\n------MultipartBoundary--x1----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: {url}\r\n\r\n{}\r\n------MultipartBoundary--x1----\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.coastalherald.example/site.css\r\n\r\n.ad{{display:block}}\r\n------MultipartBoundary--x1------\r\n",
+        quoted_printable(&html)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved.mhtml");
+    std::fs::write(&saved, &mhtml).unwrap();
+    let page = import::extract(mhtml.as_bytes(), None).unwrap();
+    assert_eq!(
+        page,
+        extract("coastal-herald.html"),
+        "the same article as from the HTML"
+    );
+    assert!(
+        page.body
+            .contains("“This seizure shows how criminal networks"),
+        "{}",
+        page.body
+    );
+    let done = import::import(saved.to_str().unwrap(), &dir.path().join("news")).unwrap();
+    assert!(matches!(done, Imported::New(_)));
+    // And a corpus may hold it as it is.
+    let loaded = claimdesk::corpus::load(dir.path()).unwrap();
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "news/port-seizes-11-tons-of-cocaine-in-record-haul.md",
+            "saved.mhtml"
+        ]
+    );
+    assert_eq!(loaded.articles[1].text, loaded.articles[0].text);
+    // A mail that is not a saved page is no article.
+    let mail = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello there.\r\n--b--\r\n";
+    assert_eq!(
+        import::extract(mail.as_bytes(), None).unwrap_err(),
+        PageError::NotHtml
+    );
+}

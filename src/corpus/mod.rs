@@ -176,7 +176,7 @@ fn is_article_file(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md" | "html" | "htm")
+        Some("txt" | "md" | "html" | "htm" | "mhtml" | "mht")
     )
 }
 
@@ -189,7 +189,7 @@ fn is_web_page(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("html" | "htm")
+        Some("html" | "htm" | "mhtml" | "mht")
     )
 }
 

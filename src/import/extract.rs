@@ -47,6 +47,9 @@ pub fn extract(bytes: &[u8], page_url: Option<&str>) -> Result<Page, PageError> 
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(PageError::TooLarge(bytes.len() / 1_000_000));
     }
+    if let Some((html, saved_from)) = web_archive(bytes)? {
+        return extract(html.as_bytes(), page_url.or(saved_from.as_deref()));
+    }
     if bytes.contains(&0) {
         return Err(PageError::Binary);
     }
@@ -207,6 +210,32 @@ fn without_byline(body: &str, author: &Option<String>) -> String {
         .map(|(_, p)| *p)
         .collect();
     kept.join("\n\n")
+}
+
+/// A page saved as one MHTML file ("Webpage, Single File"): its HTML part,
+/// decoded, and the address it was saved from.
+fn web_archive(bytes: &[u8]) -> Result<Option<(String, Option<String>)>, PageError> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    if !head.contains("mime-version:") || !head.contains("multipart/related") {
+        return Ok(None);
+    }
+    use mail_parser::MimeHeaders;
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or(PageError::NotHtml)?;
+    let is_html = message
+        .html_part(0)
+        .and_then(|p| p.content_type())
+        .is_some_and(|t| t.c_subtype.as_deref() == Some("html"));
+    let html = message
+        .body_html(0)
+        .filter(|_| is_html)
+        .ok_or(PageError::NotHtml)?;
+    let saved_from = message
+        .header_raw("Snapshot-Content-Location")
+        .or_else(|| message.html_part(0).and_then(|p| p.content_location()))
+        .map(|u| u.trim().to_string());
+    Ok(Some((html.into_owned(), saved_from)))
 }
 
 fn decode(bytes: &[u8]) -> String {
