@@ -194,6 +194,7 @@ pub fn spawn_indexer(
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         // The library is read and indexed beside the analyses.
+        let library_key = library.as_deref().map(crate::library::cache::library_key);
         let library = library.map(|dir| {
             std::thread::spawn(move || {
                 let (entries, problems) = crate::library::load(&dir);
@@ -283,16 +284,46 @@ pub fn spawn_indexer(
             if let Some((index, problems)) = library.and_then(|l| l.join().ok())
                 && (!index.is_empty() || !problems.is_empty())
             {
-                let by_article = corpus
+                // What an earlier start matched against this same library
+                // is taken as it was; only changed articles are matched.
+                let cache_path = cache.as_deref().map(crate::library::cache::path_for);
+                let mut matched = match (&cache_path, &library_key) {
+                    (Some(p), Some(k)) => crate::library::cache::MatchCache::load(p, k),
+                    _ => Default::default(),
+                };
+                let ids: std::collections::HashMap<&str, usize> = index
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.id.as_str(), i))
+                    .collect();
+                let found: Vec<(Vec<(usize, crate::library::matching::Match)>, bool)> = corpus
                     .articles
                     .par_iter()
                     .zip(analyses.par_iter())
-                    .map(|(article, analysis)| {
-                        crate::library::matching::sentences_checked_before(
-                            &index, article, analysis,
-                        )
-                    })
+                    .map(
+                        |(article, analysis)| match matched.get(&article.sha256, &ids) {
+                            Some(hit) => (hit, false),
+                            None => (
+                                crate::library::matching::sentences_checked_before(
+                                    &index, article, analysis,
+                                ),
+                                true,
+                            ),
+                        },
+                    )
                     .collect();
+                for (article, (f, new)) in corpus.articles.iter().zip(&found) {
+                    if *new {
+                        matched.put(&article.sha256, f, &index.entries);
+                    }
+                }
+                if let Some(p) = &cache_path {
+                    let keep: Vec<&str> =
+                        corpus.articles.iter().map(|a| a.sha256.as_str()).collect();
+                    matched.save(p, &keep);
+                }
+                let by_article = found.into_iter().map(|(f, _)| f).collect();
                 let _ = tx.send(Indexed::CheckedBefore(Arc::new(
                     crate::library::matching::CheckedBefore {
                         entries: index.into_entries(),
@@ -300,6 +331,8 @@ pub fn spawn_indexer(
                         problems,
                     },
                 )));
+                // The index and the matching's scratch are gone: their pages too.
+                release_free_memory();
             }
         }
     });
@@ -329,12 +362,16 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
 }
 
 /// Gives the heap's free pages back to the system: after linking and
-/// slimming, the session need not keep the indexing peak. Each thread that
-/// allocated while indexing returns its own pages.
+/// slimming, the session need not keep the indexing peak. The calling
+/// thread returns its own at once; the worker threads return theirs when
+/// they are free, from a thread of its own, so that the UI never waits on
+/// a worker busy matching the library.
 fn release_free_memory() {
     // SAFETY: mi_collect only returns free pages; it touches no live memory.
-    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
     unsafe { libmimalloc_sys::mi_collect(true) };
+    std::thread::spawn(|| {
+        rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    });
 }
 
 static HOOK: OnceLock<()> = OnceLock::new();

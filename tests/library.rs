@@ -358,3 +358,62 @@ fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
 fn by_article_has(s: &claimdesk::app::state::State, sentence: usize) -> bool {
     s.checked_before.as_ref().unwrap().at(0, sentence).is_some()
 }
+
+#[test]
+fn matches_are_cached_per_article_and_the_library_and_never_trusted_stale() {
+    use claimdesk::library::cache::{MatchCache, library_key, path_for};
+    use claimdesk::library::matching::sentences_checked_before;
+    let lib = tempfile::tempdir().unwrap();
+    library::add(lib.path(), &fixture("single.json")).unwrap();
+    let key = library_key(lib.path());
+    let seeds =
+        claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
+    let article = &seeds.articles[0];
+    let index = MatchIndex::build(library::load(lib.path()).0);
+    let found = sentences_checked_before(&index, article, &claimdesk::text::analyse(article));
+    assert!(!found.is_empty());
+    let ids: std::collections::HashMap<&str, usize> = index
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+
+    let cache_dir = tempfile::tempdir().unwrap();
+    let path = path_for(&cache_dir.path().join("index-0123456789abcdef.json"));
+    assert_eq!(path.file_name().unwrap(), "matches-0123456789abcdef.json");
+    let mut cache = MatchCache::load(&path, &key);
+    assert!(cache.get(&article.sha256, &ids).is_none());
+    cache.put(&article.sha256, &found, &index.entries);
+    cache.save(&path, &[article.sha256.as_str()]);
+    let again = MatchCache::load(&path, &key);
+    assert_eq!(
+        again.get(&article.sha256, &ids).unwrap(),
+        found,
+        "the next start takes them as they were"
+    );
+    // An article whose text changed has another hash: matched again.
+    assert!(again.get("0000", &ids).is_none());
+    // A changed library is another key: everything is matched again.
+    library::add(lib.path(), &fixture("graph.json")).unwrap();
+    let changed = library_key(lib.path());
+    assert_ne!(changed, key);
+    assert!(
+        MatchCache::load(&path, &changed)
+            .get(&article.sha256, &ids)
+            .is_none()
+    );
+    // A claim gone from the library makes the article's cached matches unusable.
+    assert!(
+        again
+            .get(&article.sha256, &std::collections::HashMap::new())
+            .is_none()
+    );
+    // A corrupt cache is an empty one, without a word.
+    std::fs::write(&path, "{ not json").unwrap();
+    assert!(
+        MatchCache::load(&path, &key)
+            .get(&article.sha256, &ids)
+            .is_none()
+    );
+}

@@ -75,7 +75,8 @@ fn describe(text: &str) -> Described {
 }
 
 /// How two claims' figures of one kind stand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Figures {
     /// Neither has a figure of a kind the other has.
     None,

@@ -2,6 +2,7 @@
 //! annotation folders) or by other fact-checkers (ClaimReview feeds), kept
 //! in a library folder, one JSON file per source so that it merges in git.
 
+pub mod cache;
 mod claimreview;
 pub mod matching;
 pub mod rating;
