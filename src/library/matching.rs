@@ -54,13 +54,7 @@ fn describe(text: &str) -> Described {
     }
     let mut stems: Vec<(u64, u16)> = counts.into_iter().collect();
     stems.sort_unstable();
-    let mut names: Vec<String> = entities::extract_from(&tokens)
-        .iter()
-        .map(|e| e.key())
-        .filter(|k| k.chars().count() >= 3)
-        .collect();
-    names.sort();
-    names.dedup();
+    let names = entities::name_keys(&entities::extract_from(&tokens));
     let figures = quantity::extract_from(text, &tokens)
         .into_iter()
         .filter(|q| q.unit != quantity::UnitClass::Date)

@@ -72,14 +72,7 @@ pub fn describe<'a>(
     stems.dedup();
     found_events.sort();
     found_events.dedup();
-    let mut names: Vec<String> = sentence
-        .entities()
-        .iter()
-        .map(|e| e.key())
-        .filter(|k| k.chars().count() >= 3)
-        .collect();
-    names.sort();
-    names.dedup();
+    let names = crate::text::entities::name_keys(sentence.entities());
     let mut anchor_names: Vec<String> = sentence
         .entities()
         .iter()

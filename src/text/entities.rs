@@ -276,6 +276,18 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Named things of an already tokenized sentence.
+/// The keys of names long enough to tie two texts together, sorted, once each.
+pub fn name_keys<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Vec<String> {
+    let mut names: Vec<String> = entities
+        .into_iter()
+        .map(Entity::key)
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 pub fn extract_from(ts: &[Token]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
