@@ -279,10 +279,7 @@ fn run(cli: Cli) -> Result<(), String> {
             all,
         }) => {
             let ws = open(&corpus(c)?, &opts)?;
-            for piece in cli::claims_in_pieces(&ws, json, all) {
-                print_as(&piece, json)?;
-            }
-            Ok(())
+            cli::claims_each(&ws, json, all, &mut |piece| print_as(piece, json))
         }
         Some(Command::Export {
             corpus: c,

@@ -36,53 +36,65 @@ fn overlapping(ann: &ArticleAnnotations, s: usize, e: usize) -> Option<&Annotati
 
 /// `claims`: every candidate (suggested or saved) or, with `all`, every sentence.
 pub fn claims(ws: &Workspace, json: bool, all: bool) -> String {
-    claims_in_pieces(ws, json, all).concat()
+    let mut out = String::new();
+    let _ = claims_each(ws, json, all, &mut |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    out
 }
 
-/// `claims` in pieces to print one after the other (one or a few per
-/// article): the whole listing, which can be a hundred megabytes, is never
-/// one string.
-pub fn claims_in_pieces(ws: &Workspace, json: bool, all: bool) -> Vec<String> {
+/// Articles analysed together before their pieces are written: enough to
+/// keep both cores busy, few enough that the memory they take is reused.
+const CHUNK: usize = 1024;
+
+/// `claims` handed to `write` piece by piece, in corpus order, as it is
+/// made: the listing, which can be a hundred megabytes, is never held
+/// whole, and neither are the corpus's analyses. A failed write stops it.
+pub fn claims_each(
+    ws: &Workspace,
+    json: bool,
+    all: bool,
+    write: &mut dyn FnMut(&str) -> Result<(), String>,
+) -> Result<(), String> {
     use rayon::prelude::*;
     ws.step("analysing", ws.corpus.articles.len());
-    // Each article is analysed, written out and its analysis dropped on
-    // whichever core is free: the corpus's analyses are never all held at
-    // once. The pieces are joined in corpus order.
-    let pieces: Vec<String> = ws
+    let mut written = 0usize;
+    for (articles, annotations) in ws
         .corpus
         .articles
-        .par_iter()
-        .zip(&ws.annotations)
-        .map(|(article, ann)| {
-            let analysis = text::analyse(article);
-            let out = sentences_out(article, &analysis, ann, all);
-            ws.progress.inc(1);
+        .chunks(CHUNK)
+        .zip(ws.annotations.chunks(CHUNK))
+    {
+        let pieces: Vec<String> = articles
+            .par_iter()
+            .zip(annotations)
+            .map(|(article, ann)| {
+                let analysis = text::analyse(article);
+                let out = sentences_out(article, &analysis, ann, all);
+                ws.progress.inc(1);
+                if json {
+                    json_elements(&out)
+                } else {
+                    out.iter().map(claim_line).collect()
+                }
+            })
+            .collect();
+        for piece in pieces.iter().filter(|p| !p.is_empty()) {
+            // As `to_string_pretty` writes the whole array.
             if json {
-                json_elements(&out)
-            } else {
-                out.iter().map(claim_line).collect()
+                write(if written == 0 { "[\n" } else { ",\n" })?;
             }
-        })
-        .collect();
-    ws.progress.finish_and_clear();
-    if !json {
-        return pieces;
-    }
-    let pieces: Vec<String> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
-    if pieces.is_empty() {
-        return vec!["[]\n".into()];
-    }
-    // As `to_string_pretty` writes the whole array.
-    let mut out = Vec::with_capacity(pieces.len() * 2 + 1);
-    out.push("[\n".to_string());
-    for (i, piece) in pieces.into_iter().enumerate() {
-        if i > 0 {
-            out.push(",\n".to_string());
+            write(piece)?;
+            written += 1;
         }
-        out.push(piece);
     }
-    out.push("\n]\n".to_string());
-    out
+    ws.progress.finish_and_clear();
+    match (json, written) {
+        (true, 0) => write("[]\n"),
+        (true, _) => write("\n]\n"),
+        _ => Ok(()),
+    }
 }
 
 /// The sentences of one article that `claims` lists.

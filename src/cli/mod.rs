@@ -12,7 +12,7 @@ mod claims;
 mod matches;
 
 pub use check::check;
-pub use claims::{claims, claims_in_pieces};
+pub use claims::{claims, claims_each};
 pub use matches::matches;
 
 /// A loaded corpus with its annotations, as every command starts from.
