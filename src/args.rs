@@ -106,9 +106,11 @@ pub(crate) enum Command {
         #[arg(long)]
         include_notes: bool,
     },
-    /// Turn saved web pages (.html, .htm, .mhtml) or http(s):// URLs into articles of
-    /// CORPUS: the article's text only, with its title, url, site, date and
-    /// author. Importing a page again updates its article in place.
+    /// Turn saved web pages or http(s):// URLs into articles of a corpus.
+    ///
+    /// Pages are .html, .htm or .mhtml files; each becomes CORPUS/NAME.md with
+    /// the article's text only and its title, url, site, date and author.
+    /// Importing a page again updates its article in place.
     Import {
         /// Saved pages and URLs.
         #[arg(required = true, value_name = "PAGE")]
@@ -179,10 +181,13 @@ pub(crate) enum Command {
 
 #[derive(Subcommand)]
 pub(crate) enum LibraryCommand {
-    /// Add ClaimReview JSON-LD files (one review, a list, an @graph, a data
-    /// feed, Fact Check Tools API results) or claimdesk annotation folders
-    /// (their claims with a verdict). Adding a source again replaces it.
+    /// Add ClaimReview files or claimdesk annotation folders to the library.
+    ///
+    /// ClaimReview JSON-LD may be one review, a list, an @graph, a data feed
+    /// or Fact Check Tools API results; an annotations folder gives its claims
+    /// with a verdict. Adding a source again replaces it.
     Add {
+        /// ClaimReview JSON files and annotation folders.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// The library folder (default: claimdesk's data folder, e.g. ~/.local/share/claimdesk/library).
