@@ -38,6 +38,77 @@ pub enum PageError {
     NotHtml,
     #[error("no article text was found in it")]
     NoArticle,
+    #[error("it nests elements {0} deep, more than browsers show ({max})", max = MAX_DEPTH)]
+    TooDeep(usize),
+}
+
+/// Deepest nesting read. Browsers stop nesting at 512 (Blink, WebKit);
+/// readability's scoring, and the HTML parser itself, slow down with the
+/// square of the depth (a page of 50,000 nested divisions took 7 minutes).
+pub const MAX_DEPTH: usize = 512;
+
+/// How deep the page's elements nest, counted from its tags before it is
+/// parsed: void elements, elements whose end tag may be left out (`p`,
+/// `li`…) and raw text (scripts, styles) do not count.
+/// Where `</name` (in any case) starts from `from` on, else the end.
+fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut i = from;
+    while let Some(at) = bytes[i..].windows(2).position(|w| w == b"</") {
+        let start = i + at + 2;
+        if bytes
+            .get(start..start + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return i + at;
+        }
+        i = start;
+    }
+    bytes.len()
+}
+
+fn nesting_depth(html: &str) -> usize {
+    const UNCOUNTED: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
+        "th", "thead", "tbody", "tfoot", "rb", "rt", "rtc", "rp", "colgroup", "caption", "html",
+        "head", "body",
+    ];
+    const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let end = start
+            + bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - start);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let tag_end = bytes[end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| end + p);
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        i = tag_end.min(bytes.len());
+        if UNCOUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if RAW.contains(&name.as_str()) {
+            // Skip to the element's end tag: its text holds no elements.
+            i = end_tag(bytes, i, name.as_bytes());
+        } else if !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// Reads a saved page. `bytes` may be in any encoding the page declares;
@@ -56,6 +127,10 @@ pub fn extract(bytes: &[u8], page_url: Option<&str>) -> Result<Page, PageError> 
     let html = decode(bytes);
     if !looks_like_html(&html) {
         return Err(PageError::NotHtml);
+    }
+    let depth = nesting_depth(&html);
+    if depth > MAX_DEPTH {
+        return Err(PageError::TooDeep(depth));
     }
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -305,5 +380,46 @@ fn strip_leading_title(body: &str, title: &str) -> String {
     match body.split_once("\n\n") {
         Some((first, rest)) if !title.is_empty() && first == title => rest.to_string(),
         _ => body.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_from_the_tags_as_browsers_nest_them() {
+        assert_eq!(
+            nesting_depth("<html><body><div><div><p>a<p>b</div></div></body></html>"),
+            2
+        );
+        assert_eq!(nesting_depth("<div><img src=x><br/><hr><span/></div>"), 1);
+        assert_eq!(
+            nesting_depth("<div><script>if (a<b) { x = '<div><div><div>'; }</SCRIPT></div>"),
+            1,
+            "a script's text holds no elements"
+        );
+        assert_eq!(nesting_depth("<ul><li>one<li>two</ul>"), 1);
+    }
+
+    #[test]
+    fn a_page_nested_deeper_than_browsers_show_is_refused_at_once() {
+        let deep = format!(
+            "<html><body>{}<p>{}</p>{}</body></html>",
+            "<div>".repeat(600),
+            "word ".repeat(50),
+            "</div>".repeat(600)
+        );
+        assert_eq!(
+            extract(deep.as_bytes(), None).unwrap_err(),
+            PageError::TooDeep(600)
+        );
+        let fine = format!(
+            "<html><body>{}<p>{}</p>{}</body></html>",
+            "<div>".repeat(60),
+            "word ".repeat(50),
+            "</div>".repeat(60)
+        );
+        assert!(extract(fine.as_bytes(), None).is_ok());
     }
 }
