@@ -325,15 +325,18 @@ pub fn spawn_indexer(
                 }
                 let by_article = found.into_iter().map(|(f, _)| f).collect();
                 let _ = tx.send(Indexed::CheckedBefore(Arc::new(
-                    crate::library::matching::CheckedBefore {
-                        entries: index.into_entries(),
+                    crate::library::matching::CheckedBefore::new(
+                        index.into_entries(),
                         by_article,
                         problems,
-                    },
+                    ),
                 )));
-                // The index and the matching's scratch are gone: their pages too.
-                release_free_memory();
             }
+            // The full analyses go last (matching read them); then their
+            // pages, the index's and the matching's go back to the system.
+            drop(analyses);
+            drop(done);
+            release_free_memory();
         }
     });
     rx

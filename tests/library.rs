@@ -310,11 +310,11 @@ fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
     );
     claimdesk::tui::dispatch(
         &mut s,
-        claimdesk::app::Action::CheckedBefore(Arc::new(CheckedBefore {
-            entries: index.entries.clone(),
+        claimdesk::app::Action::CheckedBefore(Arc::new(CheckedBefore::new(
+            index.entries.clone(),
             by_article,
-            problems: Vec::new(),
-        })),
+            Vec::new(),
+        ))),
     );
     assert!(
         s.message.as_deref().unwrap().contains("checked before"),

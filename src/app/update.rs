@@ -234,7 +234,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                 Some(p) => p.clone(),
                 None => format!(
                     "{n} sentence(s) checked before, against {} library claim(s).",
-                    found.entries.len()
+                    found.library_len()
                 ),
             });
             state.checked_before = Some(found);
