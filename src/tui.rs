@@ -284,46 +284,14 @@ pub fn spawn_indexer(
             if let Some((index, problems)) = library.and_then(|l| l.join().ok())
                 && (!index.is_empty() || !problems.is_empty())
             {
-                // What an earlier start matched against this same library
-                // is taken as it was; only changed articles are matched.
                 let cache_path = cache.as_deref().map(crate::library::cache::path_for);
-                let mut matched = match (&cache_path, &library_key) {
-                    (Some(p), Some(k)) => crate::library::cache::MatchCache::load(p, k),
-                    _ => Default::default(),
-                };
-                let ids: std::collections::HashMap<&str, usize> = index
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.id.as_str(), i))
-                    .collect();
-                let found: Vec<(Vec<(usize, crate::library::matching::Match)>, bool)> = corpus
-                    .articles
-                    .par_iter()
-                    .zip(analyses.par_iter())
-                    .map(
-                        |(article, analysis)| match matched.get(&article.sha256, &ids) {
-                            Some(hit) => (hit, false),
-                            None => (
-                                crate::library::matching::sentences_checked_before(
-                                    &index, article, analysis,
-                                ),
-                                true,
-                            ),
-                        },
-                    )
-                    .collect();
-                for (article, (f, new)) in corpus.articles.iter().zip(&found) {
-                    if *new {
-                        matched.put(&article.sha256, f, &index.entries);
-                    }
-                }
-                if let Some(p) = &cache_path {
-                    let keep: Vec<&str> =
-                        corpus.articles.iter().map(|a| a.sha256.as_str()).collect();
-                    matched.save(p, &keep);
-                }
-                let by_article = found.into_iter().map(|(f, _)| f).collect();
+                let cached = cache_path.as_deref().zip(library_key.as_deref());
+                let by_article = crate::library::cache::match_corpus(
+                    &index,
+                    &corpus.articles,
+                    &analyses,
+                    cached,
+                );
                 let _ = tx.send(Indexed::CheckedBefore(Arc::new(
                     crate::library::matching::CheckedBefore::new(
                         index.into_entries(),

@@ -148,3 +148,46 @@ impl MatchCache {
         let _ = crate::store::write_atomic(path, &bytes);
     }
 }
+
+/// Each article's sentences checked before (by sentence), on every core.
+/// With a cache (its file and the library's key), what an earlier run
+/// matched against the same library is taken as it was, only changed
+/// articles are matched, and the cache is brought up to date.
+pub fn match_corpus(
+    index: &super::matching::MatchIndex,
+    articles: &[crate::corpus::Article],
+    analyses: &[&crate::text::ArticleAnalysis],
+    cache: Option<(&Path, &str)>,
+) -> Vec<Vec<(usize, Match)>> {
+    use rayon::prelude::*;
+    let mut matched = cache.map_or_else(MatchCache::default, |(p, k)| MatchCache::load(p, k));
+    let ids: HashMap<&str, usize> = index
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let found: Vec<(Vec<(usize, Match)>, bool)> = articles
+        .par_iter()
+        .zip(analyses.par_iter())
+        .map(
+            |(article, analysis)| match matched.get(&article.sha256, &ids) {
+                Some(hit) => (hit, false),
+                None => (
+                    super::matching::sentences_checked_before(index, article, analysis),
+                    true,
+                ),
+            },
+        )
+        .collect();
+    for (article, (f, new)) in articles.iter().zip(&found) {
+        if *new {
+            matched.put(&article.sha256, f, &index.entries);
+        }
+    }
+    if let Some((path, _)) = cache {
+        let keep: Vec<&str> = articles.iter().map(|a| a.sha256.as_str()).collect();
+        matched.save(path, &keep);
+    }
+    found.into_iter().map(|(f, _)| f).collect()
+}
