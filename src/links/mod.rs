@@ -148,7 +148,12 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
             described
         })
         .collect();
-    let described: Vec<Described> = per_article.into_iter().flatten().collect();
+    // Sized once and filled article by article, each article's own list
+    // freed as it is moved in: never two copies of every description.
+    let mut described: Vec<Described> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for article in per_article {
+        described.extend(article);
+    }
     let n_articles = articles.len();
     let name_df = story::name_frequencies(&described);
     let mut years = vec![None; n_articles];
