@@ -285,18 +285,10 @@ fn the_matches_command_lists_sentences_checked_before() {
 
 #[test]
 fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
-    use claimdesk::library::matching::{CheckedBefore, sentences_checked_before};
-    use std::sync::Arc;
     let dir = temp_seeds();
     let mut s = state_for(&dir.path().join("seeds"), (120, 40));
-    let index = Arc::new(all_fixtures());
-    let by_article: Vec<_> = s
-        .corpus
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| sentences_checked_before(&index, a, s.analyses[i].as_ref().unwrap()))
-        .collect();
+    let index = all_fixtures();
+    let by_article = match_library(&mut s, &index);
     let (sentence, m) = by_article[0]
         .first()
         .cloned()
@@ -307,14 +299,6 @@ fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
             .starts_with("Belgian police seized 28 tons"),
         "{:?}",
         index.entries[m.entry]
-    );
-    claimdesk::tui::dispatch(
-        &mut s,
-        claimdesk::app::Action::CheckedBefore(Arc::new(CheckedBefore::new(
-            index.entries.clone(),
-            by_article,
-            Vec::new(),
-        ))),
     );
     assert!(
         s.message.as_deref().unwrap().contains("checked before"),

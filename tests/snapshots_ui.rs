@@ -89,7 +89,7 @@ fn styles_of_verdicts_selection_and_search_hits() {
 /// list's marks and Details on the headline, then after `A`.
 #[test]
 fn checked_before_in_details_and_the_list() {
-    use claimdesk::library::matching::{CheckedBefore, MatchIndex, sentences_checked_before};
+    use claimdesk::library::matching::MatchIndex;
     let library = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     let mut entries = Vec::new();
     for f in ["single.json", "graph.json", "list.json"] {
@@ -99,21 +99,7 @@ fn checked_before_in_details_and_the_list() {
     for (w, h) in [(80u16, 24u16), (160, 48)] {
         let dir = temp_seeds();
         let mut s = state_for(&dir.path().join("seeds"), (w, h));
-        let by_article = s
-            .corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| sentences_checked_before(&index, a, s.analyses[i].as_ref().unwrap()))
-            .collect();
-        claimdesk::tui::dispatch(
-            &mut s,
-            claimdesk::app::Action::CheckedBefore(std::sync::Arc::new(CheckedBefore::new(
-                index.entries.clone(),
-                by_article,
-                Vec::new(),
-            ))),
-        );
+        match_library(&mut s, &index);
         insta::assert_snapshot!(format!("checked_before_{w}x{h}"), render(&s));
         press(&mut s, "A");
         insta::assert_snapshot!(format!("checked_before_applied_{w}x{h}"), render(&s));

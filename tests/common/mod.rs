@@ -224,3 +224,28 @@ pub fn render_styles(state: &State) -> String {
     }
     grid
 }
+
+/// What the indexer does once linked with a claim library: every article's
+/// sentences matched and the result handed to the state. Returns the matches.
+pub fn match_library(
+    state: &mut State,
+    index: &claimdesk::library::matching::MatchIndex,
+) -> Vec<Vec<(usize, claimdesk::library::matching::Match)>> {
+    use claimdesk::library::matching::{CheckedBefore, sentences_checked_before};
+    let by_article: Vec<_> = state
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| sentences_checked_before(index, a, state.analyses[i].as_ref().unwrap()))
+        .collect();
+    tui::dispatch(
+        state,
+        Action::CheckedBefore(Arc::new(CheckedBefore::new(
+            index.entries.clone(),
+            by_article.clone(),
+            Vec::new(),
+        ))),
+    );
+    by_article
+}
