@@ -300,10 +300,17 @@ fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
         "{:?}",
         index.entries[m.entry]
     );
+    let said = format!("checked before, against {} library claim(s).", index.len());
     assert!(
-        s.message.as_deref().unwrap().contains("checked before"),
+        s.message.as_deref().unwrap().ends_with(&said),
         "{:?}",
         s.message
+    );
+    let kept = s.checked_before.as_ref().unwrap();
+    assert_eq!(kept.library_len(), index.len());
+    assert!(
+        kept.entries.len() < 10,
+        "only the claims some sentence matched are kept"
     );
     press(&mut s, &"j".repeat(sentence));
     let screen = render(&s);
