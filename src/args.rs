@@ -133,6 +133,11 @@ pub(crate) enum Command {
         /// The library folder (default: claimdesk's data folder, e.g. ~/.local/share/claimdesk/library).
         #[arg(long, value_name = "DIR")]
         library: Option<PathBuf>,
+        /// List library claims from this score on (0 to 1; default: the workbench's
+        /// "checked before" threshold). 0 lists each sentence's five best candidates,
+        /// for ranking evaluations.
+        #[arg(long, value_name = "SCORE", value_parser = score_in_range)]
+        min_score: Option<f32>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -215,4 +220,13 @@ pub(crate) enum Format {
 pub(crate) fn parse_verdict(s: &str) -> Result<store::Verdict, String> {
     store::Verdict::parse(s)
         .ok_or_else(|| "use unreviewed, true, disputed, false or unverifiable".to_string())
+}
+
+fn score_in_range(s: &str) -> Result<f32, String> {
+    let score: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("{score} is not a score from 0 to 1"))
+    }
 }

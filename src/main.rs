@@ -349,6 +349,7 @@ fn run(cli: Cli) -> Result<(), String> {
             corpus: c,
             opts,
             library,
+            min_score,
             json,
         }) => {
             let dir = library_dir(library)?;
@@ -364,7 +365,8 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let ws = open(&corpus(c)?, &opts)?;
             let index = claimdesk::library::matching::MatchIndex::build(entries);
-            print_as(&cli::matches(&ws, &index, json), json)
+            let min_score = min_score.unwrap_or(claimdesk::library::matching::SHOWN_FROM);
+            print_as(&cli::matches(&ws, &index, min_score, json), json)
         }
         Some(Command::Check { corpus: c, opts }) => {
             let ws = open(&corpus(c)?, &opts)?;

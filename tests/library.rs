@@ -3,8 +3,8 @@
 
 mod common;
 
-use claimdesk::library::matching::{Figures, MatchIndex, SHOWN_FROM};
-use claimdesk::library::{self, LibraryEntry, Normalised};
+use claimdesk::library::matching::{Figures, Match, MatchIndex, SHOWN_FROM};
+use claimdesk::library::{self, LibraryEntry, Normalised, Rating};
 use common::*;
 use std::path::{Path, PathBuf};
 
@@ -278,9 +278,164 @@ fn the_matches_command_lists_sentences_checked_before() {
                     == "https://factcheck.example/2021/03/belgian-police-28-tons"),
         "{out}"
     );
+    assert!(
+        found
+            .iter()
+            .flat_map(|s| s["matches"].as_array().unwrap())
+            .all(|m| m["checked_before"] == true),
+        "{out}"
+    );
+    // From 0, every content sentence with a candidate lists up to five, each
+    // saying whether the workbench would show it: what a ranking evaluation needs.
+    let all = claimdesk_ok(
+        dir.path(),
+        &[
+            "matches",
+            "seeds",
+            "--library",
+            "lib",
+            "--json",
+            "--min-score",
+            "0",
+        ],
+    );
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let all = all.as_array().unwrap();
+    assert!(all.len() > found.len(), "{} vs {}", all.len(), found.len());
+    assert!(all.iter().all(|s| {
+        let m = s["matches"].as_array().unwrap();
+        (1..=5).contains(&m.len())
+            && m.windows(2)
+                .all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64())
+    }));
+    assert!(
+        all.iter()
+            .flat_map(|s| s["matches"].as_array().unwrap())
+            .any(|m| m["checked_before"] == false)
+    );
+    let (code, _, err) = claimdesk(
+        &["matches", "seeds", "--library", "lib", "--min-score", "2"],
+        dir.path(),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a score from 0 to 1"), "{err}");
     let (code, _, err) = claimdesk(&["matches", "seeds", "--library", "empty-lib"], dir.path());
     assert_eq!(code, 1);
     assert!(err.contains("has no claims"), "{err}");
+}
+
+fn entries(claims: &[&str]) -> Vec<LibraryEntry> {
+    claims
+        .iter()
+        .map(|c| LibraryEntry {
+            id: c.to_string(),
+            claim: c.to_string(),
+            rating: Rating {
+                name: "False".into(),
+                normalised: Normalised::False,
+            },
+            by: String::new(),
+            date: String::new(),
+            url: String::new(),
+            appeared: Default::default(),
+        })
+        .collect()
+}
+
+/// The claim `text` is matched to first, and its match.
+fn best_of(index: &MatchIndex, text: &str) -> (String, Match) {
+    let m = index
+        .query(text, 5)
+        .into_iter()
+        .next()
+        .expect("a candidate");
+    (index.entries[m.entry].claim.clone(), m)
+}
+
+#[test]
+fn hashtags_and_handles_count_as_the_words_they_run_together() {
+    let index = MatchIndex::build(entries(&[
+        "A music festival in the Bahamas left attendees stranded on an island.",
+        "The Fyre Festival left attendees stranded after its last-minute cancellation.",
+    ]));
+    let (claim, _) = best_of(
+        &index,
+        "#FyreFestival attendees are stranded on the island, says @FyreFraud.",
+    );
+    assert!(claim.starts_with("The Fyre Festival"), "{claim}");
+    // Only hashtags and handles are split: a name written as one word stays one.
+    let index = MatchIndex::build(entries(&[
+        "McDonald's burgers are unfit to eat.",
+        "Donald's burgers are unfit to eat.",
+    ]));
+    let (claim, _) = best_of(&index, "McDonald's burgers are unfit to eat, a chef said.");
+    assert!(claim.starts_with("McDonald"), "{claim}");
+}
+
+#[test]
+fn three_letter_words_tell_claims_apart() {
+    let index = MatchIndex::build(entries(&[
+        "Brunei will punish adultery with death by stoning.",
+        "Brunei will punish gay sex with death by stoning.",
+    ]));
+    let (claim, m) = best_of(
+        &index,
+        "Brunei's new laws punish gay sex with stoning to death.",
+    );
+    assert!(claim.contains("gay sex"), "{claim}");
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
+}
+
+#[test]
+fn ranks_and_vague_amounts_are_not_figures_a_sentence_must_repeat() {
+    let index = MatchIndex::build(entries(&[
+        "Roger Stone was an aide to the 37th U.S. president, Richard Nixon.",
+        "Hundreds of protesters blocked the pipeline construction site in North Dakota.",
+        "Officials confiscated 300 pounds of explosives near the pipeline.",
+    ]));
+    let (claim, m) = best_of(
+        &index,
+        "Roger Stone was never an aide or adviser to President Richard Nixon, the Nixon Foundation said.",
+    );
+    assert!(claim.starts_with("Roger Stone"), "{claim}");
+    assert_eq!(m.figures, Figures::None);
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
+    let (claim, m) = best_of(
+        &index,
+        "Protesters blocked the pipeline construction site in North Dakota on Monday.",
+    );
+    assert!(claim.starts_with("Hundreds of protesters"), "{claim}");
+    assert_eq!(m.figures, Figures::None);
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
+    // An exact figure still has to be there.
+    let (claim, m) = best_of(
+        &index,
+        "Officials confiscated explosives near the pipeline.",
+    );
+    assert!(claim.starts_with("Officials confiscated 300"), "{claim}");
+    assert_eq!(m.figures, Figures::Missing);
+    assert!(m.score < SHOWN_FROM, "{m:?}");
+}
+
+#[test]
+fn one_rare_word_in_common_is_not_the_claim() {
+    // One rare word in common covers most of a short claim, but says little.
+    let index = MatchIndex::build(entries(&[
+        "Koalas are functionally extinct.",
+        "The state parliament passed a budget that cuts school funding by a fifth.",
+        "Wildfires destroyed the town hall last summer.",
+    ]));
+    let koala = index.query(
+        "Koalas at the city zoo were fed eucalyptus leaves on Tuesday.",
+        1,
+    );
+    assert!(koala.iter().all(|m| m.score < SHOWN_FROM), "{koala:?}");
+    let (claim, m) = best_of(
+        &index,
+        "Koalas have become functionally extinct, a foundation claims.",
+    );
+    assert!(claim.starts_with("Koalas"), "{claim}");
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
 }
 
 #[test]

@@ -18,6 +18,8 @@ struct MatchOut<'a> {
     date: &'a str,
     url: &'a str,
     score: f32,
+    /// Whether the workbench shows it as checked before.
+    checked_before: bool,
 }
 
 #[derive(Serialize)]
@@ -29,7 +31,8 @@ struct SentenceMatches<'a> {
     matches: Vec<MatchOut<'a>>,
 }
 
-pub fn matches(ws: &Workspace, index: &MatchIndex, json: bool) -> String {
+/// Each content sentence's best library claims from `min_score` on.
+pub fn matches(ws: &Workspace, index: &MatchIndex, min_score: f32, json: bool) -> String {
     use rayon::prelude::*;
     ws.step("matching", ws.corpus.articles.len());
     let found: Vec<Vec<SentenceMatches>> = ws
@@ -48,7 +51,7 @@ pub fn matches(ws: &Workspace, index: &MatchIndex, json: bool) -> String {
                     let matches: Vec<MatchOut> = index
                         .query(text, TOP)
                         .into_iter()
-                        .filter(|m| m.score >= SHOWN_FROM)
+                        .filter(|m| m.score >= min_score)
                         .map(|m| {
                             let e = &index.entries[m.entry];
                             MatchOut {
@@ -59,6 +62,7 @@ pub fn matches(ws: &Workspace, index: &MatchIndex, json: bool) -> String {
                                 date: &e.date,
                                 url: &e.url,
                                 score: (m.score * 100.0).round() / 100.0,
+                                checked_before: m.score >= SHOWN_FROM,
                             }
                         })
                         .collect();
@@ -103,7 +107,7 @@ pub fn matches(ws: &Workspace, index: &MatchIndex, json: bool) -> String {
         }
     }
     out.push_str(&format!(
-        "{} sentence(s) checked before, against {} library claim(s).\n",
+        "{} sentence(s) with a match from {min_score:.2}, against {} library claim(s); the workbench shows matches from {SHOWN_FROM:.2} as checked before.\n",
         found.len(),
         index.len()
     ));

@@ -44,7 +44,7 @@ pub fn path_for(index_cache: &Path) -> PathBuf {
 }
 
 /// The library as it stands: its files' names, sizes and modification
-/// times, the program's version and the threshold.
+/// times, the program's version, the way of scoring and the threshold.
 pub fn library_key(library: &Path) -> String {
     let mut files: Vec<String> = std::fs::read_dir(library)
         .map(|d| {
@@ -68,8 +68,9 @@ pub fn library_key(library: &Path) -> String {
         .unwrap_or_default();
     files.sort();
     let key = format!(
-        "{}\n{}\n{}",
+        "{}\n{}\n{}\n{}",
         env!("CARGO_PKG_VERSION"),
+        super::matching::SCORING,
         super::matching::SHOWN_FROM,
         files.join("\n")
     );
