@@ -437,6 +437,20 @@ fn run(cli: Cli) -> Result<(), String> {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Memory is kept in small pages: with transparent huge pages, mimalloc's
+/// arenas kept tens of megabytes resident in 2 MiB pages of which the
+/// workbench used a little (144 MB once 20,000 articles were linked, 127 MB
+/// in small pages). mimalloc's own option is read before `main`; the
+/// process-wide switch still applies to every page touched from here on.
+fn small_pages_only() {
+    // SAFETY: prctl with PR_SET_THP_DISABLE takes no pointers and changes
+    // only how the kernel backs this process's future page faults.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// `import`: each page in turn; one that cannot be imported is named with
 /// why, and the others are still imported.
 fn import_pages(pages: &[String], into: &Path) -> Result<(), String> {
@@ -501,6 +515,7 @@ fn library_add(paths: &[PathBuf], library: &Path) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
+    small_pages_only();
     claimdesk::signals::survive_file_size_limit();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
