@@ -363,10 +363,17 @@ fn run(cli: Cli) -> Result<(), String> {
                     printable(&dir.display().to_string())
                 ));
             }
-            let ws = open(&corpus(c)?, &opts)?;
+            let corpus_dir = corpus(c)?;
+            let ws = open(&corpus_dir, &opts)?;
             let index = claimdesk::library::matching::MatchIndex::build(entries);
             let min_score = min_score.unwrap_or(claimdesk::library::matching::SHOWN_FROM);
-            print_as(&cli::matches(&ws, &index, min_score, json), json)
+            let cache_path =
+                index_cache_path(&corpus_dir).map(|p| claimdesk::library::cache::path_for(&p));
+            let key = claimdesk::library::cache::library_key(&dir);
+            let cache = cache_path.as_deref().map(|p| (p, key.as_str()));
+            cli::matches_each(&ws, &index, min_score, cache, json, &mut |piece| {
+                print_as(piece, json)
+            })
         }
         Some(Command::Check { corpus: c, opts }) => {
             let ws = open(&corpus(c)?, &opts)?;

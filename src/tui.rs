@@ -291,7 +291,10 @@ pub fn spawn_indexer(
                     &corpus.articles,
                     &analyses,
                     cached,
-                );
+                )
+                .into_iter()
+                .map(crate::library::matching::best_per_sentence)
+                .collect();
                 let _ = tx.send(Indexed::CheckedBefore(Arc::new(
                     crate::library::matching::CheckedBefore::new(
                         index.into_entries(),

@@ -285,6 +285,40 @@ fn the_matches_command_lists_sentences_checked_before() {
             .all(|m| m["checked_before"] == true),
         "{out}"
     );
+    // What was matched is kept in the cache folder (as the workbench keeps
+    // it): the next run gives the same listing from it, and a cache that
+    // does not parse is matched again without a word.
+    let cached: Vec<PathBuf> = walk(&dir.path().join(".cache"))
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("matches-")
+        })
+        .collect();
+    assert_eq!(cached.len(), 1, "{cached:?}");
+    let again = claimdesk_ok(
+        dir.path(),
+        &["matches", "seeds", "--library", "lib", "--json"],
+    );
+    assert_eq!(again, out);
+    std::fs::write(&cached[0], "{ not json").unwrap();
+    let (code, again, err) = claimdesk(
+        &["matches", "seeds", "--library", "lib", "--json"],
+        dir.path(),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(again, out);
+    assert!(
+        std::fs::read_to_string(&cached[0])
+            .unwrap()
+            .starts_with('{')
+    );
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&cached[0]).unwrap())
+            .is_ok()
+    );
     // From 0, every content sentence with a candidate lists up to five, each
     // saying whether the workbench would show it: what a ranking evaluation needs.
     let all = claimdesk_ok(
@@ -562,4 +596,18 @@ fn matches_are_cached_per_article_and_the_library_and_never_trusted_stale() {
             .get(&article.sha256, &ids)
             .is_none()
     );
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files.extend(walk(&p));
+        } else {
+            files.push(p);
+        }
+    }
+    files
 }

@@ -142,7 +142,7 @@ fn sentences_out<'a>(
 
 /// Elements of the pretty-printed JSON array, as `to_string_pretty` of the
 /// whole array writes them: each line indented once, joined by commas.
-fn json_elements(out: &[SentenceOut]) -> String {
+pub(super) fn json_elements<T: Serialize>(out: &[T]) -> String {
     out.iter()
         .map(|s| {
             let element = serde_json::to_string_pretty(s).expect("claims serialise");

@@ -2,9 +2,10 @@
 //! library claims they match.
 
 use super::Workspace;
-use crate::library::matching::{MatchIndex, SHOWN_FROM};
-use crate::text;
+use crate::library::matching::{Match, MatchIndex, SHOWN_FROM};
+use crate::text::{self, ArticleAnalysis};
 use serde::Serialize;
+use std::path::Path;
 
 /// At most this many library claims per sentence.
 const TOP: usize = 5;
@@ -31,85 +32,166 @@ struct SentenceMatches<'a> {
     matches: Vec<MatchOut<'a>>,
 }
 
-/// Each content sentence's best library claims from `min_score` on.
-pub fn matches(ws: &Workspace, index: &MatchIndex, min_score: f32, json: bool) -> String {
+/// Each content sentence's best library claims from `min_score` on. From
+/// the workbench's threshold on, what an earlier run (or the workbench)
+/// matched against the same library is taken from `cache` (the match cache
+/// and the library's key), and only changed articles are matched.
+pub fn matches(
+    ws: &Workspace,
+    index: &MatchIndex,
+    min_score: f32,
+    cache: Option<(&Path, &str)>,
+    json: bool,
+) -> String {
+    let mut out = String::new();
+    let _ = matches_each(ws, index, min_score, cache, json, &mut |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    out
+}
+
+/// `matches` handed to `write` article by article: the listing, hundreds of
+/// megabytes when the library holds the corpus's own claims, is never held
+/// whole. A failed write stops it.
+pub fn matches_each(
+    ws: &Workspace,
+    index: &MatchIndex,
+    min_score: f32,
+    cache: Option<(&Path, &str)>,
+    json: bool,
+    write: &mut dyn FnMut(&str) -> Result<(), String>,
+) -> Result<(), String> {
     use rayon::prelude::*;
     ws.step("matching", ws.corpus.articles.len());
-    let found: Vec<Vec<SentenceMatches>> = ws
+    // Sentence spans are all matching and printing need.
+    let spans: Vec<ArticleAnalysis> = ws
         .corpus
         .articles
         .par_iter()
         .map(|article| {
-            let analysis = text::analyse(article);
+            let slim = text::analyse(article).slim();
             ws.progress.inc(1);
-            analysis
-                .sentences
-                .iter()
-                .filter(|s| !s.chrome)
-                .filter_map(|s| {
-                    let text = article.slice(s.start, s.end);
-                    let matches: Vec<MatchOut> = index
-                        .query(text, TOP)
-                        .into_iter()
-                        .filter(|m| m.score >= min_score)
-                        .map(|m| {
-                            let e = &index.entries[m.entry];
-                            MatchOut {
-                                claim: &e.claim,
-                                rating: &e.rating.name,
-                                normalised: e.rating.normalised.name(),
-                                by: &e.by,
-                                date: &e.date,
-                                url: &e.url,
-                                score: (m.score * 100.0).round() / 100.0,
-                                checked_before: m.score >= SHOWN_FROM,
-                            }
-                        })
-                        .collect();
-                    (!matches.is_empty()).then(|| SentenceMatches {
-                        article: &article.id,
-                        start: s.start,
-                        end: s.end,
-                        text,
-                        matches,
-                    })
-                })
-                .collect()
+            slim
         })
         .collect();
+    let by_article: Vec<Vec<(usize, Match)>> = if min_score >= SHOWN_FROM {
+        let refs: Vec<&ArticleAnalysis> = spans.iter().collect();
+        crate::library::cache::match_corpus(index, &ws.corpus.articles, &refs, cache)
+    } else {
+        // Below the threshold nothing is cached: every candidate is asked for.
+        ws.corpus
+            .articles
+            .par_iter()
+            .zip(spans.par_iter())
+            .map(|(article, analysis)| {
+                analysis
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| !s.chrome)
+                    .flat_map(|(i, s)| {
+                        index
+                            .query(article.slice(s.start, s.end), TOP)
+                            .into_iter()
+                            .map(move |m| (i, m))
+                    })
+                    .collect()
+            })
+            .collect()
+    };
     ws.progress.finish_and_clear();
-    let found: Vec<SentenceMatches> = found.into_iter().flatten().collect();
-    if json {
-        return serde_json::to_string_pretty(&found).expect("matches serialise") + "\n";
-    }
-    let mut out = String::new();
-    for s in &found {
-        out.push_str(&format!(
-            "{}:{}-{} {}\n",
-            s.article,
-            s.start,
-            s.end,
-            crate::ui::clean(s.text)
-        ));
-        for m in &s.matches {
-            out.push_str(&format!(
-                "  {:.2} [{}] {} — {}{}\n",
-                m.score,
-                m.rating,
-                crate::ui::clean(m.claim),
-                crate::ui::clean(m.by),
-                if m.url.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", m.url)
-                }
-            ));
+    let mut listed = 0usize;
+    for ((article, analysis), found) in ws.corpus.articles.iter().zip(&spans).zip(&by_article) {
+        let sentences = sentences_out(index, article, analysis, found, min_score);
+        if sentences.is_empty() {
+            continue;
         }
+        let piece = if json {
+            super::claims::json_elements(&sentences)
+        } else {
+            sentences.iter().map(sentence_lines).collect()
+        };
+        if json {
+            // As `to_string_pretty` writes the whole array.
+            write(if listed == 0 { "[\n" } else { ",\n" })?;
+        }
+        write(&piece)?;
+        listed += sentences.len();
     }
-    out.push_str(&format!(
-        "{} sentence(s) with a match from {min_score:.2}, against {} library claim(s); the workbench shows matches from {SHOWN_FROM:.2} as checked before.\n",
-        found.len(),
+    if json {
+        return write(if listed == 0 { "[]\n" } else { "\n]\n" });
+    }
+    write(&format!(
+        "{listed} sentence(s) with a match from {min_score:.2}, against {} library claim(s); the workbench shows matches from {SHOWN_FROM:.2} as checked before.\n",
         index.len()
-    ));
+    ))
+}
+
+/// An article's sentences with matches from `min_score`, at most `TOP` each.
+fn sentences_out<'a>(
+    index: &'a MatchIndex,
+    article: &'a crate::corpus::Article,
+    analysis: &ArticleAnalysis,
+    found: &[(usize, Match)],
+    min_score: f32,
+) -> Vec<SentenceMatches<'a>> {
+    found
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|sentence| {
+            let s = &analysis.sentences[sentence[0].0];
+            let matches: Vec<MatchOut> = sentence
+                .iter()
+                .map(|(_, m)| m)
+                .filter(|m| m.score >= min_score)
+                .take(TOP)
+                .map(|m| {
+                    let e = &index.entries[m.entry];
+                    MatchOut {
+                        claim: &e.claim,
+                        rating: &e.rating.name,
+                        normalised: e.rating.normalised.name(),
+                        by: &e.by,
+                        date: &e.date,
+                        url: &e.url,
+                        score: (m.score * 100.0).round() / 100.0,
+                        checked_before: m.score >= SHOWN_FROM,
+                    }
+                })
+                .collect();
+            (!matches.is_empty()).then(|| SentenceMatches {
+                article: &article.id,
+                start: s.start,
+                end: s.end,
+                text: article.slice(s.start, s.end),
+                matches,
+            })
+        })
+        .collect()
+}
+
+/// One sentence and its matches in the human-readable listing.
+fn sentence_lines(s: &SentenceMatches) -> String {
+    let mut out = format!(
+        "{}:{}-{} {}\n",
+        s.article,
+        s.start,
+        s.end,
+        crate::ui::clean(s.text)
+    );
+    for m in &s.matches {
+        out.push_str(&format!(
+            "  {:.2} [{}] {} — {}{}\n",
+            m.score,
+            m.rating,
+            crate::ui::clean(m.claim),
+            crate::ui::clean(m.by),
+            if m.url.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", m.url)
+            }
+        ));
+    }
     out
 }

@@ -13,7 +13,7 @@ mod matches;
 
 pub use check::check;
 pub use claims::{claims, claims_each};
-pub use matches::matches;
+pub use matches::{matches, matches_each};
 
 /// A loaded corpus with its annotations, as every command starts from.
 pub struct Workspace {

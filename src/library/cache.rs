@@ -150,7 +150,11 @@ impl MatchCache {
     }
 }
 
-/// Each article's sentences checked before (by sentence), on every core.
+/// How many matches of a sentence are kept: as many as `matches` lists.
+pub const PER_SENTENCE: usize = 5;
+
+/// Each article's sentences checked before, with up to `PER_SENTENCE`
+/// matches each (by sentence, best first), on every core.
 /// With a cache (its file and the library's key), what an earlier run
 /// matched against the same library is taken as it was, only changed
 /// articles are matched, and the cache is brought up to date.
@@ -175,7 +179,7 @@ pub fn match_corpus(
             |(article, analysis)| match matched.get(&article.sha256, &ids) {
                 Some(hit) => (hit, false),
                 None => (
-                    super::matching::sentences_checked_before(index, article, analysis),
+                    super::matching::sentence_matches(index, article, analysis, PER_SENTENCE),
                     true,
                 ),
             },

@@ -16,7 +16,7 @@ const B: f32 = 0.75;
 const CANDIDATES: usize = 50;
 /// Which way of scoring this is: raised whenever a score can change, so
 /// that cached matches made the old way are not trusted.
-pub const SCORING: u32 = 2;
+pub const SCORING: u32 = 3;
 
 /// A match shown as "checked before" from this score on: calibrated on CLEF
 /// 2020 CheckThat! task 2 (tweets repeating Snopes fact-checks): 98.7% of
@@ -496,17 +496,34 @@ pub fn sentences_checked_before(
     article: &crate::corpus::Article,
     analysis: &crate::text::ArticleAnalysis,
 ) -> Vec<(usize, Match)> {
+    sentence_matches(index, article, analysis, 1)
+}
+
+/// Up to `k` matches from `SHOWN_FROM` of each content sentence of an
+/// article, by sentence, best first.
+pub fn sentence_matches(
+    index: &MatchIndex,
+    article: &crate::corpus::Article,
+    analysis: &crate::text::ArticleAnalysis,
+    k: usize,
+) -> Vec<(usize, Match)> {
     analysis
         .sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| !s.chrome)
-        .filter_map(|(i, s)| {
-            let best = index
-                .query(article.slice(s.start, s.end), 1)
+        .flat_map(|(i, s)| {
+            index
+                .query(article.slice(s.start, s.end), k)
                 .into_iter()
-                .next()?;
-            (best.score >= SHOWN_FROM).then_some((i, best))
+                .filter(|m| m.score >= SHOWN_FROM)
+                .map(move |m| (i, m))
         })
         .collect()
+}
+
+/// The first (best) match of each sentence of `sentence_matches`.
+pub fn best_per_sentence(mut found: Vec<(usize, Match)>) -> Vec<(usize, Match)> {
+    found.dedup_by_key(|(sentence, _)| *sentence);
+    found
 }
