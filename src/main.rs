@@ -339,7 +339,7 @@ fn run(cli: Cli) -> Result<(), String> {
             json,
         }) => {
             let ws = open(&corpus(c)?, &opts)?;
-            print_as(&cli::links(&ws, json), json)
+            cli::links_each(&ws, json, &mut |piece| print_as(piece, json))
         }
         Some(Command::Import { pages, into }) => import_pages(&pages, &into),
         Some(Command::Library {

@@ -13,6 +13,7 @@ mod matches;
 
 pub use check::check;
 pub use claims::{claims, claims_each};
+
 pub use matches::{matches, matches_each};
 
 /// A loaded corpus with its annotations, as every command starts from.
@@ -30,24 +31,6 @@ impl Workspace {
     pub fn show_progress(&mut self) {
         self.progress =
             indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-    }
-
-    /// Every article analysed on all cores, the bar counting them.
-    fn analyse_all(&self) -> Vec<ArticleAnalysis> {
-        use rayon::prelude::*;
-        self.step("analysing", self.corpus.articles.len());
-        let out = self
-            .corpus
-            .articles
-            .par_iter()
-            .map(|a| {
-                let analysis = text::analyse(a);
-                self.progress.inc(1);
-                analysis
-            })
-            .collect();
-        self.progress.finish_and_clear();
-        out
     }
 
     fn step(&self, what: &'static str, len: usize) {
@@ -312,20 +295,36 @@ struct LinkOut<'a> {
 
 /// `links`: every cross-article link once, with both ends.
 pub fn links(ws: &Workspace, json: bool) -> String {
-    let analyses: Vec<ArticleAnalysis> = ws.analyse_all();
-    let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
-    ws.progress.reset();
-    ws.progress.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} linking {elapsed}")
-            .expect("a valid template"),
-    );
-    ws.progress
-        .enable_steady_tick(std::time::Duration::from_millis(120));
-    let index = crate::links::link(&ws.corpus.articles, &refs);
+    let mut out = String::new();
+    let _ = links_each(ws, json, &mut |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    out
+}
+
+/// Links written in this many pieces at most: each piece is built, written
+/// and dropped, and the listing is never held whole.
+const LINKS_PER_PIECE: usize = 4096;
+
+/// `links` handed to `write` piece by piece. Each article is analysed,
+/// described for linking and its analysis slimmed at once: the corpus's full
+/// analyses are never held together. A failed write stops it.
+pub fn links_each(
+    ws: &Workspace,
+    json: bool,
+    write: &mut dyn FnMut(&str) -> Result<(), String>,
+) -> Result<(), String> {
+    ws.step("analysing", ws.corpus.articles.len());
+    let (index, spans) = crate::links::link_analysing(&ws.corpus.articles, |a| {
+        let analysis = text::analyse(a);
+        ws.progress.inc(1);
+        analysis
+    });
     ws.progress.finish_and_clear();
     let end = |r: crate::links::SentenceRef| {
         let a = &ws.corpus.articles[r.article];
-        let s = &analyses[r.article].sentences[r.sentence];
+        let s = &spans[r.article].sentences[r.sentence];
         LinkEnd {
             article: &a.id,
             start: s.start,
@@ -333,47 +332,55 @@ pub fn links(ws: &Workspace, json: bool) -> String {
             text: a.slice(s.start, s.end),
         }
     };
-    let out: Vec<LinkOut> = index
-        .links
-        .iter()
-        .map(|l| LinkOut {
-            a: end(l.a),
-            b: end(l.b),
-            relation: l.relation.name(),
-            score: l.score,
-            shared: &l.shared,
-            agreements: &l.agreements,
-            differences: &l.differences,
-        })
-        .collect();
-    if json {
-        return serde_json::to_string_pretty(&out).expect("links serialise") + "\n";
-    }
-    let mut s = String::new();
-    for l in &out {
-        s.push_str(&format!(
-            "{} {:.2} {}:{}-{} ~ {}:{}-{}\n  A: {}\n  B: {}\n  shared: {}\n",
-            l.relation,
-            l.score,
-            l.a.article,
-            l.a.start,
-            l.a.end,
-            l.b.article,
-            l.b.start,
-            l.b.end,
-            crate::ui::clean(l.a.text),
-            crate::ui::clean(l.b.text),
-            l.shared.join("; ")
-        ));
-        if !l.agreements.is_empty() {
-            s.push_str(&format!("  agrees: {}\n", l.agreements.join("; ")));
+    for (i, chunk) in index.links.chunks(LINKS_PER_PIECE).enumerate() {
+        let out: Vec<LinkOut> = chunk
+            .iter()
+            .map(|l| LinkOut {
+                a: end(l.a),
+                b: end(l.b),
+                relation: l.relation.name(),
+                score: l.score,
+                shared: &l.shared,
+                agreements: &l.agreements,
+                differences: &l.differences,
+            })
+            .collect();
+        if json {
+            // As `to_string_pretty` writes the whole array.
+            write(if i == 0 { "[\n" } else { ",\n" })?;
+            write(&claims::json_elements(&out))?;
+            continue;
         }
-        if !l.differences.is_empty() {
-            s.push_str(&format!("  differs: {}\n", l.differences.join("; ")));
+        let mut s = String::new();
+        for l in &out {
+            s.push_str(&format!(
+                "{} {:.2} {}:{}-{} ~ {}:{}-{}\n  A: {}\n  B: {}\n  shared: {}\n",
+                l.relation,
+                l.score,
+                l.a.article,
+                l.a.start,
+                l.a.end,
+                l.b.article,
+                l.b.start,
+                l.b.end,
+                crate::ui::clean(l.a.text),
+                crate::ui::clean(l.b.text),
+                l.shared.join("; ")
+            ));
+            if !l.agreements.is_empty() {
+                s.push_str(&format!("  agrees: {}\n", l.agreements.join("; ")));
+            }
+            if !l.differences.is_empty() {
+                s.push_str(&format!("  differs: {}\n", l.differences.join("; ")));
+            }
         }
+        write(&s)?;
     }
-    s.push_str(&format!("{} links.\n", out.len()));
-    s
+    match (json, index.links.is_empty()) {
+        (true, true) => write("[]\n"),
+        (true, false) => write("\n]\n"),
+        (false, _) => write(&format!("{} links.\n", index.links.len())),
+    }
 }
 
 /// `merge-file BASE OURS THEIRS`: git's merge driver (`%O %A %B`) for

@@ -17,9 +17,38 @@ use std::hash::{Hash, Hasher};
 /// or syndicated text, not chance.
 pub const VERBATIM_WORDS: usize = 8;
 
-pub struct Described<'a> {
+/// What linking keeps of the analysed sentence: linking owns its
+/// descriptions, so that an article's analysis can go once it is described.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceFacts {
+    pub start: usize,
+    pub end: usize,
+    pub heading: bool,
+    pub has_entities: bool,
+    /// Bare numbers in it (a breakdown's other values).
+    pub bare_counts: u16,
+}
+
+impl SentenceFacts {
+    fn of(sentence: &Sentence) -> SentenceFacts {
+        SentenceFacts {
+            start: sentence.start,
+            end: sentence.end,
+            heading: sentence.heading,
+            has_entities: !sentence.entities().is_empty(),
+            bare_counts: sentence
+                .quantities()
+                .iter()
+                .filter(|q| q.unit == UnitClass::Count)
+                .count()
+                .min(u16::MAX as usize) as u16,
+        }
+    }
+}
+
+pub struct Described {
     pub r: SentenceRef,
-    pub sentence: &'a Sentence,
+    pub sentence: SentenceFacts,
     /// Content-word stems, as `stem_key`s, sorted: eight bytes each rather
     /// than a string, as a corpus has millions of them while linking.
     pub stems: Vec<u64>,
@@ -34,7 +63,7 @@ pub struct Described<'a> {
     /// Named operations ("Lemont") and the organisations and places beside them.
     pub operations: Vec<String>,
     pub actors: Vec<String>,
-    pub figures: Vec<Figure<'a>>,
+    pub figures: Vec<Figure>,
     /// Days the sentence dates, resolved against the article's date.
     pub days: Vec<DaySpan>,
     /// Hashes of every run of `VERBATIM_WORDS` words, sorted.
@@ -47,12 +76,12 @@ pub struct Described<'a> {
     pub years: Vec<i32>,
 }
 
-pub fn describe<'a>(
+pub fn describe(
     r: SentenceRef,
-    sentence: &'a Sentence,
+    sentence: &Sentence,
     text: &str,
     written: Option<NaiveDate>,
-) -> Described<'a> {
+) -> Described {
     let tokens = tokenize(text);
     let mut stems: Vec<u64> = Vec::new();
     let mut found_events: Vec<EventKind> = Vec::new();
@@ -107,7 +136,7 @@ pub fn describe<'a>(
         anchor_names,
         years,
         r,
-        sentence,
+        sentence: SentenceFacts::of(sentence),
         stems,
         events: found_events,
         names,

@@ -96,8 +96,8 @@ pub fn agree(a: &Quantity, b: &Quantity) -> bool {
 
 /// A figure of a sentence with the slot it fills.
 #[derive(Debug, Clone)]
-pub struct Figure<'a> {
-    pub q: &'a Quantity,
+pub struct Figure {
+    pub q: Quantity,
     /// What is counted: the stem of the noun ("messag"), or the event a
     /// count of people stands for ("arrest" for "48 arrests" and for "800
     /// people were arrested"); empty for a bare amount of money or mass.
@@ -113,10 +113,10 @@ fn counts(u: UnitClass) -> bool {
     matches!(u, UnitClass::People | UnitClass::Objects)
 }
 
-impl Figure<'_> {
+impl Figure {
     /// Figures that measure the same kind of thing and can be compared.
     pub fn comparable(&self, other: &Figure) -> bool {
-        let (a, b) = (self.q, other.q);
+        let (a, b) = (&self.q, &other.q);
         if counts(a.unit) && counts(b.unit) {
             return !self.thing.is_empty() && self.thing == other.thing;
         }
@@ -147,7 +147,7 @@ const BE: &[&str] = &[
 ];
 
 /// The slots of a sentence's figures, read from the words around each.
-pub fn figures<'a>(quantities: &'a [Quantity], tokens: &[Token]) -> Vec<Figure<'a>> {
+pub fn figures(quantities: &[Quantity], tokens: &[Token]) -> Vec<Figure> {
     quantities
         .iter()
         .filter(|q| !matches!(q.unit, UnitClass::Count | UnitClass::Date))
@@ -190,7 +190,7 @@ pub fn figures<'a>(quantities: &'a [Quantity], tokens: &[Token]) -> Vec<Figure<'
                 )
             });
             Figure {
-                q,
+                q: q.clone(),
                 thing,
                 predicate,
                 record,

@@ -117,7 +117,6 @@ fn written(article: &Article) -> Option<chrono::NaiveDate> {
 
 /// Links every content sentence of the corpus to the sentences of other
 /// articles that report the same fact.
-// Long on purpose: the linking pipeline in order (describe, stories, candidates, scores, caps, index), each step using the previous step's tables.
 pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
     use rayon::prelude::*;
     // Describing sentences is per article: every core takes a share.
@@ -125,54 +124,102 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
         .par_iter()
         .zip(analyses.par_iter())
         .enumerate()
-        .map(|(ai, (article, analysis))| {
-            let date = written(article);
-            let mut described: Vec<Described> = analysis
-                .sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| !(s.chrome || s.heading && s.quantities().is_empty()))
-                .map(|(si, s)| {
-                    describe(
-                        SentenceRef {
-                            article: ai,
-                            sentence: si,
-                        },
-                        s,
-                        article.slice(s.start, s.end),
-                        date,
-                    )
-                })
-                .collect();
-            names_in_title_case(article, &mut described);
-            described
+        .map(|(ai, (article, analysis))| describe_article(ai, article, analysis))
+        .collect();
+    link_described(articles.len(), per_article)
+}
+
+/// `link` for a caller that holds no analyses: each article is analysed by
+/// `analyse`, described, and its analysis slimmed (spans only) at once, so
+/// that the corpus's full analyses are never held together. Returns the
+/// slim analyses with the links.
+pub fn link_analysing(
+    articles: &[Article],
+    analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
+) -> (LinkIndex, Vec<ArticleAnalysis>) {
+    use rayon::prelude::*;
+    let (per_article, slim): (Vec<Vec<Described>>, Vec<ArticleAnalysis>) = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, article)| {
+            let analysis = analyse(article);
+            (describe_article(ai, article, &analysis), analysis.slim())
+        })
+        .unzip();
+    (link_described(articles.len(), per_article), slim)
+}
+
+/// The content sentences of article `ai` as linking sees them.
+fn describe_article(ai: usize, article: &Article, analysis: &ArticleAnalysis) -> Vec<Described> {
+    let date = written(article);
+    let mut described: Vec<Described> = analysis
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !(s.chrome || s.heading && s.quantities().is_empty()))
+        .map(|(si, s)| {
+            describe(
+                SentenceRef {
+                    article: ai,
+                    sentence: si,
+                },
+                s,
+                article.slice(s.start, s.end),
+                date,
+            )
         })
         .collect();
-    // Sized once and filled article by article, each article's own list
-    // freed as it is moved in: never two copies of every description.
-    let mut described: Vec<Described> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for article in per_article {
-        described.extend(article);
+    names_in_title_case(article, &mut described);
+    described
+}
+
+/// The corpus's descriptions as each article made them, numbered across the
+/// corpus in article order.
+struct Descriptions {
+    per_article: Vec<Vec<Described>>,
+    /// The article and place in its list of each number.
+    at: Vec<(u32, u32)>,
+}
+
+impl Descriptions {
+    fn new(per_article: Vec<Vec<Described>>) -> Descriptions {
+        let at = per_article
+            .iter()
+            .enumerate()
+            .flat_map(|(a, list)| (0..list.len()).map(move |i| (a as u32, i as u32)))
+            .collect();
+        Descriptions { per_article, at }
     }
-    let n_articles = articles.len();
-    let name_df = story::name_frequencies(&described);
-    let mut years = vec![None; n_articles];
-    {
-        let mut from = 0;
-        while from < described.len() {
-            let a = described[from].r.article;
-            let to = from
-                + described[from..]
-                    .iter()
-                    .take_while(|d| d.r.article == a)
-                    .count();
-            years[a] = article_year(&described[from..to]);
-            from = to;
-        }
+
+    fn len(&self) -> usize {
+        self.at.len()
     }
-    let stories = story::same_story(&described, &name_df, n_articles, &years);
+
+    fn iter(&self) -> impl Iterator<Item = &Described> {
+        self.per_article.iter().flatten()
+    }
+}
+
+impl std::ops::Index<usize> for Descriptions {
+    type Output = Described;
+    fn index(&self, i: usize) -> &Described {
+        let (a, j) = self.at[i];
+        &self.per_article[a as usize][j as usize]
+    }
+}
+
+// Long on purpose: the linking pipeline in order (stories, candidates, scores, caps, index), each step using the previous step's tables.
+fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIndex {
+    // Kept as each article made them, never copied into one list: a flat
+    // copy of 200,000 descriptions took 56 MB more while linking.
+    let described = Descriptions::new(per_article);
+    let name_df = story::name_frequencies(&described.per_article);
+    let years: Vec<Option<i32>> = (0..n_articles)
+        .map(|a| described.per_article.get(a).and_then(|d| article_year(d)))
+        .collect();
+    let stories = story::same_story(&described.per_article, &name_df, n_articles, &years);
     let mut stem_df: HashMap<u64, u32> = HashMap::default();
-    for d in &described {
+    for d in described.iter() {
         for s in &d.stems {
             *stem_df.entry(*s).or_default() += 1;
         }
@@ -320,7 +367,7 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
         .flat_map(|d| d.anchor_names.iter().cloned())
         .collect();
     for d in described.iter_mut() {
-        if !d.sentence.heading || !d.sentence.entities().is_empty() {
+        if !d.sentence.heading || d.sentence.has_entities {
             continue;
         }
         let words: Vec<String> = article

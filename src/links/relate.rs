@@ -68,7 +68,7 @@ pub fn compare(
     for fa in &a.figures {
         for fb in &b.figures {
             if fa.comparable(fb) {
-                if agree(fa.q, fb.q) {
+                if agree(&fa.q, &fb.q) {
                     agreeing.push((fa, fb));
                 } else {
                     disagreeing.push((fa, fb));
@@ -169,12 +169,7 @@ pub fn compare(
     // Bare numbers beside a figure ("seven died in Queensland, five in
     // Victoria") are the rest of a breakdown.
     let single = |d: &Described, f: &Figure| {
-        let bare = d
-            .sentence
-            .quantities()
-            .iter()
-            .filter(|q| q.unit == UnitClass::Count)
-            .count();
+        let bare = usize::from(d.sentence.bare_counts);
         d.figures.iter().filter(|g| g.comparable(f)).count() + bare == 1
     };
     for (fa, fb) in &disagreeing {
@@ -208,7 +203,7 @@ pub fn compare(
     for fa in a.figures.iter().filter(telling) {
         for fb in b.figures.iter().filter(telling) {
             if fa.thing != fb.thing
-                && agree(fa.q, fb.q)
+                && agree(&fa.q, &fb.q)
                 && ((b.stems.contains(&super::describe::stem_key(&fa.thing))
                     && !b.figures.iter().any(|f| f.thing == fa.thing))
                     || (a.stems.contains(&super::describe::stem_key(&fb.thing))

@@ -20,10 +20,10 @@ pub fn specific(df: u32, n: usize) -> bool {
 }
 
 /// How many articles mention each name.
-pub fn name_frequencies<'a>(described: &'a [Described]) -> HashMap<&'a str, u32> {
+pub fn name_frequencies(described: &[Vec<Described>]) -> HashMap<&str, u32> {
     let mut seen: HashSet<(usize, &str)> = HashSet::default();
     let mut df: HashMap<&str, u32> = HashMap::default();
-    for d in described {
+    for d in described.iter().flatten() {
         for n in &d.anchor_names {
             if seen.insert((d.r.article, n.as_str())) {
                 *df.entry(n.as_str()).or_default() += 1;
@@ -36,7 +36,7 @@ pub fn name_frequencies<'a>(described: &'a [Described]) -> HashMap<&'a str, u32>
 /// An exact figure precise enough to be a fingerprint of one report:
 /// "27.64 tonnes" or "171,000 phones", never "15 years" or "25,000 people".
 fn fingerprint(f: &figures::Figure) -> Option<String> {
-    let q = f.q;
+    let q = &f.q;
     let kind_ok = matches!(
         q.unit,
         UnitClass::Mass | UnitClass::Money | UnitClass::People | UnitClass::Objects
@@ -63,7 +63,7 @@ struct Shared {
 /// `years` gives each article's year when known; articles years apart do
 /// not report one event.
 pub fn same_story(
-    described: &[Described],
+    described: &[Vec<Described>],
     name_df: &HashMap<&str, u32>,
     n_articles: usize,
     years: &[Option<i32>],
@@ -73,7 +73,9 @@ pub fn same_story(
     // flat sorted (key, article) lists: a map of lists would cost a list
     // per run, most of them naming one article.
     let mut postings: [Vec<(u64, u32)>; 3] = Default::default();
-    for d in described {
+    // The runs are most of it: sized once, not doubled as it grows.
+    postings[2].reserve_exact(described.iter().flatten().map(|d| d.runs.len()).sum());
+    for d in described.iter().flatten() {
         let a = d.r.article as u32;
         for n in &d.anchor_names {
             if specific(name_df.get(n.as_str()).copied().unwrap_or(0), n_articles) {
