@@ -46,14 +46,47 @@ impl SentenceFacts {
     }
 }
 
+/// Kinds of event, one bit each: four bytes where a list took forty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventSet(u32);
+
+const _: () = assert!(EventKind::ALL.len() <= 32);
+
+impl EventSet {
+    pub fn insert(&mut self, kind: EventKind) {
+        self.0 |= 1 << kind as u32;
+    }
+
+    pub fn contains(self, kind: EventKind) -> bool {
+        self.0 & (1 << kind as u32) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn intersects(self, other: EventSet) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The kinds both sets hold, in the kinds' order.
+    pub fn common(self, other: EventSet) -> Vec<EventKind> {
+        let both = EventSet(self.0 & other.0);
+        EventKind::ALL
+            .into_iter()
+            .filter(|&k| both.contains(k))
+            .collect()
+    }
+}
+
 pub struct Described {
     pub r: SentenceRef,
     pub sentence: SentenceFacts,
     /// Content-word stems, as `stem_key`s, sorted: eight bytes each rather
     /// than a string, as a corpus has millions of them while linking.
     pub stems: Vec<u64>,
-    /// Kinds of event named, sorted.
-    pub events: Vec<EventKind>,
+    /// Kinds of event named.
+    pub events: EventSet,
     /// Entity keys, sorted.
     pub names: Vec<String>,
     /// The names that can tie two reports together, sorted: not nationalities
@@ -72,8 +105,8 @@ pub struct Described {
     pub request: Option<EventKind>,
     /// The sentence frames its figures as a running total ("since", "so far").
     pub cumulative: bool,
-    /// Years the sentence names ("in 1993").
-    pub years: Vec<i32>,
+    /// The latest year the sentence names ("in 1993").
+    pub year: Option<i32>,
 }
 
 pub fn describe(
@@ -84,14 +117,14 @@ pub fn describe(
 ) -> Described {
     let tokens = tokenize(text);
     let mut stems: Vec<u64> = Vec::new();
-    let mut found_events: Vec<EventKind> = Vec::new();
+    let mut found_events = EventSet::default();
     for t in &tokens {
         if !t.text.chars().all(char::is_alphabetic) {
             continue;
         }
         let stem = events::stem(&t.lower);
         if let Some((kind, _)) = events::of_stem(&stem) {
-            found_events.push(kind);
+            found_events.insert(kind);
         }
         if t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower) {
             stems.push(stem_key(&stem));
@@ -99,8 +132,6 @@ pub fn describe(
     }
     stems.sort();
     stems.dedup();
-    found_events.sort();
-    found_events.dedup();
     let names = crate::text::entities::name_keys(sentence.entities());
     let mut anchor_names: Vec<String> = sentence
         .entities()
@@ -126,15 +157,15 @@ pub fn describe(
     let request = requested(&tokens);
     let cumulative =
         lower.iter().any(|w| RUNNING_TOTAL.contains(w)) || text.to_lowercase().contains("so far");
-    let years = tokens
+    let year = tokens
         .iter()
         .filter(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
         .filter_map(|t| t.text.parse::<i32>().ok())
         .filter(|y| (1900..=2100).contains(y))
-        .collect();
+        .max();
     Described {
         anchor_names,
-        years,
+        year,
         r,
         sentence: SentenceFacts::of(sentence),
         stems,

@@ -104,7 +104,7 @@ const MAX_CANDIDATES: usize = 48;
 /// (reports name past years, rarely future ones). A date line is not used:
 /// a page saved with the day it was saved on would move a 2021 story to 2025.
 fn article_year(described: &[Described]) -> Option<i32> {
-    described.iter().flat_map(|d| d.years.iter().copied()).max()
+    described.iter().filter_map(|d| d.year).max()
 }
 
 fn written(article: &Article) -> Option<chrono::NaiveDate> {

@@ -59,7 +59,7 @@ pub fn compare(
         .iter()
         .filter(|n| rarity.specific_name(n))
         .count();
-    let same_event = intersects(&a.events, &b.events);
+    let same_event = a.events.intersects(b.events);
     let shared_stems = common(&a.stems, &b.stems);
 
     // Figures in the same slot, agreeing or not.
@@ -129,7 +129,7 @@ pub fn compare(
         for n in &shared_names {
             shared.push(format!("name {n}"));
         }
-        let events = common(&a.events, &b.events);
+        let events = a.events.common(b.events);
         if !events.is_empty() {
             let e: Vec<&str> = events.iter().map(|e| e.name()).collect();
             shared.push(format!("event {}", e.join(", ")));
@@ -240,7 +240,7 @@ pub fn compare(
     ] {
         if let Some(kind) = x.request
             && y.request.is_none()
-            && y.events.contains(&kind)
+            && y.events.contains(kind)
             && !agreeing.is_empty()
         {
             differences.push(format!("{}: {said}", kind.name()));

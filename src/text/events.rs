@@ -43,6 +43,40 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, in their order (a kind's place is its number).
+    pub const ALL: [EventKind; 30] = [
+        EventKind::Seize,
+        EventKind::Ship,
+        EventKind::Arrest,
+        EventKind::Charge,
+        EventKind::Convict,
+        EventKind::Kill,
+        EventKind::Injure,
+        EventKind::Evacuate,
+        EventKind::Raid,
+        EventKind::Investigate,
+        EventKind::Dismantle,
+        EventKind::Crack,
+        EventKind::Monitor,
+        EventKind::Rise,
+        EventKind::Fall,
+        EventKind::Elect,
+        EventKind::Win,
+        EventKind::Lose,
+        EventKind::Attack,
+        EventKind::Fire,
+        EventKind::Buy,
+        EventKind::Sell,
+        EventKind::Pay,
+        EventKind::Launch,
+        EventKind::Strike,
+        EventKind::Resign,
+        EventKind::Approve,
+        EventKind::Reject,
+        EventKind::Rescue,
+        EventKind::Ban,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             EventKind::Seize => "seizure",
@@ -305,6 +339,17 @@ pub fn of_word(word: &str) -> Option<(EventKind, Form)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_is_in_all_at_its_own_number() {
+        for (i, kind) in EventKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, i, "{kind:?}");
+        }
+        // Every kind the lexicon reads is listed.
+        for (kind, _, _) in LEXICON {
+            assert!(EventKind::ALL.contains(kind), "{kind:?}");
+        }
+    }
 
     #[test]
     fn inflections_meet_on_their_stem() {
