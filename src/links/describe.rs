@@ -11,7 +11,9 @@ use crate::text::lexicon::{LINK_STOP, REQUEST, RUNNING_TOTAL};
 use crate::text::quantity::UnitClass;
 use crate::text::tokens::{Token, tokenize};
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashSet;
 use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 /// Words a passage shares with its copy: this many in a row are a quotation
 /// or syndicated text, not chance.
@@ -43,6 +45,27 @@ impl SentenceFacts {
                 .count()
                 .min(u16::MAX as usize) as u16,
         }
+    }
+}
+
+/// A name as linking keeps it: each name once, however many of the corpus's
+/// sentences give it (a corpus of 20,000 articles gives names a million
+/// times).
+pub type Name = Arc<str>;
+
+/// Hands out each name once.
+#[derive(Default)]
+pub struct Names(Mutex<FxHashSet<Name>>);
+
+impl Names {
+    pub fn name(&self, key: String) -> Name {
+        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = set.get(key.as_str()) {
+            return n.clone();
+        }
+        let n: Name = Arc::from(key);
+        set.insert(n.clone());
+        n
     }
 }
 
@@ -79,28 +102,31 @@ impl EventSet {
     }
 }
 
+/// Lists are boxed slices: sized to what they hold (a list's spare room
+/// and the eight bytes of its capacity, times 200,000 sentences, were
+/// megabytes).
 pub struct Described {
     pub r: SentenceRef,
     pub sentence: SentenceFacts,
     /// Content-word stems, as `stem_key`s, sorted: eight bytes each rather
     /// than a string, as a corpus has millions of them while linking.
-    pub stems: Vec<u64>,
+    pub stems: Box<[u64]>,
     /// Kinds of event named.
     pub events: EventSet,
     /// Entity keys, sorted.
-    pub names: Vec<String>,
+    pub names: Box<[Name]>,
     /// The names that can tie two reports together, sorted: not nationalities
     /// or groups ("Israeli", "Palestinians"), which any number of unrelated
     /// stories share.
-    pub anchor_names: Vec<String>,
+    pub anchor_names: Box<[Name]>,
     /// Named operations ("Lemont") and the organisations and places beside them.
-    pub operations: Vec<String>,
-    pub actors: Vec<String>,
-    pub figures: Vec<Figure>,
+    pub operations: Box<[Name]>,
+    pub actors: Box<[Name]>,
+    pub figures: Box<[Figure]>,
     /// Days the sentence dates, resolved against the article's date.
-    pub days: Vec<DaySpan>,
+    pub days: Box<[DaySpan]>,
     /// Hashes of every run of `VERBATIM_WORDS` words, sorted.
-    pub runs: Vec<u64>,
+    pub runs: Box<[u64]>,
     /// The event a demand or plan asks for: "demanded 19 labs be dismantled".
     pub request: Option<EventKind>,
     /// The sentence frames its figures as a running total ("since", "so far").
@@ -114,6 +140,7 @@ pub fn describe(
     sentence: &Sentence,
     text: &str,
     written: Option<NaiveDate>,
+    keep: &Names,
 ) -> Described {
     let tokens = tokenize(text);
     let mut stems: Vec<u64> = Vec::new();
@@ -132,7 +159,10 @@ pub fn describe(
     }
     stems.sort();
     stems.dedup();
-    let names = crate::text::entities::name_keys(sentence.entities());
+    let names: Vec<Name> = crate::text::entities::name_keys(sentence.entities())
+        .into_iter()
+        .map(|n| keep.name(n))
+        .collect();
     let mut anchor_names: Vec<String> = sentence
         .entities()
         .iter()
@@ -142,12 +172,13 @@ pub fn describe(
         .collect();
     anchor_names.sort();
     anchor_names.dedup();
-    let of_kind = |kinds: &[crate::text::entities::EntityKind]| -> Vec<String> {
+    let anchor_names: Vec<Name> = anchor_names.into_iter().map(|n| keep.name(n)).collect();
+    let of_kind = |kinds: &[crate::text::entities::EntityKind]| -> Vec<Name> {
         sentence
             .entities()
             .iter()
             .filter(|e| kinds.contains(&e.kind))
-            .map(|e| e.key())
+            .map(|e| keep.name(e.key()))
             .collect()
     };
     use crate::text::entities::EntityKind;
@@ -164,18 +195,18 @@ pub fn describe(
         .filter(|y| (1900..=2100).contains(y))
         .max();
     Described {
-        anchor_names,
+        anchor_names: anchor_names.into(),
         year,
         r,
         sentence: SentenceFacts::of(sentence),
-        stems,
+        stems: stems.into(),
         events: found_events,
-        names,
-        operations,
-        actors,
-        figures: figures::figures(sentence.quantities(), &tokens),
-        days: days(sentence, text, written),
-        runs: runs(&tokens),
+        names: names.into(),
+        operations: operations.into(),
+        actors: actors.into(),
+        figures: figures::figures(sentence.quantities(), &tokens).into(),
+        days: days(sentence, text, written).into(),
+        runs: runs(&tokens).into(),
         request,
         cumulative,
     }
@@ -327,6 +358,7 @@ mod tests {
             s,
             article.slice(s.start, s.end),
             written,
+            &Names::default(),
         );
         f(&d)
     }
@@ -339,14 +371,14 @@ mod tests {
             |d| {
                 for group in ["israeli", "palestinians", "indian", "dutch"] {
                     assert!(
-                        !d.anchor_names.iter().any(|n| n == group),
+                        !d.anchor_names.iter().any(|n| &**n == group),
                         "{group}: {:?}",
                         d.anchor_names
                     );
                 }
                 for name in ["sky ecc", "nca"] {
                     assert!(
-                        d.anchor_names.iter().any(|n| n == name),
+                        d.anchor_names.iter().any(|n| &**n == name),
                         "{name}: {:?}",
                         d.anchor_names
                     );
@@ -402,12 +434,12 @@ mod tests {
         described(
             "T\n\n“During a judicial investigation into a potential service criminal organization, police cracked it,” the statement said.\n",
             None,
-            |d| a = d.runs.clone(),
+            |d| a = d.runs.to_vec(),
         );
         described(
             "T\n\nPolice said: ‘During a judicial investigation into a potential service criminal organisation, police cracked it.’\n",
             None,
-            |d| b = d.runs.clone(),
+            |d| b = d.runs.to_vec(),
         );
         assert!(intersects(&a, &b));
     }

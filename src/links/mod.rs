@@ -119,12 +119,13 @@ fn written(article: &Article) -> Option<chrono::NaiveDate> {
 /// articles that report the same fact.
 pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
     use rayon::prelude::*;
+    let names = describe::Names::default();
     // Describing sentences is per article: every core takes a share.
     let per_article: Vec<Vec<Described>> = articles
         .par_iter()
         .zip(analyses.par_iter())
         .enumerate()
-        .map(|(ai, (article, analysis))| describe_article(ai, article, analysis))
+        .map(|(ai, (article, analysis))| describe_article(ai, article, analysis, &names))
         .collect();
     link_described(articles.len(), per_article)
 }
@@ -138,19 +139,28 @@ pub fn link_analysing(
     analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
 ) -> (LinkIndex, Vec<ArticleAnalysis>) {
     use rayon::prelude::*;
+    let names = describe::Names::default();
     let (per_article, slim): (Vec<Vec<Described>>, Vec<ArticleAnalysis>) = articles
         .par_iter()
         .enumerate()
         .map(|(ai, article)| {
             let analysis = analyse(article);
-            (describe_article(ai, article, &analysis), analysis.slim())
+            (
+                describe_article(ai, article, &analysis, &names),
+                analysis.slim(),
+            )
         })
         .unzip();
     (link_described(articles.len(), per_article), slim)
 }
 
 /// The content sentences of article `ai` as linking sees them.
-fn describe_article(ai: usize, article: &Article, analysis: &ArticleAnalysis) -> Vec<Described> {
+fn describe_article(
+    ai: usize,
+    article: &Article,
+    analysis: &ArticleAnalysis,
+    names: &describe::Names,
+) -> Vec<Described> {
     let date = written(article);
     let mut described: Vec<Described> = analysis
         .sentences
@@ -166,6 +176,7 @@ fn describe_article(ai: usize, article: &Article, analysis: &ArticleAnalysis) ->
                 s,
                 article.slice(s.start, s.end),
                 date,
+                names,
             )
         })
         .collect();
@@ -361,7 +372,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
 /// In a Title Case headline every word is capitalised and names cannot be
 /// told apart; the names the article's body uses can still be found in it.
 fn names_in_title_case(article: &Article, described: &mut [Described]) {
-    let known: Vec<String> = described
+    let known: Vec<describe::Name> = described
         .iter()
         .filter(|d| !d.sentence.heading)
         .flat_map(|d| d.anchor_names.iter().cloned())
@@ -377,19 +388,25 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
             .map(str::to_lowercase)
             .collect();
         let line = format!(" {} ", words.join(" "));
+        let mut found: Vec<describe::Name> = Vec::new();
         for name in &known {
             let name_words: Vec<&str> = name
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
             if !name_words.is_empty() && line.contains(&format!(" {} ", name_words.join(" "))) {
-                d.names.push(name.clone());
-                d.anchor_names.push(name.clone());
+                found.push(name.clone());
             }
         }
+        if found.is_empty() {
+            continue;
+        }
         for list in [&mut d.names, &mut d.anchor_names] {
-            list.sort();
-            list.dedup();
+            let mut more: Vec<describe::Name> =
+                list.iter().cloned().chain(found.iter().cloned()).collect();
+            more.sort();
+            more.dedup();
+            *list = more.into();
         }
     }
 }

@@ -216,7 +216,7 @@ pub fn compare(
     }
     // The day of the same kind of event, when each sentence gives one.
     if same_event
-        && let ([da], [db]) = (a.days.as_slice(), b.days.as_slice())
+        && let ([da], [db]) = (&*a.days, &*b.days)
         && !da.overlaps(db)
     {
         differences.push(format!("dated {} against {}", da.describe(), db.describe()));

@@ -25,8 +25,8 @@ pub fn name_frequencies(described: &[Vec<Described>]) -> HashMap<&str, u32> {
     let mut df: HashMap<&str, u32> = HashMap::default();
     for d in described.iter().flatten() {
         for n in &d.anchor_names {
-            if seen.insert((d.r.article, n.as_str())) {
-                *df.entry(n.as_str()).or_default() += 1;
+            if seen.insert((d.r.article, &**n)) {
+                *df.entry(&**n).or_default() += 1;
             }
         }
     }
@@ -78,7 +78,7 @@ pub fn same_story(
     for d in described.iter().flatten() {
         let a = d.r.article as u32;
         for n in &d.anchor_names {
-            if specific(name_df.get(n.as_str()).copied().unwrap_or(0), n_articles) {
+            if specific(name_df.get(&**n).copied().unwrap_or(0), n_articles) {
                 postings[0].push((super::describe::hash(n), a));
             }
         }
