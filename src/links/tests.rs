@@ -235,3 +235,44 @@ fn reports_years_apart_do_not_link() {
     let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
     assert!(link(&articles, &refs).links.is_empty());
 }
+
+#[test]
+fn each_sentence_finds_its_links_and_no_other() {
+    // Three reports of one story: links between every pair, several per sentence.
+    let make = |name: &str| {
+        Article::from_bytes(
+            name.into(),
+            name.into(),
+            format!("Report {name}\n\n{SKY}\n\nPolice in Belgium seized 28 tons of cocaine after cracking Sky ECC.\n\nThe operation led to 48 arrests in Antwerp.\n").as_bytes(),
+        )
+    };
+    let articles = vec![make("a.txt"), make("b.txt"), make("c.txt")];
+    let analyses: Vec<ArticleAnalysis> = articles.iter().map(crate::text::analyse).collect();
+    let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
+    let index = link(&articles, &refs);
+    assert!(index.links.len() >= 3, "{:?}", index.links);
+    let mut ends = 0;
+    for (a, analysis) in analyses.iter().enumerate() {
+        for sentence in 0..analysis.sentences.len() {
+            let r = SentenceRef {
+                article: a,
+                sentence,
+            };
+            let found: Vec<&Link> = index.of(r).collect();
+            let expected: Vec<&Link> = index
+                .links
+                .iter()
+                .filter(|l| l.a == r || l.b == r)
+                .collect();
+            assert_eq!(found, expected, "{r:?}");
+            ends += found.len();
+        }
+    }
+    assert_eq!(ends, 2 * index.links.len());
+    // A sentence past the corpus has none.
+    let beyond = SentenceRef {
+        article: 3,
+        sentence: 0,
+    };
+    assert_eq!(index.of(beyond).count(), 0);
+}
