@@ -680,6 +680,7 @@ fn matching(c: &mut Criterion) {
             by: "Bench Checks".into(),
             date: "2024-01-01".into(),
             url: format!("https://checks.example/{i}"),
+            title: String::new(),
             appeared: Default::default(),
         })
         .collect();

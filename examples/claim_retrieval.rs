@@ -19,7 +19,7 @@
 //! ClaimBuster's data), it also counts how many of those sentences, which
 //! repeat no claim of the set, would show a match: the false alarms.
 //!
-//! `cargo run --release --example claim_retrieval -- DIR [--negatives FILE] [--failures]`
+//! `cargo run --release --example claim_retrieval -- DIR [--titles] [--negatives FILE] [--failures]`
 
 use claimdesk::corpus::Article;
 use claimdesk::library::matching::{MatchIndex, SHOWN_FROM};
@@ -144,6 +144,14 @@ fn main() {
         }
     }
 
+    // With `--titles`, each claim's fact-check headline (DIR/titles.tsv:
+    // `id <TAB> title`) is its library entry's title, matched as another
+    // wording of the claim.
+    let titles: HashMap<String, String> = if args.iter().any(|a| a == "--titles") {
+        rows(&dir.join("titles.tsv")).into_iter().collect()
+    } else {
+        HashMap::new()
+    };
     let position: HashMap<&str, usize> = claims
         .iter()
         .enumerate()
@@ -154,6 +162,7 @@ fn main() {
         .map(|(id, claim)| LibraryEntry {
             id: id.clone(),
             claim: claim.clone(),
+            title: titles.get(id).cloned().unwrap_or_default(),
             rating: Rating {
                 name: "checked".into(),
                 normalised: Normalised::Other,

@@ -139,6 +139,7 @@ fn all_fixtures() -> MatchIndex {
             by: String::new(),
             date: String::new(),
             url: String::new(),
+            title: String::new(),
             appeared: Default::default(),
         })
         .collect();
@@ -371,6 +372,7 @@ fn entries(claims: &[&str]) -> Vec<LibraryEntry> {
             by: String::new(),
             date: String::new(),
             url: String::new(),
+            title: String::new(),
             appeared: Default::default(),
         })
         .collect()
@@ -610,4 +612,73 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+#[test]
+fn a_fact_checks_headline_is_kept_and_matched_as_another_wording_of_its_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("review.json");
+    std::fs::write(
+        &review,
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+            "name": "Did Trump Order FEMA to 'Send No More Money' for California Wildfire Aid?",
+            "claimReviewed": "In January 2019, President Donald Trump ordered FEMA to stop or cancel funding for its disaster assistance efforts in California.",
+            "url": "https://checks.example/fema",
+            "author": {"@type": "Organization", "name": "Checks"},
+            "reviewRating": {"@type": "Rating", "alternateName": "Mixture"}}"#,
+    )
+    .unwrap();
+    let read = library::read_source(&review).unwrap();
+    assert_eq!(
+        read[0].title,
+        "Did Trump Order FEMA to 'Send No More Money' for California Wildfire Aid?"
+    );
+    // The Fact Check Tools API's title is the fact-check's, not the page the
+    // claim appeared on.
+    let api = library::read_source(&fixture("api.json")).unwrap();
+    assert_eq!(api[0].title, "Did police read a billion messages?");
+    assert_eq!(api[0].appeared.title, "");
+
+    let mut with_title = entries(&[
+        "Wildfires in California burned more acres in 2018 than in any year before.",
+        "FEMA staff were sent home during the government shutdown.",
+    ]);
+    with_title.extend(read);
+    let without_title: Vec<LibraryEntry> = with_title
+        .iter()
+        .cloned()
+        .map(|mut e| {
+            e.title.clear();
+            e
+        })
+        .collect();
+    let sentence =
+        "Trump said he has ordered FEMA to send no more money to California for wildfire aid.";
+    let (claim, found) = best_of(&MatchIndex::build(with_title), sentence);
+    assert!(claim.contains("ordered FEMA"), "{claim}");
+    assert!(found.score >= SHOWN_FROM, "{found:?}");
+    let without = MatchIndex::build(without_title);
+    let before = without
+        .query(sentence, 5)
+        .into_iter()
+        .find(|m| without.entries[m.entry].claim.contains("ordered FEMA"))
+        .map_or(0.0, |m| m.score);
+    assert!(
+        before < found.score,
+        "{before} without the headline, {found:?} with it"
+    );
+    // One claim is listed once, however many of its wordings match.
+    let index = MatchIndex::build(
+        entries(&["x"])
+            .into_iter()
+            .chain(library::read_source(&review).unwrap())
+            .collect(),
+    );
+    let all = index.query(sentence, 5);
+    assert_eq!(
+        all.iter()
+            .filter(|m| index.entries[m.entry].claim.contains("FEMA"))
+            .count(),
+        1
+    );
 }

@@ -18,6 +18,9 @@ struct MatchOut<'a> {
     by: &'a str,
     date: &'a str,
     url: &'a str,
+    /// The fact-check's headline.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    title: &'a str,
     score: f32,
     /// Whether the workbench shows it as checked before.
     checked_before: bool,
@@ -154,6 +157,7 @@ fn sentences_out<'a>(
                         by: &e.by,
                         date: &e.date,
                         url: &e.url,
+                        title: &e.title,
                         score: (m.score * 100.0).round() / 100.0,
                         checked_before: m.score >= SHOWN_FROM,
                     }

@@ -104,6 +104,10 @@ fn review(v: &Value) -> Option<LibraryEntry> {
                 other => other.clone(),
             })
     });
+    let title = str_of(v.get("headline"))
+        .or_else(|| str_of(v.get("name")))
+        .filter(|t| *t != claim)
+        .unwrap_or_default();
     Some(LibraryEntry {
         id: String::new(),
         claim,
@@ -114,6 +118,7 @@ fn review(v: &Value) -> Option<LibraryEntry> {
         by: name_of(v.get("author")),
         date: str_of(v.get("datePublished")).unwrap_or_default(),
         url: str_of(v.get("url")).unwrap_or_default(),
+        title,
         appeared: Appearance {
             claimant: name_of(item.and_then(|i| i.get("author"))),
             url: appearance
@@ -143,10 +148,15 @@ fn api_review(text: &str, claim: &Value, r: &Value) -> Option<LibraryEntry> {
         by: name_of(r.get("publisher")),
         date: str_of(r.get("reviewDate")).unwrap_or_default(),
         url: str_of(r.get("url")).unwrap_or_default(),
+        // The API's `title` is the fact-check's, not the page the claim
+        // appeared on.
+        title: str_of(r.get("title"))
+            .filter(|t| t != text)
+            .unwrap_or_default(),
         appeared: Appearance {
             claimant: str_of(claim.get("claimant")).unwrap_or_default(),
             url: String::new(),
-            title: str_of(r.get("title")).unwrap_or_default(),
+            title: String::new(),
             date: str_of(claim.get("claimDate")).unwrap_or_default(),
         },
     })
@@ -213,6 +223,7 @@ pub fn from_annotations_folder(dir: &Path) -> Result<Vec<LibraryEntry>, String> 
                 by: a.reviewer.clone(),
                 date: a.updated.to_string(),
                 url: a.publishing.factcheck_url.clone(),
+                title: String::new(),
                 appeared: Appearance {
                     claimant: a.publishing.claimant.clone(),
                     url: String::new(),

@@ -16,7 +16,7 @@ const B: f32 = 0.75;
 const CANDIDATES: usize = 50;
 /// Which way of scoring this is: raised whenever a score can change, so
 /// that cached matches made the old way are not trusted.
-pub const SCORING: u32 = 3;
+pub const SCORING: u32 = 4;
 
 /// A match shown as "checked before" from this score on: calibrated on CLEF
 /// 2020 CheckThat! task 2 (tweets repeating Snopes fact-checks): 98.7% of
@@ -196,10 +196,15 @@ thread_local! {
     static BM25_SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = Default::default();
 }
 
-/// The library, indexed once for any number of sentences.
+/// The library, indexed once for any number of sentences. Each claim is
+/// indexed in its own words and, when its fact-check has a headline, in
+/// the headline's: two wordings ("views") of one claim.
 pub struct MatchIndex {
     pub entries: Vec<LibraryEntry>,
+    /// Each view's words, names and figures.
     described: Vec<Described>,
+    /// The entry each view words.
+    view_entry: Vec<u32>,
     postings: rustc_hash::FxHashMap<u64, Posting>,
     avg_len: f32,
     /// The mean weight of a word of a claim.
@@ -209,14 +214,23 @@ pub struct MatchIndex {
 impl MatchIndex {
     pub fn build(entries: Vec<LibraryEntry>) -> MatchIndex {
         use rayon::prelude::*;
-        let described: Vec<Described> = entries.par_iter().map(|e| describe(&e.claim)).collect();
+        let views: Vec<(u32, &str)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                let title = (!e.title.trim().is_empty()).then_some(e.title.as_str());
+                std::iter::once((i as u32, e.claim.as_str())).chain(title.map(|t| (i as u32, t)))
+            })
+            .collect();
+        let described: Vec<Described> = views.par_iter().map(|(_, text)| describe(text)).collect();
+        let view_entry: Vec<u32> = views.iter().map(|&(i, _)| i).collect();
         let mut lists: rustc_hash::FxHashMap<u64, Vec<(u32, u16)>> = Default::default();
         for (i, d) in described.iter().enumerate() {
             for &(stem, n) in &d.stems {
                 lists.entry(stem).or_default().push((i as u32, n));
             }
         }
-        let n = entries.len() as f32;
+        let n = described.len() as f32;
         let postings: rustc_hash::FxHashMap<u64, Posting> = lists
             .into_iter()
             .map(|(stem, claims)| {
@@ -240,6 +254,7 @@ impl MatchIndex {
         MatchIndex {
             entries,
             described,
+            view_entry,
             postings,
             avg_len: avg_len.max(1.0),
             word_weight,
@@ -261,37 +276,47 @@ impl MatchIndex {
 
     fn idf(&self, stem: u64) -> f32 {
         // A word no claim has weighs as one that one claim has.
-        let n = self.entries.len() as f32;
+        let n = self.described.len() as f32;
         self.postings
             .get(&stem)
             .map_or(((n + 0.5) / 1.5 + 1.0).ln(), |p| p.idf)
     }
 
-    /// The best library claims for `text`, best first, at most `k`, any score.
+    /// The best library claims for `text`, best first, at most `k`, any
+    /// score; a claim scores by the better of its wordings.
     pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
         let q = describe(text);
         if q.stems.is_empty() {
             return Vec::new();
         }
-        let common = (COMMON_SHARE * self.entries.len() as f32).max(1.0) as usize;
+        let common = (COMMON_SHARE * self.described.len() as f32).max(1.0) as usize;
         let candidates = self.bm25_candidates(&q, common, CANDIDATES);
         let mut out: Vec<Match> = candidates
             .into_iter()
-            .map(|(doc, _)| self.score(&q, doc as usize))
+            .map(|(view, _)| self.score(&q, view as usize))
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        let mut seen = rustc_hash::FxHashSet::default();
+        out.retain(|m| seen.insert(m.entry));
         out.truncate(k);
         out
     }
 
     /// Plain BM25 over the claims' content words, every word counted: the
     /// baseline the explained score is measured against
-    /// (`examples/claim_retrieval.rs`). Best first, at most `k`.
+    /// (`examples/claim_retrieval.rs`). Best first, at most `k` claims, each
+    /// by its better wording.
     pub fn bm25(&self, text: &str, k: usize) -> Vec<(usize, f32)> {
         let q = describe(text);
-        let mut found = self.bm25_candidates(&q, usize::MAX, k);
+        let mut found = self.bm25_candidates(&q, usize::MAX, 2 * k);
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found.into_iter().map(|(d, s)| (d as usize, s)).collect()
+        let mut seen = rustc_hash::FxHashSet::default();
+        found
+            .into_iter()
+            .map(|(view, s)| (self.view_entry[view as usize] as usize, s))
+            .filter(|(entry, _)| seen.insert(*entry))
+            .take(k)
+            .collect()
     }
 
     /// The `keep` claims with the highest BM25 for `q`, in no order; words
@@ -299,7 +324,7 @@ impl MatchIndex {
     fn bm25_candidates(&self, q: &Described, common: usize, keep: usize) -> Vec<(u32, f32)> {
         BM25_SCRATCH.with(|scratch| {
             let (sums, touched) = &mut *scratch.borrow_mut();
-            sums.resize(self.entries.len(), 0.0);
+            sums.resize(self.described.len(), 0.0);
             for &(stem, _) in &q.stems {
                 let Some(p) = self.postings.get(&stem) else {
                     continue;
@@ -333,9 +358,10 @@ impl MatchIndex {
         })
     }
 
-    /// The explained score of library claim `entry` for the described sentence.
-    fn score(&self, q: &Described, entry: usize) -> Match {
-        let d = &self.described[entry];
+    /// The explained score of a claim's wording `view` for the described sentence.
+    fn score(&self, q: &Described, view: usize) -> Match {
+        let d = &self.described[view];
+        let entry = self.view_entry[view] as usize;
         let weight =
             |stems: &[(u64, u16)]| -> f32 { stems.iter().map(|&(s, _)| self.idf(s)).sum() };
         let in_both: Vec<u64> = q

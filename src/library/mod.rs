@@ -51,6 +51,11 @@ pub struct LibraryEntry {
     /// The published fact-check.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
+    /// The fact-check's headline ("Did Trump Order FEMA to 'Send No More
+    /// Money'…?"): the claim again, often in the words people repeat it in;
+    /// matched as well as the claim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     #[serde(default)]
     pub appeared: Appearance,
 }
