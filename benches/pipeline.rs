@@ -720,13 +720,17 @@ fn matching(c: &mut Criterion) {
             articles
                 .par_iter()
                 .map(|a| {
+                    // The workbench's path: every content sentence, and each
+                    // paragraph of several.
                     let analysis = text::analyse(a);
-                    analysis
-                        .sentences
-                        .iter()
-                        .filter(|s| !s.chrome)
-                        .map(|s| index.query(a.slice(s.start, s.end), 5).len())
-                        .sum::<usize>()
+                    claimdesk::library::matching::sentence_matches(
+                        &index,
+                        a,
+                        &analysis,
+                        5,
+                        claimdesk::library::matching::SHOWN_FROM,
+                    )
+                    .len()
                 })
                 .sum::<usize>()
         })

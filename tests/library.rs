@@ -682,3 +682,40 @@ fn a_fact_checks_headline_is_kept_and_matched_as_another_wording_of_its_claim() 
         1
     );
 }
+
+#[test]
+fn a_claim_told_over_two_sentences_of_a_paragraph_is_shown_on_the_one_with_its_figure() {
+    use claimdesk::library::matching::sentence_matches;
+    let index = all_fixtures();
+    let first = "In a statement yesterday, April 5, Belgian Federal Police said that since February 20, it had seized 27.64 tonnes of cocaine at the port of Antwerp.";
+    let second = "The astonishing figure comes after 11 tonnes of the drug were seized on April 3, after information about the shipment was discovered by police.";
+    // Neither sentence alone is the claim: one has another figure, the other
+    // too few of its words.
+    for s in [first, second] {
+        assert!(
+            index.query(s, 5).iter().all(|m| m.score < SHOWN_FROM),
+            "{s}"
+        );
+    }
+    let matched = |text: &str| {
+        let article =
+            claimdesk::corpus::Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes());
+        let analysis = claimdesk::text::analyse(&article);
+        sentence_matches(&index, &article, &analysis, 5, SHOWN_FROM)
+            .into_iter()
+            .map(|(i, m)| {
+                let s = &analysis.sentences[i];
+                (
+                    article.slice(s.start, s.end).to_string(),
+                    index.entries[m.entry].claim.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let found = matched(&format!("Cocaine in Antwerp\n\n{first} {second}\n"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, second);
+    assert!(found[0].1.starts_with("Police found 11 tons"), "{found:?}");
+    // Two paragraphs apart, they tell no claim together.
+    assert!(matched(&format!("Cocaine in Antwerp\n\n{first}\n\n{second}\n")).is_empty());
+}

@@ -88,18 +88,7 @@ pub fn matches_each(
             .par_iter()
             .zip(spans.par_iter())
             .map(|(article, analysis)| {
-                analysis
-                    .sentences
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| !s.chrome)
-                    .flat_map(|(i, s)| {
-                        index
-                            .query(article.slice(s.start, s.end), TOP)
-                            .into_iter()
-                            .map(move |m| (i, m))
-                    })
-                    .collect()
+                crate::library::matching::sentence_matches(index, article, analysis, TOP, min_score)
             })
             .collect()
     };

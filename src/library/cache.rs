@@ -179,7 +179,13 @@ pub fn match_corpus(
             |(article, analysis)| match matched.get(&article.sha256, &ids) {
                 Some(hit) => (hit, false),
                 None => (
-                    super::matching::sentence_matches(index, article, analysis, PER_SENTENCE),
+                    super::matching::sentence_matches(
+                        index,
+                        article,
+                        analysis,
+                        PER_SENTENCE,
+                        super::matching::SHOWN_FROM,
+                    ),
                     true,
                 ),
             },

@@ -16,7 +16,7 @@ const B: f32 = 0.75;
 const CANDIDATES: usize = 50;
 /// Which way of scoring this is: raised whenever a score can change, so
 /// that cached matches made the old way are not trusted.
-pub const SCORING: u32 = 4;
+pub const SCORING: u32 = 5;
 
 /// A match shown as "checked before" from this score on: calibrated on CLEF
 /// 2020 CheckThat! task 2 (tweets repeating Snopes fact-checks): 98.7% of
@@ -285,21 +285,54 @@ impl MatchIndex {
     /// The best library claims for `text`, best first, at most `k`, any
     /// score; a claim scores by the better of its wordings.
     pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
+        self.query_keeping(text, k, &mut Vec::new())
+    }
+
+    /// `query`, adding the wordings it looked at to `looked_at`.
+    fn query_keeping(&self, text: &str, k: usize, looked_at: &mut Vec<u32>) -> Vec<Match> {
         let q = describe(text);
         if q.stems.is_empty() {
             return Vec::new();
         }
         let common = (COMMON_SHARE * self.described.len() as f32).max(1.0) as usize;
-        let candidates = self.bm25_candidates(&q, common, CANDIDATES);
-        let mut out: Vec<Match> = candidates
+        let candidates: Vec<u32> = self
+            .bm25_candidates(&q, common, CANDIDATES)
             .into_iter()
-            .map(|(view, _)| self.score(&q, view as usize))
+            .map(|(view, _)| view)
+            .collect();
+        looked_at.extend(&candidates);
+        self.best_of(&q, &candidates, k)
+    }
+
+    /// The best `k` claims among the wordings `views`, for the described text.
+    fn best_of(&self, q: &Described, views: &[u32], k: usize) -> Vec<Match> {
+        let mut out: Vec<Match> = views
+            .iter()
+            .map(|&view| self.score(q, view as usize))
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
-        let mut seen = rustc_hash::FxHashSet::default();
-        out.retain(|m| seen.insert(m.entry));
-        out.truncate(k);
-        out
+        // A claim once, by its better wording (the list is a few dozen long).
+        let mut kept: Vec<Match> = Vec::with_capacity(k);
+        for m in out {
+            if kept.len() == k {
+                break;
+            }
+            if !kept.iter().any(|x| x.entry == m.entry) {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+
+    /// How `text` matches library claim `entry` (its better wording).
+    pub fn match_of(&self, text: &str, entry: usize) -> Option<Match> {
+        let q = describe(text);
+        // Views are in entry order: an entry's are side by side.
+        let from = self.view_entry.partition_point(|&e| (e as usize) < entry);
+        let to = self.view_entry.partition_point(|&e| (e as usize) <= entry);
+        (from..to)
+            .map(|v| self.score(&q, v))
+            .max_by(|a, b| a.score.total_cmp(&b.score))
     }
 
     /// Plain BM25 over the claims' content words, every word counted: the
@@ -522,30 +555,98 @@ pub fn sentences_checked_before(
     article: &crate::corpus::Article,
     analysis: &crate::text::ArticleAnalysis,
 ) -> Vec<(usize, Match)> {
-    sentence_matches(index, article, analysis, 1)
+    sentence_matches(index, article, analysis, 1, SHOWN_FROM)
 }
 
-/// Up to `k` matches from `SHOWN_FROM` of each content sentence of an
-/// article, by sentence, best first.
+/// Up to `k` matches from `min` (the workbench: `SHOWN_FROM`) of each
+/// content sentence of an article, by sentence, best first. A claim told over two sentences of a
+/// paragraph ("Trump, talking about migrants: 'How do you stop these
+/// people?' Crowd: 'Shoot them.'") is found in the paragraph too, and shown
+/// on the sentence of it that says most of the claim.
 pub fn sentence_matches(
     index: &MatchIndex,
     article: &crate::corpus::Article,
     analysis: &crate::text::ArticleAnalysis,
     k: usize,
+    min: f32,
 ) -> Vec<(usize, Match)> {
-    analysis
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.chrome)
-        .flat_map(|(i, s)| {
-            index
-                .query(article.slice(s.start, s.end), k)
+    let content: Vec<usize> = (0..analysis.sentences.len())
+        .filter(|&i| !analysis.sentences[i].chrome)
+        .collect();
+    // Each sentence's candidates, kept for its paragraph: a claim told
+    // across sentences is among theirs, and no second search is made.
+    let mut looked_at: Vec<Vec<u32>> = vec![Vec::new(); analysis.sentences.len()];
+    let mut found: Vec<(usize, Match)> = Vec::new();
+    for &i in &content {
+        let s = &analysis.sentences[i];
+        let matches = index.query_keeping(article.slice(s.start, s.end), k, &mut looked_at[i]);
+        found.extend(
+            matches
                 .into_iter()
-                .filter(|m| m.score >= SHOWN_FROM)
-                .map(move |m| (i, m))
-        })
-        .collect()
+                .filter(|m| m.score >= min)
+                .map(|m| (i, m)),
+        );
+    }
+    // A paragraph runs from a line that does not continue the one before.
+    let paragraph_of = |i: usize| {
+        let mut line = analysis.sentences[i].line;
+        while line > 0 && article.lines.get(line - 1).is_some_and(|l| l.joins_next) {
+            line -= 1;
+        }
+        line
+    };
+    for group in content.chunk_by(|&a, &b| paragraph_of(a) == paragraph_of(b)) {
+        let [first, .., last] = group else {
+            continue;
+        };
+        let (start, end) = (
+            analysis.sentences[*first].start,
+            analysis.sentences[*last].end,
+        );
+        let mut views: Vec<u32> = group
+            .iter()
+            .flat_map(|&i| looked_at[i].iter().copied())
+            .collect();
+        views.sort_unstable();
+        views.dedup();
+        let paragraph = describe(article.slice(start, end));
+        for m in index.best_of(&paragraph, &views, k) {
+            if m.score < min
+                || found
+                    .iter()
+                    .any(|(i, f)| group.contains(i) && f.entry == m.entry && f.score >= m.score)
+            {
+                continue;
+            }
+            // The sentence that gives the claim's figure tells it; else the
+            // one that says most of it; else the first.
+            let told_most = group
+                .iter()
+                .map(|&i| {
+                    let s = &analysis.sentences[i];
+                    let found = index.match_of(article.slice(s.start, s.end), m.entry);
+                    let agrees = found.as_ref().is_some_and(|f| f.figures == Figures::Agree);
+                    (i, agrees, found.map_or(0.0, |f| f.score))
+                })
+                .max_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)).then(b.0.cmp(&a.0)))
+                .map_or(*first, |(i, _, _)| i);
+            found.retain(|(i, f)| !(*i == told_most && f.entry == m.entry));
+            found.push((told_most, m));
+        }
+    }
+    found.sort_by(|(i, a), (j, b)| i.cmp(j).then(b.score.total_cmp(&a.score)));
+    let mut per_sentence = 0;
+    let mut previous = None;
+    found.retain(|(i, _)| {
+        per_sentence = if previous == Some(*i) {
+            per_sentence + 1
+        } else {
+            1
+        };
+        previous = Some(*i);
+        per_sentence <= k
+    });
+    found
 }
 
 /// The first (best) match of each sentence of `sentence_matches`.
