@@ -183,6 +183,9 @@ pub struct Match {
 /// A word in more than this share of the library's claims finds no
 /// candidates (it still counts in the score): it would only add every claim.
 const COMMON_SHARE: f32 = 0.05;
+/// … unless it is in no more than this many: in a small library every word
+/// that is not everywhere can find its claims.
+const COMMON_FLOOR: usize = 50;
 
 /// One stem's claims, with its weight.
 struct Posting {
@@ -290,26 +293,34 @@ impl MatchIndex {
 
     /// `query`, adding the wordings it looked at to `looked_at`.
     fn query_keeping(&self, text: &str, k: usize, looked_at: &mut Vec<u32>) -> Vec<Match> {
-        let q = describe(text);
+        self.query_described(&describe(text), k, looked_at)
+    }
+
+    fn query_described(&self, q: &Described, k: usize, looked_at: &mut Vec<u32>) -> Vec<Match> {
         if q.stems.is_empty() {
             return Vec::new();
         }
-        let common = (COMMON_SHARE * self.described.len() as f32).max(1.0) as usize;
+        let common = ((COMMON_SHARE * self.described.len() as f32) as usize).max(COMMON_FLOOR);
         let candidates: Vec<u32> = self
-            .bm25_candidates(&q, common, CANDIDATES)
+            .bm25_candidates(q, common, CANDIDATES)
             .into_iter()
             .map(|(view, _)| view)
             .collect();
         looked_at.extend(&candidates);
-        self.best_of(&q, &candidates, k)
+        self.best_of(q, &candidates, k)
     }
 
     /// The best `k` claims among the wordings `views`, for the described text.
     fn best_of(&self, q: &Described, views: &[u32], k: usize) -> Vec<Match> {
-        let mut out: Vec<Match> = views
+        let scored = views
             .iter()
             .map(|&view| self.score(q, view as usize))
             .collect();
+        Self::best_k(scored, k)
+    }
+
+    /// The best `k` of scored wordings, each claim once.
+    fn best_k(mut out: Vec<Match>, k: usize) -> Vec<Match> {
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         // A claim once, by its better wording (the list is a few dozen long).
         let mut kept: Vec<Match> = Vec::with_capacity(k);
@@ -326,12 +337,15 @@ impl MatchIndex {
 
     /// How `text` matches library claim `entry` (its better wording).
     pub fn match_of(&self, text: &str, entry: usize) -> Option<Match> {
-        let q = describe(text);
+        self.match_described(&describe(text), entry)
+    }
+
+    fn match_described(&self, q: &Described, entry: usize) -> Option<Match> {
         // Views are in entry order: an entry's are side by side.
         let from = self.view_entry.partition_point(|&e| (e as usize) < entry);
         let to = self.view_entry.partition_point(|&e| (e as usize) <= entry);
         (from..to)
-            .map(|v| self.score(&q, v))
+            .map(|v| self.score(q, v))
             .max_by(|a, b| a.score.total_cmp(&b.score))
     }
 
@@ -576,10 +590,14 @@ pub fn sentence_matches(
     // Each sentence's candidates, kept for its paragraph: a claim told
     // across sentences is among theirs, and no second search is made.
     let mut looked_at: Vec<Vec<u32>> = vec![Vec::new(); analysis.sentences.len()];
+    // Each sentence described once, for itself and for its paragraph's claims.
+    let mut described: Vec<Option<Described>> = vec![None; analysis.sentences.len()];
     let mut found: Vec<(usize, Match)> = Vec::new();
     for &i in &content {
         let s = &analysis.sentences[i];
-        let matches = index.query_keeping(article.slice(s.start, s.end), k, &mut looked_at[i]);
+        let q = describe(article.slice(s.start, s.end));
+        let matches = index.query_described(&q, k, &mut looked_at[i]);
+        described[i] = Some(q);
         found.extend(
             matches
                 .into_iter()
@@ -623,8 +641,9 @@ pub fn sentence_matches(
             let told_most = group
                 .iter()
                 .map(|&i| {
-                    let s = &analysis.sentences[i];
-                    let found = index.match_of(article.slice(s.start, s.end), m.entry);
+                    let found = described[i]
+                        .as_ref()
+                        .and_then(|q| index.match_described(q, m.entry));
                     let agrees = found.as_ref().is_some_and(|f| f.figures == Figures::Agree);
                     (i, agrees, found.map_or(0.0, |f| f.score))
                 })
