@@ -6,6 +6,7 @@ pub mod cache;
 mod claimreview;
 pub mod matching;
 pub mod rating;
+mod sentences;
 
 pub use rating::{Normalised, normalise};
 use serde::{Deserialize, Serialize};
