@@ -719,3 +719,22 @@ fn a_claim_told_over_two_sentences_of_a_paragraph_is_shown_on_the_one_with_its_f
     // Two paragraphs apart, they tell no claim together.
     assert!(matched(&format!("Cocaine in Antwerp\n\n{first}\n\n{second}\n")).is_empty());
 }
+
+#[test]
+fn in_a_small_library_words_two_claims_share_still_find_them() {
+    // Every word of the first claim is in another claim too: a cut of words
+    // "in more than 5% of the library" would leave it no word to be found by.
+    let index = MatchIndex::build(entries(&[
+        "The mayor closed the public library.",
+        "The mayor opened the public pool.",
+        "The library closed early.",
+        "Rainfall doubled in the northern valleys this spring.",
+        "A new bridge will carry trains across the river.",
+    ]));
+    let (claim, m) = best_of(
+        &index,
+        "The mayor has closed the public library, residents said.",
+    );
+    assert_eq!(claim, "The mayor closed the public library.");
+    assert!(m.score >= SHOWN_FROM, "{m:?}");
+}
