@@ -738,3 +738,21 @@ fn in_a_small_library_words_two_claims_share_still_find_them() {
     assert_eq!(claim, "The mayor closed the public library.");
     assert!(m.score >= SHOWN_FROM, "{m:?}");
 }
+
+#[test]
+fn details_name_the_fact_check_by_its_headline() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (120, 40));
+    let mut entries = all_fixtures().entries;
+    let belgian = entries
+        .iter()
+        .position(|e| e.claim.starts_with("Belgian police seized 28 tons"))
+        .unwrap();
+    entries[belgian].title = "Did police seize 28 tons?".into();
+    let index = MatchIndex::build(entries);
+    let by_article = match_library(&mut s, &index);
+    let (sentence, _) = by_article[0].first().cloned().expect("a sentence");
+    press(&mut s, &"j".repeat(sentence));
+    let screen = render(&s);
+    assert!(screen.contains("Did police seize 28 tons?"), "{screen}");
+}

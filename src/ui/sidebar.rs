@@ -279,6 +279,10 @@ fn checked_before_lines(state: &State, theme: &Theme, d: &mut Vec<Line>) {
         ),
     ]));
     d.push(Line::from(format!("“{}”", clean(&entry.claim))));
+    // The fact-check's headline names it as its readers know it.
+    if !entry.title.is_empty() {
+        d.push(Line::from(span(clean(&entry.title), theme.dim)));
+    }
     if !entry.url.is_empty() {
         d.push(Line::from(span(clean(&entry.url), theme.dim)));
     }
