@@ -429,28 +429,33 @@ fn ranks_and_vague_amounts_are_not_figures_a_sentence_must_repeat() {
         "Hundreds of protesters blocked the pipeline construction site in North Dakota.",
         "Officials confiscated 300 pounds of explosives near the pipeline.",
     ]));
-    let (claim, m) = best_of(
-        &index,
-        "Roger Stone was never an aide or adviser to President Richard Nixon, the Nixon Foundation said.",
-    );
-    assert!(claim.starts_with("Roger Stone"), "{claim}");
-    assert_eq!(m.figures, Figures::None);
-    assert!(m.score >= SHOWN_FROM, "{m:?}");
-    let (claim, m) = best_of(
-        &index,
-        "Protesters blocked the pipeline construction site in North Dakota on Monday.",
-    );
-    assert!(claim.starts_with("Hundreds of protesters"), "{claim}");
-    assert_eq!(m.figures, Figures::None);
-    assert!(m.score >= SHOWN_FROM, "{m:?}");
-    // An exact figure still has to be there.
-    let (claim, m) = best_of(
-        &index,
-        "Officials confiscated explosives near the pipeline.",
-    );
-    assert!(claim.starts_with("Officials confiscated 300"), "{claim}");
-    assert_eq!(m.figures, Figures::Missing);
-    assert!(m.score < SHOWN_FROM, "{m:?}");
+    // (sentence, the claim it is matched to, how their figures stand, shown)
+    for (sentence, claim_start, figures, shown) in [
+        (
+            "Roger Stone was never an aide or adviser to President Richard Nixon, the Nixon Foundation said.",
+            "Roger Stone",
+            Figures::None,
+            true,
+        ),
+        (
+            "Protesters blocked the pipeline construction site in North Dakota on Monday.",
+            "Hundreds of protesters",
+            Figures::None,
+            true,
+        ),
+        // An exact figure still has to be there.
+        (
+            "Officials confiscated explosives near the pipeline.",
+            "Officials confiscated 300",
+            Figures::Missing,
+            false,
+        ),
+    ] {
+        let (claim, m) = best_of(&index, sentence);
+        assert!(claim.starts_with(claim_start), "{sentence}: {claim}");
+        assert_eq!(m.figures, figures, "{sentence}");
+        assert_eq!(m.score >= SHOWN_FROM, shown, "{sentence}: {m:?}");
+    }
 }
 
 #[test]

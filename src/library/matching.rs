@@ -288,14 +288,11 @@ impl MatchIndex {
     /// The best library claims for `text`, best first, at most `k`, any
     /// score; a claim scores by the better of its wordings.
     pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
-        self.query_keeping(text, k, &mut Vec::new())
+        self.query_described(&describe(text), k, &mut Vec::new())
     }
 
-    /// `query`, adding the wordings it looked at to `looked_at`.
-    fn query_keeping(&self, text: &str, k: usize, looked_at: &mut Vec<u32>) -> Vec<Match> {
-        self.query_described(&describe(text), k, looked_at)
-    }
-
+    /// `query` of a described text, adding the wordings it looked at to
+    /// `looked_at`.
     pub(super) fn query_described(
         &self,
         q: &Described,
@@ -340,11 +337,7 @@ impl MatchIndex {
         kept
     }
 
-    /// How `text` matches library claim `entry` (its better wording).
-    pub fn match_of(&self, text: &str, entry: usize) -> Option<Match> {
-        self.match_described(&describe(text), entry)
-    }
-
+    /// How the described text matches library claim `entry` (its better wording).
     pub(super) fn match_described(&self, q: &Described, entry: usize) -> Option<Match> {
         // Views are in entry order: an entry's are side by side.
         let from = self.view_entry.partition_point(|&e| (e as usize) < entry);
