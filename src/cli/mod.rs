@@ -286,11 +286,11 @@ struct LinkOut<'a> {
     b: LinkEnd<'a>,
     relation: &'static str,
     score: f32,
-    shared: &'a [String],
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    agreements: &'a [String],
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    differences: &'a [String],
+    shared: &'a crate::links::Phrases,
+    #[serde(skip_serializing_if = "crate::links::Phrases::is_empty")]
+    agreements: &'a crate::links::Phrases,
+    #[serde(skip_serializing_if = "crate::links::Phrases::is_empty")]
+    differences: &'a crate::links::Phrases,
 }
 
 /// `links`: every cross-article link once, with both ends.

@@ -13,11 +13,13 @@
 
 mod describe;
 pub mod figures;
+mod phrases;
 mod relate;
 mod story;
 
 pub use describe::stem_key;
 pub use figures::{Range, agree, range};
+pub use phrases::Phrases;
 
 use crate::corpus::Article;
 use crate::text::ArticleAnalysis;
@@ -67,13 +69,13 @@ pub struct Link {
     pub score: f32,
     /// What ties the two sentences to one fact: shared names, the kind of
     /// event, a passage word for word.
-    pub shared: Vec<String>,
+    pub shared: Phrases,
     /// Aspects on which they agree ("28 tons ≈ 27.64 tonnes") …
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub agreements: Vec<String>,
+    #[serde(skip_serializing_if = "Phrases::is_empty")]
+    pub agreements: Phrases,
     /// … and on which they differ, each in words.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub differences: Vec<String>,
+    #[serde(skip_serializing_if = "Phrases::is_empty")]
+    pub differences: Phrases,
 }
 
 /// All links of a corpus, and for each sentence the links it is part of.
@@ -365,6 +367,8 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
             )
         })
         .collect();
+    // Held for the whole session: without the slack of its growth.
+    links.shrink_to_fit();
     links.sort_by_key(|l| (l.a, l.b));
     let end = |r: SentenceRef, i: usize| (r.article as u32, r.sentence as u32, i as u32);
     let mut by_sentence: Vec<(u32, u32, u32)> = links

@@ -5,7 +5,7 @@
 
 use super::describe::{Described, common, intersects};
 use super::figures::{Figure, agree};
-use super::{Link, Relation};
+use super::{Link, Phrases, Relation};
 use crate::text::quantity::UnitClass;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -280,8 +280,12 @@ pub fn compare(
         b: b.r,
         relation,
         score: (score.min(9.99) * 100.0).round() / 100.0,
-        shared,
-        agreements,
-        differences: if describe { differences } else { Vec::new() },
+        shared: shared.into_iter().collect(),
+        agreements: agreements.into_iter().collect(),
+        differences: if describe {
+            differences.into_iter().collect()
+        } else {
+            Phrases::default()
+        },
     })
 }
