@@ -59,7 +59,7 @@ fn chrome_lines(a: &corpus::Article) -> Vec<String> {
         .iter()
         .filter(|l| l.kind.is_chrome())
         .map(|l| {
-            a.slice(l.start, l.end)
+            a.slice(l.start(), l.end())
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -114,7 +114,7 @@ fn site_chrome_is_recognised_and_prose_is_not() {
     // Real text is never chrome, short paragraphs and sub-headings included.
     for a in &c.articles {
         for l in &a.lines {
-            let t = a.slice(l.start, l.end).trim();
+            let t = a.slice(l.start(), l.end()).trim();
             if ["Police said investigations continue.", "Record cocaine hauls", "Police in Belgium seized nearly $2 billion worth of cocaine after gaining access to an encrypted phone network used by those connected to the operation."].contains(&t) {
                 assert!(!l.kind.is_chrome(), "{t:?} wrongly chrome");
             }

@@ -36,20 +36,20 @@ pub fn wrap(article: &Article, article_index: usize, width: usize) -> Wrapped {
     let width = width.max(1);
     let mut out = Vec::new();
     for (li, line) in article.lines.iter().enumerate() {
-        let text = article.slice(line.start, line.end);
+        let text = article.slice(line.start(), line.end());
         if text.is_empty() {
             out.push(VisualLine {
-                start: line.start,
-                end: line.start,
+                start: line.start(),
+                end: line.start(),
                 line: li,
             });
             continue;
         }
-        let mut row_start = line.start;
+        let mut row_start = line.start();
         let mut row_width = 0;
         let mut last_break: Option<(usize, usize)> = None; // (char pos after space, width up to it)
         for (i, c) in text.chars().enumerate() {
-            let pos = line.start + i;
+            let pos = line.start() + i;
             let w = glyph_width(c);
             if row_width + w > width && pos > row_start {
                 match last_break {
@@ -81,7 +81,7 @@ pub fn wrap(article: &Article, article_index: usize, width: usize) -> Wrapped {
         }
         out.push(VisualLine {
             start: row_start,
-            end: line.end,
+            end: line.end(),
             line: li,
         });
     }

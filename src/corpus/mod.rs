@@ -20,8 +20,10 @@ pub fn front_matter_url(text: &str) -> Option<String> {
 /// One line of an article in char offsets of the canonical text (`end` excludes the newline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
-    pub start: usize,
-    pub end: usize,
+    /// u32 offsets: a corpus holds hundreds of thousands of lines for the
+    /// whole session, and no article is 4 GiB.
+    start: u32,
+    end: u32,
     pub kind: LineKind,
     /// The break after this line is soft (hard-wrapped text): sentences run on.
     pub joins_next: bool,
@@ -48,13 +50,29 @@ pub struct Article {
     /// Hex sha256 of the raw file bytes (of a web page, of its extracted text).
     pub sha256: String,
     pub meta: Metadata,
-    front: meta::FrontMatter,
     pub lines: Vec<Line>,
     pub problems: Vec<ArticleProblem>,
     /// Not read yet: the workbench opens on the articles it shows first and
     /// reads the rest behind the first frame. Such an article has no text
     /// and its title is its file name.
     pub pending: bool,
+}
+
+impl Line {
+    /// Char offset of the line's first char.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Char offset just past the line's last char (its newline excluded).
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
+/// A line offset: files are read up to `MAX_ARTICLE_BYTES`, far below u32.
+fn offset(pos: usize) -> u32 {
+    u32::try_from(pos).expect("an article's offsets fit in u32 (files are capped at 64 MiB)")
 }
 
 impl Article {
@@ -85,8 +103,8 @@ impl Article {
         for ((raw, kind), joins_next) in raw_lines.iter().zip(kinds).zip(soft) {
             let len = raw.chars().count();
             lines.push(Line {
-                start: pos,
-                end: pos + len,
+                start: offset(pos),
+                end: offset(pos + len),
                 kind,
                 joins_next,
             });
@@ -94,7 +112,6 @@ impl Article {
         }
         let meta = meta::metadata(&front, &raw_lines, &lines, &id);
         Article {
-            front,
             id,
             path,
             sha256: sha256_hex(bytes),
@@ -124,7 +141,10 @@ impl Article {
     /// Recomputes the title and metadata after line kinds changed.
     pub fn refresh_metadata(&mut self) {
         let raw: Vec<&str> = self.text.split('\n').collect();
-        self.meta = meta::metadata(&self.front, &raw, &self.lines, &self.id);
+        // Read again, not kept: it costs a hundred bytes an article for the
+        // session, and this is rare.
+        let (front, _) = meta::front_matter(&self.text);
+        self.meta = meta::metadata(&front, &raw, &self.lines, &self.id);
     }
 
     pub fn char_len(&self) -> usize {
@@ -137,7 +157,7 @@ impl Article {
 
     /// The line containing char offset `pos` (the last line for offsets past the end).
     pub fn line_at(&self, pos: usize) -> Option<&Line> {
-        let i = self.lines.partition_point(|l| l.end < pos);
+        let i = self.lines.partition_point(|l| l.end() < pos);
         self.lines.get(i).or(self.lines.last())
     }
 }
@@ -446,7 +466,7 @@ pub fn mark_repeated_lines(articles: &mut [Article]) {
             .lines
             .iter()
             .filter(|l| l.kind == LineKind::Heading)
-            .filter_map(|l| chrome::repeat_key(a.slice(l.start, l.end)))
+            .filter_map(|l| chrome::repeat_key(a.slice(l.start(), l.end())))
             .collect();
         keys.sort();
         keys.dedup();
@@ -463,7 +483,7 @@ pub fn mark_repeated_lines(articles: &mut [Article]) {
             let l = a.lines[i];
             if l.kind == LineKind::Heading
                 && Some(i) != headline
-                && chrome::repeat_key(a.slice(l.start, l.end))
+                && chrome::repeat_key(a.slice(l.start(), l.end()))
                     .is_some_and(|k| seen.get(&k).copied().unwrap_or(0) >= chrome::CORPUS_REPEAT)
             {
                 a.lines[i].kind = LineKind::Chrome(ChromeKind::SiteName);
@@ -489,7 +509,10 @@ mod tests {
         );
         assert_eq!(a.lines.len(), 3);
         assert_eq!((a.lines[0].start, a.lines[0].end), (0, 12));
-        assert_eq!(a.slice(a.lines[2].start, a.lines[2].end), "Second line.");
+        assert_eq!(
+            a.slice(a.lines[2].start(), a.lines[2].end()),
+            "Second line."
+        );
         assert_eq!(a.line_at(13).map(|l| l.start), Some(13));
     }
 

@@ -162,7 +162,7 @@ fn article_body(article: &Article, anns: &[&Annotation]) -> String {
         }
     };
     for (i, line) in article.lines.iter().enumerate() {
-        let (start, end) = (line.start, line.end);
+        let (start, end) = (line.start(), line.end());
         let annotated = anns
             .iter()
             .any(|a| a.target.start < end && start < a.target.end);

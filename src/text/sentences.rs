@@ -169,20 +169,20 @@ pub fn split_article(article: &Article) -> Vec<SentenceSpan> {
         while article.lines[last].joins_next && last + 1 < article.lines.len() {
             last += 1;
         }
-        let end = article.lines[last].end;
+        let end = article.lines[last].end();
         ranges.clear();
-        let first_byte = article.index.byte_of(&article.text, line.start);
-        let paragraph = article.slice(line.start, end);
+        let first_byte = article.index.byte_of(&article.text, line.start());
+        let paragraph = article.slice(line.start(), end);
         if last == i {
-            segment_paragraph_with_bytes(paragraph, line.start, &mut ranges);
+            segment_paragraph_with_bytes(paragraph, line.start(), &mut ranges);
         } else {
             // A soft break reads as a space; one byte and one char either
             // way, so every offset stays exact.
-            segment_paragraph_with_bytes(&paragraph.replace('\n', " "), line.start, &mut ranges);
+            segment_paragraph_with_bytes(&paragraph.replace('\n', " "), line.start(), &mut ranges);
         }
         let mut at_line = i;
         spans.extend(ranges.iter().map(|&(start, end, sb, eb)| {
-            while at_line < last && article.lines[at_line].end < start {
+            while at_line < last && article.lines[at_line].end() < start {
                 at_line += 1;
             }
             SentenceSpan {
