@@ -38,7 +38,7 @@ fn percent_agreement_kappa_and_every_disagreement() {
         .sentences
         .iter()
         .filter(|s| !s.chrome)
-        .map(|s| (s.start, s.end))
+        .map(|s| (s.start(), s.end()))
         .take(13)
         .collect();
     // A against B: 4×(T,T) 3×(F,F) (T,F) (F,T) (D,D) → agreement 80%,

@@ -121,7 +121,7 @@ proptest! {
         let a = claimdesk::corpus::Article::from_bytes("x.txt".into(), "x.txt".into(), &bytes);
         let analysis = claimdesk::text::analyse(&a);
         for s in &analysis.sentences {
-            prop_assert!(s.start <= s.end && s.end <= a.char_len());
+            prop_assert!(s.start() <= s.end() && s.end() <= a.char_len());
         }
         let links = claimdesk::links::link(std::slice::from_ref(&a), &[&analysis]);
         drop(links);

@@ -711,7 +711,7 @@ fn a_claim_told_over_two_sentences_of_a_paragraph_is_shown_on_the_one_with_its_f
             .map(|(i, m)| {
                 let s = &analysis.sentences[i];
                 (
-                    article.slice(s.start, s.end).to_string(),
+                    article.slice(s.start(), s.end()).to_string(),
                     index.entries[m.entry].claim.clone(),
                 )
             })

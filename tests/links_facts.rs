@@ -31,7 +31,7 @@ impl Seeds {
             .sentences
             .iter()
             .enumerate()
-            .filter(|(_, s)| a.slice(s.start, s.end).starts_with(prefix))
+            .filter(|(_, s)| a.slice(s.start(), s.end()).starts_with(prefix))
             .map(|(si, _)| SentenceRef {
                 article: ai,
                 sentence: si,
@@ -110,7 +110,10 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
     let text = |r: SentenceRef| {
         let a = &s.corpus.articles[r.article];
         let x = &s.analyses[r.article].sentences[r.sentence];
-        a.slice(x.start, x.end).chars().take(60).collect::<String>()
+        a.slice(x.start(), x.end())
+            .chars()
+            .take(60)
+            .collect::<String>()
     };
     for l in &index.links {
         if !same_fact.contains(&pair(l.a, l.b)) {
@@ -170,7 +173,10 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
             let t = |r: SentenceRef| {
                 let a = &s.corpus.articles[r.article];
                 let x = &s.analyses[r.article].sentences[r.sentence];
-                a.slice(x.start, x.end).chars().take(70).collect::<String>()
+                a.slice(x.start(), x.end())
+                    .chars()
+                    .take(70)
+                    .collect::<String>()
             };
             eprintln!(
                 "unlisted differs: {:?} | {:?} | {:?}",

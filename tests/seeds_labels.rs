@@ -35,7 +35,7 @@ fn predictions() -> Vec<(String, String, bool, bool)> {
         for s in text::analyse(a).sentences {
             out.push((
                 a.id.clone(),
-                a.slice(s.start, s.end).to_string(),
+                a.slice(s.start(), s.end()).to_string(),
                 s.chrome,
                 s.suggested(),
             ));

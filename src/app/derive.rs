@@ -118,8 +118,8 @@ fn open_suggestions<'a>(
     analysis
         .into_iter()
         .flat_map(|a| a.sentences.iter().enumerate())
-        .filter(move |(_, s)| s.suggested() && !coverage.covers(s.start, s.end))
-        .map(|(i, s)| (i, s.start, s.end))
+        .filter(move |(_, s)| s.suggested() && !coverage.covers(s.start(), s.end()))
+        .map(|(i, s)| (i, s.start(), s.end()))
 }
 
 /// Claims and notes in text order, plus suggestions no annotation covers.
@@ -242,7 +242,7 @@ pub fn open_disagreement(
             && !annotations.claims().any(|a| {
                 a.verdict != Verdict::Unreviewed
                     && a.anchor != AnchorState::Orphaned
-                    && a.overlaps(s.start, s.end)
+                    && a.overlaps(s.start(), s.end())
             })
     })
 }

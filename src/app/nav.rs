@@ -114,7 +114,7 @@ pub fn movement(state: &mut State, c: Command) {
                         && let Some(i) = a
                             .sentences
                             .iter()
-                            .position(|s| !s.chrome && s.start >= first_pos)
+                            .position(|s| !s.chrome && s.start() >= first_pos)
                     {
                         state.reader.cursor = i;
                         sync_sidebar_to_cursor(state);
@@ -234,12 +234,12 @@ fn extend_selection_by_sentence(state: &mut State, forward: bool) {
     };
     let sentences = &analysis.sentences;
     let head = if forward {
-        sentences.iter().map(|s| s.end).find(|&e| e > sel.head)
+        sentences.iter().map(|s| s.end()).find(|&e| e > sel.head)
     } else {
         sentences
             .iter()
             .rev()
-            .map(|s| s.end)
+            .map(|s| s.end())
             .find(|&e| e < sel.head && e > sel.anchor)
     };
     if let Some(h) = head {

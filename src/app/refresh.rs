@@ -51,7 +51,7 @@ pub fn cursor_span(state: &State) -> Option<(usize, usize)> {
         .current_analysis()?
         .sentences
         .get(state.reader.cursor)?;
-    Some((s.start, s.end))
+    Some((s.start(), s.end()))
 }
 
 /// Keeps the cursor sentence (or selection head) on screen with a small margin.

@@ -42,7 +42,7 @@ pub fn current_links(state: &State) -> Vec<(&Link, SentenceRef)> {
         let s = state
             .analysis(r.article)
             .and_then(|a| a.sentences.get(r.sentence));
-        s.map(|s| state.corpus.articles[r.article].slice(s.start, s.end))
+        s.map(|s| state.corpus.articles[r.article].slice(s.start(), s.end()))
     };
     let mut seen: Vec<(usize, &str)> = Vec::new();
     links
@@ -68,7 +68,7 @@ pub fn annotation_at(state: &State, r: SentenceRef) -> Option<&Annotation> {
         .file
         .annotations
         .iter()
-        .find(|a| a.kind != AnnotationKind::Dismissed && a.overlaps(s.start, s.end))
+        .find(|a| a.kind != AnnotationKind::Dismissed && a.overlaps(s.start(), s.end()))
 }
 
 /// Index of the chosen link, if it was chosen for the current sentence.
@@ -113,7 +113,7 @@ pub fn follow(state: &mut State) -> bool {
     let start = state
         .analysis(target.article)
         .and_then(|a| a.sentences.get(target.sentence))
-        .map(|s| s.start);
+        .map(|s| s.start());
     nav::open_article(state, target.article, start);
     nav::set_cursor(state, target.sentence);
     state.focus = Pane::Reader;

@@ -106,21 +106,21 @@ fn sentences_out<'a>(
 ) -> Vec<SentenceOut<'a>> {
     let mut out = Vec::new();
     for s in &analysis.sentences {
-        let saved = overlapping(ann, s.start, s.end);
+        let saved = overlapping(ann, s.start(), s.end());
         let dismissed = ann
             .file
             .annotations
             .iter()
-            .any(|a| a.kind == AnnotationKind::Dismissed && a.overlaps(s.start, s.end));
+            .any(|a| a.kind == AnnotationKind::Dismissed && a.overlaps(s.start(), s.end()));
         let suggested = s.suggested() && !dismissed;
         if !all && !suggested && saved.is_none() {
             continue;
         }
         out.push(SentenceOut {
             article: &article.id,
-            start: s.start,
-            end: s.end,
-            text: article.slice(s.start, s.end),
+            start: s.start(),
+            end: s.end(),
+            text: article.slice(s.start(), s.end()),
             score: (s.score * 100.0).round() / 100.0,
             reasons: s
                 .reasons()

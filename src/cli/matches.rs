@@ -154,9 +154,9 @@ fn sentences_out<'a>(
                 .collect();
             (!matches.is_empty()).then(|| SentenceMatches {
                 article: &article.id,
-                start: s.start,
-                end: s.end,
-                text: article.slice(s.start, s.end),
+                start: s.start(),
+                end: s.end(),
+                text: article.slice(s.start(), s.end()),
                 matches,
             })
         })

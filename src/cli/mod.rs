@@ -327,9 +327,9 @@ pub fn links_each(
         let s = &spans[r.article].sentences[r.sentence];
         LinkEnd {
             article: &a.id,
-            start: s.start,
-            end: s.end,
-            text: a.slice(s.start, s.end),
+            start: s.start(),
+            end: s.end(),
+            text: a.slice(s.start(), s.end()),
         }
     };
     for (i, chunk) in index.links.chunks(LINKS_PER_PIECE).enumerate() {

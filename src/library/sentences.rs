@@ -35,7 +35,7 @@ pub fn sentence_matches(
     let mut found: Vec<(usize, Match)> = Vec::new();
     for &i in &content {
         let s = &analysis.sentences[i];
-        let q = describe(article.slice(s.start, s.end));
+        let q = describe(article.slice(s.start(), s.end()));
         let matches = index.query_described(&q, k, &mut looked_at[i]);
         described[i] = Some(q);
         found.extend(
@@ -47,7 +47,7 @@ pub fn sentence_matches(
     }
     // A paragraph runs from a line that does not continue the one before.
     let paragraph_of = |i: usize| {
-        let mut line = analysis.sentences[i].line;
+        let mut line = analysis.sentences[i].line();
         while line > 0 && article.lines.get(line - 1).is_some_and(|l| l.joins_next) {
             line -= 1;
         }
@@ -58,8 +58,8 @@ pub fn sentence_matches(
             continue;
         };
         let (start, end) = (
-            analysis.sentences[*first].start,
-            analysis.sentences[*last].end,
+            analysis.sentences[*first].start(),
+            analysis.sentences[*last].end(),
         );
         let mut views: Vec<u32> = group
             .iter()

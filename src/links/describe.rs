@@ -34,8 +34,8 @@ pub struct SentenceFacts {
 impl SentenceFacts {
     fn of(sentence: &Sentence) -> SentenceFacts {
         SentenceFacts {
-            start: sentence.start,
-            end: sentence.end,
+            start: sentence.start(),
+            end: sentence.end(),
             heading: sentence.heading,
             has_entities: !sentence.entities().is_empty(),
             bare_counts: sentence
@@ -356,7 +356,7 @@ mod tests {
                 sentence: 0,
             },
             s,
-            article.slice(s.start, s.end),
+            article.slice(s.start(), s.end()),
             written,
             &Names::default(),
         );

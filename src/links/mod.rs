@@ -181,7 +181,7 @@ fn describe_article(
                     sentence: si,
                 },
                 s,
-                article.slice(s.start, s.end),
+                article.slice(s.start(), s.end()),
                 date,
                 names,
             )

@@ -63,9 +63,9 @@ impl IndexCache {
             sentences: rows
                 .iter()
                 .map(|&(start, end, line, flags, score)| Sentence {
-                    start: start as usize,
-                    end: end as usize,
-                    line: line as usize,
+                    start,
+                    end,
+                    line,
                     chrome: flags & 1 != 0,
                     heading: flags & 2 != 0,
                     score,
@@ -85,9 +85,9 @@ impl IndexCache {
             .iter()
             .map(|s| {
                 (
-                    s.start as u32,
-                    s.end as u32,
-                    s.line as u32,
+                    s.start,
+                    s.end,
+                    s.line,
                     u8::from(s.chrome) | (u8::from(s.heading) << 1),
                     s.score,
                 )

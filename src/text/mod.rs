@@ -15,12 +15,21 @@ pub mod tokens;
 use crate::corpus::{Article, LineKind};
 pub use score::{Feature, Reason, Score, suggest_threshold};
 
+/// Articles are read up to 64 MiB (`corpus::MAX_ARTICLE_BYTES`): their
+/// offsets fit in u32.
+fn offset(pos: usize) -> u32 {
+    u32::try_from(pos).expect("an article's offsets fit in u32 (files are capped at 64 MiB)")
+}
+
 /// One sentence of an article with everything the reader and sidebar show of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
+    /// Char offsets and line index as u32 (see `start()`, `end()`, `line()`):
+    /// the workbench keeps a corpus's hundreds of thousands of sentences for
+    /// the session, and articles are read up to 64 MiB.
+    start: u32,
+    end: u32,
+    line: u32,
     pub chrome: bool,
     pub heading: bool,
     pub score: f32,
@@ -39,6 +48,21 @@ pub struct SentenceDetails {
 }
 
 impl Sentence {
+    /// Char offset of the sentence's first char in the article.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Char offset just past the sentence.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Index of the article line the sentence starts on.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
     pub fn reasons(&self) -> &[Reason] {
         self.details.as_deref().map_or(&[], |d| &d.reasons)
     }
@@ -94,7 +118,7 @@ impl ArticleAnalysis {
         if self.sentences.is_empty() {
             return None;
         }
-        let i = self.sentences.partition_point(|s| s.end <= pos);
+        let i = self.sentences.partition_point(|s| s.end() <= pos);
         Some(i.min(self.sentences.len() - 1))
     }
 
@@ -145,9 +169,9 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                 (s.value, Some(Box::new(details)))
             };
             Sentence {
-                start: span.start,
-                end: span.end,
-                line: span.line,
+                start: offset(span.start),
+                end: offset(span.end),
+                line: offset(span.line),
                 chrome,
                 heading,
                 score,

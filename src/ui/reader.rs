@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         .collect();
     let cursor = analysis
         .and_then(|a| a.sentences.get(state.reader.cursor))
-        .map(|s| (s.start, s.end));
+        .map(|s| (s.start(), s.end()));
     let selection = state.reader.selection.map(|s| s.span());
     let hits: &[(usize, usize)] = state.reader.search.as_ref().map_or(&[], |s| &s.hits);
 
@@ -138,14 +138,17 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
             let pos = vl.start + i;
             let mut style = base;
             if let Some(a) = analysis {
-                while sentence_idx + 1 < a.sentences.len() && a.sentences[sentence_idx].end <= pos {
+                while sentence_idx + 1 < a.sentences.len() && a.sentences[sentence_idx].end() <= pos
+                {
                     sentence_idx += 1;
                 }
                 if let Some(s) = a.sentences.get(sentence_idx)
-                    && s.start <= pos
-                    && pos < s.end
+                    && s.start() <= pos
+                    && pos < s.end()
                     && s.suggested()
-                    && !dismissed.iter().any(|&(ds, de)| ds < s.end && s.start < de)
+                    && !dismissed
+                        .iter()
+                        .any(|&(ds, de)| ds < s.end() && s.start() < de)
                 {
                     style = style.patch(theme.suggestion);
                 }

@@ -165,7 +165,7 @@ fn details_lines<'a>(
     let plain_sentence = cursor.filter(|s| {
         selected.is_none_or(|i| {
             let (a, b) = i.span();
-            !(a < s.end.max(s.start + 1) && s.start < b)
+            !(a < s.end().max(s.start() + 1) && s.start() < b)
         })
     });
     if let Some(s) = plain_sentence {
@@ -179,7 +179,7 @@ fn details_lines<'a>(
             span(what, theme.title),
         ]));
         if let Some(ar) = article {
-            d.push(Line::from(quote(clean(ar.slice(s.start, s.end)))));
+            d.push(Line::from(quote(clean(ar.slice(s.start(), s.end())))));
         }
         checked_before_lines(state, theme, &mut d);
         if !s.chrome {
@@ -484,7 +484,10 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
         }
         d.push(Line::from(parts));
         d.push(Line::from(span(
-            format!("  “{}”", clean(article.slice(sentence.start, sentence.end))),
+            format!(
+                "  “{}”",
+                clean(article.slice(sentence.start(), sentence.end()))
+            ),
             style,
         )));
         // Aspect by aspect: where a pair differs, what it still agrees on.

@@ -159,7 +159,11 @@ pub fn resize(state: &mut State, w: u16, h: u16) {
 pub fn cursor_text(state: &State) -> String {
     let a = state.current_analysis().unwrap();
     let s = &a.sentences[state.reader.cursor];
-    state.article().unwrap().slice(s.start, s.end).to_string()
+    state
+        .article()
+        .unwrap()
+        .slice(s.start(), s.end())
+        .to_string()
 }
 
 pub fn selection_text(state: &State) -> Option<String> {
