@@ -102,3 +102,29 @@ fn a_true_conflict_on_one_field_is_told_to_the_one_who_saves_second() {
         )
     );
 }
+
+#[test]
+fn an_instance_that_annotated_nothing_takes_the_others_file_as_written() {
+    let (dir, mut a, mut b) = two_instances();
+    press(&mut a, "jt");
+    // B made nothing on the article: its file is still unsaved, with no
+    // article reference, when it picks A's up on reopening the article.
+    assert!(b.annotations[0].file.article.path.is_empty());
+    press(&mut b, "<tab><tab>j<enter><s-tab>k<enter>");
+    let disk = on_disk(dir.path());
+    assert_eq!(b.annotations[0].file.article, disk.article);
+    assert_eq!(
+        b.annotations[0].file.article.sha256,
+        b.corpus.articles[0].sha256
+    );
+    assert_eq!(claims(&b), claims(&a));
+    let states: Vec<_> = b.annotations[0]
+        .file
+        .annotations
+        .iter()
+        .map(|x| x.anchor)
+        .collect();
+    assert_eq!(states, [claimdesk::store::AnchorState::Exact]);
+    let out = claimdesk_ok(dir.path(), &["check", "seeds"]);
+    assert!(out.contains("all clean"), "{out}");
+}

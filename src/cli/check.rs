@@ -48,7 +48,8 @@ pub fn check(ws: &Workspace) -> (String, bool) {
             lines.push(p.0.replace(&path.display().to_string(), &shown(&path)));
             continue;
         }
-        if ann.file.article.sha256 != article.sha256 {
+        // No file (`base`): nothing was annotated, so nothing can be stale.
+        if ann.base.is_some() && ann.file.article.sha256 != article.sha256 {
             lines.push(format!(
                 "{}: {} changed since it was annotated.",
                 shown(&path),

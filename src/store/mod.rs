@@ -81,7 +81,7 @@ pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
     ArticleAnnotations {
         path: annotation_path(dir, &article.id),
         root: dir.to_path_buf(),
-        file: AnnotationFile::new(&article.id, &article.sha256, &article.meta.title),
+        file: AnnotationFile::unsaved(),
         problem: None,
         report: AnchorReport::default(),
         base: None,
@@ -91,7 +91,7 @@ pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
 /// Loads (and anchors) the annotation file of an article.
 pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
     let path = annotation_path(dir, &article.id);
-    let empty = AnnotationFile::new(&article.id, &article.sha256, &article.meta.title);
+    let empty = AnnotationFile::unsaved();
     let loaded = files::read(&path, &article.id).and_then(|found| match found {
         Some((file, raw)) => check_offsets(&path, &file, article).map(|()| Some((file, raw))),
         None => Ok(None),
@@ -176,8 +176,9 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
         file = m.file;
         conflicts = m.conflicts;
     }
-    file.article.sha256 = article.sha256.clone();
-    file.article.title = article.meta.title.clone();
+    file.article.path.clone_from(&article.id);
+    file.article.sha256.clone_from(&article.sha256);
+    file.article.title.clone_from(&article.meta.title);
     let text = file.to_json();
     write_atomic(&target, text.as_bytes())?;
     Ok(Synced {
@@ -203,6 +204,12 @@ pub fn refresh(ann: &ArticleAnnotations, article: &Article) -> Result<Option<Syn
                 .and_then(|b| serde_json::from_str(b).ok());
             let m = merge::merge(base.as_ref(), &ann.file, &disk);
             let mut file = m.file;
+            if file.article.path.is_empty() {
+                // Nothing was saved here yet (see `AnnotationFile::unsaved`):
+                // the offsets are the other instance's, made against the text
+                // its reference names.
+                file.article = disk.article.clone();
+            }
             anchor_file(&mut file, article);
             Ok(Some(Synced {
                 file,

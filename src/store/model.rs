@@ -443,7 +443,7 @@ pub struct ArticleRef {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnotationFile {
-    pub format: String,
+    pub format: std::borrow::Cow<'static, str>,
     pub version: u32,
     pub article: ArticleRef,
     #[serde(default)]
@@ -453,12 +453,28 @@ pub struct AnnotationFile {
 impl AnnotationFile {
     pub fn new(path: &str, sha256: &str, title: &str) -> Self {
         AnnotationFile {
-            format: FORMAT_NAME.to_string(),
-            version: FORMAT_VERSION,
             article: ArticleRef {
                 path: path.to_string(),
                 sha256: sha256.to_string(),
                 title: title.to_string(),
+            },
+            ..AnnotationFile::unsaved()
+        }
+    }
+
+    /// The file of an article nothing was saved for yet, with no article
+    /// reference: it is filled in when an annotation is made and when the
+    /// file is saved. The workbench holds one for every article of the
+    /// corpus, most of them never annotated; a reference copied from each
+    /// article cost two hundred bytes an article for the session.
+    pub fn unsaved() -> Self {
+        AnnotationFile {
+            format: std::borrow::Cow::Borrowed(FORMAT_NAME),
+            version: FORMAT_VERSION,
+            article: ArticleRef {
+                path: String::new(),
+                sha256: String::new(),
+                title: String::new(),
             },
             annotations: Vec::new(),
         }
