@@ -34,11 +34,21 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// Whether `text` holds DEL or a C1 control (U+0080..U+009F, which UTF-8
+/// writes as 0xC2 0x80..0x9F). Searched as bytes: `claims --json` passes a
+/// hundred megabytes through here on one thread while the other waits, and
+/// decoding every char took a twentieth of the command's time.
+fn has_del_or_c1(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0x7f, 0xc2, bytes)
+        .any(|i| bytes[i] == 0x7f || bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
+}
+
 /// JSON text with DEL and the C1 controls escaped too (serde_json escapes
 /// only C0). Those chars can stand only inside JSON strings, so replacing
 /// them by `\u` escapes keeps the document and its meaning.
 pub fn json_controls_escaped(json: &str) -> std::borrow::Cow<'_, str> {
-    if !json.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)) {
+    if !has_del_or_c1(json) {
         // Most output has none: no copy of what may be many megabytes.
         return std::borrow::Cow::Borrowed(json);
     }
@@ -62,6 +72,23 @@ mod tests {
         let s = printable("a\u{1b}]52;c;aGk=\u{7}b\tc\r\nd\u{9b}31m");
         assert_eq!(s, "a␛]52;c;aGk=␇b\tc\r\nd�31m");
         assert!(!s.chars().any(|c| c.is_control() && !"\t\r\n".contains(c)));
+    }
+
+    #[test]
+    fn del_and_c1_are_found_as_bytes_and_other_two_byte_chars_are_not() {
+        for (text, has) in [
+            ("plain", false),
+            ("caf\u{e9} \u{a3}5\u{a0}", false),
+            ("\u{80}", true),
+            ("x\u{9f}", true),
+            ("x\u{7f}y", true),
+            ("\u{a0}\u{9b}", true),
+            ("\u{100}\u{7ff}", false),
+        ] {
+            assert_eq!(has_del_or_c1(text), has, "{text:?}");
+            let by_chars = text.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c));
+            assert_eq!(has_del_or_c1(text), by_chars, "{text:?}");
+        }
     }
 
     #[test]
