@@ -181,9 +181,6 @@ pub(super) fn apply(
     before: &Option<Annotation>,
     after: &Option<Annotation>,
 ) {
-    let id = state.corpus.articles[article].id.clone();
-    let sha = state.corpus.articles[article].sha256.clone();
-    let title = state.corpus.articles[article].meta.title.clone();
     let file = &mut state.annotations[article].file;
     match (before, after) {
         (Some(b), None) => {
@@ -192,9 +189,7 @@ pub(super) fn apply(
         (_, Some(a)) => file.upsert(a.clone()),
         (None, None) => {}
     }
-    file.article.path = id;
-    file.article.sha256 = sha;
-    file.article.title = title;
+    crate::store::refer_to(file, &state.corpus.articles[article]);
     state.unsaved.insert(article);
     state.generation += 1;
     state.reader.selection = None;

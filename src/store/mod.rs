@@ -176,9 +176,7 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
         file = m.file;
         conflicts = m.conflicts;
     }
-    file.article.path.clone_from(&article.id);
-    file.article.sha256.clone_from(&article.sha256);
-    file.article.title.clone_from(&article.meta.title);
+    refer_to(&mut file, article);
     let text = file.to_json();
     write_atomic(&target, text.as_bytes())?;
     Ok(Synced {
@@ -187,6 +185,14 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
         merged,
         conflicts,
     })
+}
+
+/// Names `article`, as it now reads, in the file's reference: when an
+/// annotation is made and when the file is saved.
+pub fn refer_to(file: &mut AnnotationFile, article: &Article) {
+    file.article.path.clone_from(&article.id);
+    file.article.sha256.clone_from(&article.sha256);
+    file.article.title.clone_from(&article.meta.title);
 }
 
 /// Picks up another instance's changes to an article's file, if any, merged

@@ -463,8 +463,8 @@ impl AnnotationFile {
     }
 
     /// The file of an article nothing was saved for yet, with no article
-    /// reference: it is filled in when an annotation is made and when the
-    /// file is saved. The workbench holds one for every article of the
+    /// reference: `store::refer_to` fills it in when an annotation is made and
+    /// when the file is saved. The workbench holds one for every article of the
     /// corpus, most of them never annotated; a reference copied from each
     /// article cost two hundred bytes an article for the session.
     pub fn unsaved() -> Self {
