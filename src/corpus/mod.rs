@@ -70,8 +70,9 @@ impl Line {
     }
 }
 
-/// A line offset: files are read up to `MAX_ARTICLE_BYTES`, far below u32.
-fn offset(pos: usize) -> u32 {
+/// An offset (char, line) into an article kept as u32: files are read up to
+/// `MAX_ARTICLE_BYTES`, far below u32.
+pub(crate) fn offset(pos: usize) -> u32 {
     u32::try_from(pos).expect("an article's offsets fit in u32 (files are capped at 64 MiB)")
 }
 

@@ -15,12 +15,6 @@ pub mod tokens;
 use crate::corpus::{Article, LineKind};
 pub use score::{Feature, Reason, Score, suggest_threshold};
 
-/// Articles are read up to 64 MiB (`corpus::MAX_ARTICLE_BYTES`): their
-/// offsets fit in u32.
-fn offset(pos: usize) -> u32 {
-    u32::try_from(pos).expect("an article's offsets fit in u32 (files are capped at 64 MiB)")
-}
-
 /// One sentence of an article with everything the reader and sidebar show of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
@@ -169,9 +163,9 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                 (s.value, Some(Box::new(details)))
             };
             Sentence {
-                start: offset(span.start),
-                end: offset(span.end),
-                line: offset(span.line),
+                start: crate::corpus::offset(span.start),
+                end: crate::corpus::offset(span.end),
+                line: crate::corpus::offset(span.line),
                 chrome,
                 heading,
                 score,
