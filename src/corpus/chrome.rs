@@ -189,6 +189,22 @@ fn has_month(lower: &str) -> bool {
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 9)
 }
 
+/// "By Jane Doe", "BY STAFF", "By staff reporters", "by Reuters": a
+/// capitalised "By", or "by" and then a name. A line that opens with "by"
+/// and a lower-case word carries on a sentence hard-wrapped above it
+/// ("... were seized\nby police on Monday").
+fn opens_a_byline(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    match words.next() {
+        Some("By" | "BY") => true,
+        Some("by") => words
+            .next()
+            .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+            .is_some_and(char::is_uppercase),
+        _ => false,
+    }
+}
+
 /// Classifies a single line by its own shape.
 // Long on purpose: the chrome rules for a single line, in order of precedence.
 pub(crate) fn classify_alone(line: &str) -> LineKind {
@@ -258,7 +274,7 @@ pub(crate) fn classify_alone(line: &str) -> LineKind {
     if words <= 8 && (lower.starts_with("ph ") || lower.starts_with("photo ")) && t.contains('/') {
         return LineKind::Chrome(ChromeKind::Credit);
     }
-    if (lower.starts_with("by ") && words <= 8 && !sentence_like)
+    if (opens_a_byline(t) && words <= 8 && !sentence_like)
         || lower.starts_with("published on")
         || lower.starts_with("updated on")
         || lower == "published"
@@ -479,6 +495,32 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(classify_alone(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_opening_with_by_and_a_lower_case_word_is_no_byline() {
+        for line in [
+            "By staff reporters",
+            "BY JANE DOE",
+            "by Reuters",
+            "By Euronews",
+        ] {
+            assert_eq!(
+                classify_alone(line),
+                LineKind::Chrome(ChromeKind::Byline),
+                "{line:?}"
+            );
+        }
+        for line in [
+            "by police on Monday after a raid",
+            "by aaed. Police said it all",
+        ] {
+            assert_ne!(
+                classify_alone(line),
+                LineKind::Chrome(ChromeKind::Byline),
+                "{line:?}"
+            );
         }
     }
 
