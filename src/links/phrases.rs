@@ -18,10 +18,6 @@ impl Phrases {
         self.0.is_empty()
     }
 
-    pub fn len(&self) -> usize {
-        self.iter().count()
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.split(SEPARATOR).filter(|_| !self.0.is_empty())
     }
@@ -48,15 +44,6 @@ impl<S: AsRef<str>> FromIterator<S> for Phrases {
     }
 }
 
-impl<'a> IntoIterator for &'a Phrases {
-    type Item = &'a str;
-    type IntoIter = Box<dyn Iterator<Item = &'a str> + 'a>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
-    }
-}
-
 impl std::fmt::Debug for Phrases {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
@@ -77,7 +64,6 @@ mod tests {
     fn keeps_each_phrase_in_order_and_none_when_empty() {
         let p: Phrases = ["name Lagos", "event seized"].into_iter().collect();
         assert_eq!(p.iter().collect::<Vec<_>>(), ["name Lagos", "event seized"]);
-        assert_eq!(p.len(), 2);
         assert_eq!(p.join("; "), "name Lagos; event seized");
         let none: Phrases = Vec::<String>::new().into_iter().collect();
         assert!(none.is_empty());

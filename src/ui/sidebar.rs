@@ -492,11 +492,11 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
         )));
         // Aspect by aspect: where a pair differs, what it still agrees on.
         if !link.differences.is_empty() {
-            for same in &link.agreements {
+            for same in link.agreements.iter() {
                 d.push(Line::from(span(format!("  ≈ {}", clean(same)), theme.dim)));
             }
         }
-        for why in &link.differences {
+        for why in link.differences.iter() {
             d.push(Line::from(span(format!("  ≠ {}", clean(why)), theme.error)));
         }
     }
