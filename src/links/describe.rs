@@ -23,8 +23,9 @@ pub const VERBATIM_WORDS: usize = 8;
 /// descriptions, so that an article's analysis can go once it is described.
 #[derive(Debug, Clone, Copy)]
 pub struct SentenceFacts {
-    pub start: usize,
-    pub end: usize,
+    /// Char offsets of the sentence, as the article keeps them.
+    pub start: u32,
+    pub end: u32,
     pub heading: bool,
     pub has_entities: bool,
     /// Bare numbers in it (a breakdown's other values).
@@ -34,8 +35,8 @@ pub struct SentenceFacts {
 impl SentenceFacts {
     fn of(sentence: &Sentence) -> SentenceFacts {
         SentenceFacts {
-            start: sentence.start(),
-            end: sentence.end(),
+            start: crate::corpus::offset(sentence.start()),
+            end: crate::corpus::offset(sentence.end()),
             heading: sentence.heading,
             has_entities: !sentence.entities().is_empty(),
             bare_counts: sentence
@@ -108,9 +109,9 @@ impl EventSet {
 pub struct Described {
     pub r: SentenceRef,
     pub sentence: SentenceFacts,
-    /// Content-word stems, as `stem_key`s, sorted: eight bytes each rather
+    /// Content-word stems, as `stem_id`s, sorted: four bytes each rather
     /// than a string, as a corpus has millions of them while linking.
-    pub stems: Box<[u64]>,
+    pub stems: Box<[StemId]>,
     /// Kinds of event named.
     pub events: EventSet,
     /// Entity keys, sorted.
@@ -143,7 +144,7 @@ pub fn describe(
     keep: &Names,
 ) -> Described {
     let tokens = tokenize(text);
-    let mut stems: Vec<u64> = Vec::new();
+    let mut stems: Vec<StemId> = Vec::new();
     let mut found_events = EventSet::default();
     for t in &tokens {
         if !t.text.chars().all(char::is_alphabetic) {
@@ -154,7 +155,7 @@ pub fn describe(
             found_events.insert(kind);
         }
         if t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower) {
-            stems.push(stem_key(&stem));
+            stems.push(stem_id(&stem));
         }
     }
     stems.sort();
@@ -299,9 +300,19 @@ fn runs(tokens: &[Token]) -> Vec<u64> {
 
 /// A stable 64-bit key for a string or a run of words (`DefaultHasher::new`
 /// has fixed keys), so that indexes hold numbers rather than strings.
-/// The key of a stem in `Described::stems`.
 pub fn stem_key(stem: &str) -> u64 {
     hash(stem)
+}
+
+/// A stem as a sentence's description keeps it: `stem_key` folded to four
+/// bytes, as a corpus has millions of them while linking. Two stems that
+/// collide (a few pairs among a corpus's hundred thousand stems) only make
+/// two words count as one in a similarity.
+pub type StemId = u32;
+
+pub fn stem_id(stem: &str) -> StemId {
+    let k = stem_key(stem);
+    (k ^ (k >> 32)) as u32
 }
 
 pub fn hash<T: Hash + ?Sized>(value: &T) -> u64 {

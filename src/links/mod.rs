@@ -188,6 +188,8 @@ fn describe_article(
         })
         .collect();
     names_in_title_case(article, &mut described);
+    // Held until the whole corpus is linked: without the slack of its growth.
+    described.shrink_to_fit();
     described
 }
 
@@ -230,13 +232,18 @@ impl std::ops::Index<usize> for Descriptions {
 fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIndex {
     // Kept as each article made them, never copied into one list: a flat
     // copy of 200,000 descriptions took 56 MB more while linking.
-    let described = Descriptions::new(per_article);
+    let mut described = Descriptions::new(per_article);
     let name_df = story::name_frequencies(&described.per_article);
     let years: Vec<Option<i32>> = (0..n_articles)
         .map(|a| described.per_article.get(a).and_then(|d| article_year(d)))
         .collect();
-    let stories = story::same_story(&described.per_article, &name_df, n_articles, &years);
-    let mut stem_df: HashMap<u64, u32> = HashMap::default();
+    let story::Stories {
+        pairs: stories,
+        copied,
+    } = story::same_story(&described.per_article, &name_df, n_articles, &years);
+    keep_copied_runs(&mut described.per_article, &copied);
+    drop(copied);
+    let mut stem_df: HashMap<describe::StemId, u32> = HashMap::default();
     for d in described.iter() {
         for s in &d.stems {
             *stem_df.entry(*s).or_default() += 1;
@@ -262,22 +269,8 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
         in_story[x] = true;
         in_story[y] = true;
     }
-    // Each article's (key, sentence) pairs sorted by key: one flat vector,
-    // no map or list per key.
-    let mut keys_of: Vec<Vec<(u64, u32)>> = vec![Vec::new(); n_articles];
-    for (i, d) in described.iter().enumerate() {
-        if !in_story[d.r.article] {
-            continue;
-        }
-        for k in anchor_keys(d) {
-            keys_of[d.r.article].push((k, i as u32));
-        }
-    }
-    for keys in &mut keys_of {
-        keys.sort_unstable();
-        keys.dedup();
-    }
-    let distinct = |keys: &[(u64, u32)]| {
+    let keys_of = candidate_keys(&described, &in_story);
+    let distinct = |keys: &[(u32, u32)]| {
         keys.iter()
             .zip(keys.iter().skip(1))
             .filter(|(a, b)| a.0 != b.0)
@@ -323,6 +316,8 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
             }
         }
     }
+    // The keys have done their work: the links are built without them.
+    drop(keys_of);
     let mut scored: Vec<(u32, u32, Relation, f32)> = pairs
         .into_iter()
         .filter_map(|(x, y)| {
@@ -380,6 +375,64 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
     LinkIndex { links, by_sentence }
 }
 
+/// Runs only matter where another article has them too (most of a
+/// corpus's runs are its own): the rest are dropped before candidates are
+/// keyed, where each run was a key of its sentence.
+fn keep_copied_runs(per_article: &mut [Vec<Described>], copied: &HashSet<u64>) {
+    use rayon::prelude::*;
+    per_article.par_iter_mut().flatten().for_each(|d| {
+        if d.runs.iter().any(|r| !copied.contains(r)) {
+            d.runs = d
+                .runs
+                .iter()
+                .copied()
+                .filter(|r| copied.contains(r))
+                .collect();
+        }
+    });
+}
+
+/// Each article's (key, sentence) pairs sorted by key: one flat vector,
+/// no map or list per key, sized to what it holds (these lists were the
+/// largest table while linking: a shared 8-word run gives every sentence
+/// dozens of keys). Keys are folded to 32 bits: two keys that collide only
+/// make a candidate that `relate` turns down, and halving the table matters
+/// more on a large corpus.
+fn candidate_keys(described: &Descriptions, in_story: &[bool]) -> Vec<Vec<(u32, u32)>> {
+    use rayon::prelude::*;
+    let firsts: Vec<u32> = described
+        .per_article
+        .iter()
+        .scan(0u32, |next, list| {
+            let first = *next;
+            *next += list.len() as u32;
+            Some(first)
+        })
+        .collect();
+    let mut keys_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); in_story.len()];
+    keys_of
+        .par_iter_mut()
+        .zip(described.per_article.par_iter().zip(firsts.par_iter()))
+        .enumerate()
+        .filter(|(a, _)| in_story[*a])
+        .for_each(|(_, (keys, (list, &first)))| {
+            let mut found: Vec<(u32, u32)> = Vec::new();
+            for (j, d) in list.iter().enumerate() {
+                let i = first + j as u32;
+                found.extend(
+                    anchor_keys(d)
+                        .into_iter()
+                        .map(|k| ((k ^ (k >> 32)) as u32, i)),
+                );
+            }
+            found.sort_unstable();
+            found.dedup();
+            found.shrink_to_fit();
+            *keys = found;
+        });
+    keys_of
+}
+
 /// In a Title Case headline every word is capitalised and names cannot be
 /// told apart; the names the article's body uses can still be found in it.
 fn names_in_title_case(article: &Article, described: &mut [Described]) {
@@ -393,7 +446,7 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
             continue;
         }
         let words: Vec<String> = article
-            .slice(d.sentence.start, d.sentence.end)
+            .slice(d.sentence.start as usize, d.sentence.end as usize)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)

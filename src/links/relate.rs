@@ -12,15 +12,15 @@ use rustc_hash::FxHashMap as HashMap;
 /// What the corpus knows that a pair of sentences does not: how rare each
 /// word and name is.
 pub struct Rarity<'a> {
-    pub name_df: &'a HashMap<&'a str, u32>,
+    pub name_df: &'a HashMap<super::describe::Name, u32>,
     pub n_articles: usize,
     /// Sentences using each stem.
-    pub stem_df: &'a HashMap<u64, u32>,
+    pub stem_df: &'a HashMap<super::describe::StemId, u32>,
     pub n_sentences: usize,
 }
 
 impl Rarity<'_> {
-    fn stem_weight(&self, s: u64) -> f32 {
+    fn stem_weight(&self, s: super::describe::StemId) -> f32 {
         let df = self.stem_df.get(&s).copied().unwrap_or(1) as f32;
         (self.n_sentences as f32 / df).ln().max(0.1)
     }
@@ -204,9 +204,9 @@ pub fn compare(
         for fb in b.figures.iter().filter(telling) {
             if fa.thing != fb.thing
                 && agree(&fa.q, &fb.q)
-                && ((b.stems.contains(&super::describe::stem_key(&fa.thing))
+                && ((b.stems.contains(&super::describe::stem_id(&fa.thing))
                     && !b.figures.iter().any(|f| f.thing == fa.thing))
-                    || (a.stems.contains(&super::describe::stem_key(&fb.thing))
+                    || (a.stems.contains(&super::describe::stem_id(&fb.thing))
                         && !a.figures.iter().any(|f| f.thing == fb.thing)))
                 && (same_event || verbatim || specific_names >= 1)
             {

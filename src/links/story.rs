@@ -3,7 +3,7 @@
 //! articles use, exact uncommon figures, copied passages), while articles
 //! about different events share at most common ones ("Sydney", "15 years").
 
-use super::describe::Described;
+use super::describe::{Described, Name};
 use super::figures;
 use crate::text::quantity::UnitClass;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -20,13 +20,13 @@ pub fn specific(df: u32, n: usize) -> bool {
 }
 
 /// How many articles mention each name.
-pub fn name_frequencies(described: &[Vec<Described>]) -> HashMap<&str, u32> {
+pub fn name_frequencies(described: &[Vec<Described>]) -> HashMap<Name, u32> {
     let mut seen: HashSet<(usize, &str)> = HashSet::default();
-    let mut df: HashMap<&str, u32> = HashMap::default();
+    let mut df: HashMap<Name, u32> = HashMap::default();
     for d in described.iter().flatten() {
         for n in &d.anchor_names {
             if seen.insert((d.r.article, &**n)) {
-                *df.entry(&**n).or_default() += 1;
+                *df.entry(n.clone()).or_default() += 1;
             }
         }
     }
@@ -59,22 +59,28 @@ struct Shared {
     copied: bool,
 }
 
+/// Which articles report the same story, and which word runs are copied.
+pub struct Stories {
+    /// Pairs of articles, lower index first.
+    pub pairs: HashSet<(usize, usize)>,
+    /// The runs of `VERBATIM_WORDS` words that two articles or more share:
+    /// a run no other article has can tie no two sentences together.
+    pub copied: HashSet<u64>,
+}
+
 /// Pairs of articles (lower index first) that report the same story.
 /// `years` gives each article's year when known; articles years apart do
 /// not report one event.
 pub fn same_story(
     described: &[Vec<Described>],
-    name_df: &HashMap<&str, u32>,
+    name_df: &HashMap<Name, u32>,
     n_articles: usize,
     years: &[Option<i32>],
-) -> HashSet<(usize, usize)> {
+) -> Stories {
     // Keys of each article, by kind: names, figures, copied runs; hashed,
-    // so that a large corpus's millions of runs stay small, and kept as
-    // flat sorted (key, article) lists: a map of lists would cost a list
-    // per run, most of them naming one article.
-    let mut postings: [Vec<(u64, u32)>; 3] = Default::default();
-    // The runs are most of it: sized once, not doubled as it grows.
-    postings[2].reserve_exact(described.iter().flatten().map(|d| d.runs.len()).sum());
+    // and kept as flat sorted (key, article) lists: a map of lists would
+    // cost a list per run, most of them naming one article.
+    let mut postings: [Vec<(u64, u32)>; 2] = Default::default();
     for d in described.iter().flatten() {
         let a = d.r.article as u32;
         for n in &d.anchor_names {
@@ -87,35 +93,69 @@ pub fn same_story(
                 postings[1].push((super::describe::hash(&k), a));
             }
         }
-        postings[2].extend(d.runs.iter().map(|&r| (r, a)));
     }
-    let mut shared: HashMap<(usize, usize), Shared> = HashMap::default();
-    for (kind, mut list) in postings.into_iter().enumerate() {
-        use rayon::slice::ParallelSliceMut;
-        list.par_sort_unstable();
-        list.dedup();
-        for group in list.chunk_by(|x, y| x.0 == y.0) {
-            if group.len() < 2 || group.len() > MAX_SPECIFIC_ARTICLES as usize {
-                continue;
-            }
-            for (i, &(_, a)) in group.iter().enumerate() {
-                for &(_, b) in &group[i + 1..] {
-                    let s = shared.entry((a as usize, b as usize)).or_default();
-                    match kind {
-                        0 => s.names += 1,
-                        1 => s.figures += 1,
-                        _ => s.copied = true,
-                    }
-                }
-            }
+    let mut shared: HashMap<(u32, u32), Shared> = HashMap::default();
+    let [names, figures] = postings;
+    tally(names, &mut shared, None, |s| s.names += 1);
+    tally(figures, &mut shared, None, |s| s.figures += 1);
+    let mut copied = HashSet::default();
+    // The runs are most of it (millions on a large corpus): listed a share
+    // of the hash space at a time, so that only a share is ever held.
+    for part in 0..RUN_SHARES {
+        let in_share = |d: &&Described| d.runs.iter().filter(|&&r| r % RUN_SHARES == part).count();
+        let mut runs: Vec<(u64, u32)> =
+            Vec::with_capacity(described.iter().flatten().map(|d| in_share(&d)).sum());
+        for d in described.iter().flatten() {
+            let a = d.r.article as u32;
+            runs.extend(
+                d.runs
+                    .iter()
+                    .filter(|&&r| r % RUN_SHARES == part)
+                    .map(|&r| (r, a)),
+            );
         }
+        tally(runs, &mut shared, Some(&mut copied), |s| s.copied = true);
     }
-    shared
+    let pairs = shared
         .into_iter()
+        .map(|((a, b), s)| ((a as usize, b as usize), s))
         .filter(|((a, b), s)| {
             let apart = matches!((years[*a], years[*b]), (Some(x), Some(y)) if (x - y).abs() > 2);
             !apart && (s.copied || s.names >= 2 || (s.names >= 1 && s.figures >= 1))
         })
         .map(|(k, _)| k)
-        .collect()
+        .collect();
+    Stories { pairs, copied }
+}
+
+/// How many shares of the hash space the runs are listed in.
+const RUN_SHARES: u64 = 8;
+
+/// Counts, for each pair of articles, the keys of `list` they share; a key
+/// in more than a few articles says nothing of which story they report.
+/// `in_two` gathers every key that two articles or more have.
+fn tally(
+    mut list: Vec<(u64, u32)>,
+    shared: &mut HashMap<(u32, u32), Shared>,
+    mut in_two: Option<&mut HashSet<u64>>,
+    count: impl Fn(&mut Shared),
+) {
+    use rayon::slice::ParallelSliceMut;
+    list.par_sort_unstable();
+    list.dedup();
+    for group in list.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() >= 2
+            && let Some(keys) = in_two.as_mut()
+        {
+            keys.insert(group[0].0);
+        }
+        if group.len() < 2 || group.len() > MAX_SPECIFIC_ARTICLES as usize {
+            continue;
+        }
+        for (i, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[i + 1..] {
+                count(shared.entry((a, b)).or_default());
+            }
+        }
+    }
 }

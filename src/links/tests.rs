@@ -276,3 +276,46 @@ fn each_sentence_finds_its_links_and_no_other() {
     };
     assert_eq!(index.of(beyond).count(), 0);
 }
+
+#[test]
+fn only_runs_another_article_has_are_kept_for_candidates() {
+    let shared = "the minister told reporters on the steps of the court that nothing had changed";
+    let texts = [
+        format!("Report a\n\nOn Monday {shared} since March.\n"),
+        format!("Report b\n\nLate on Friday {shared} at all.\n"),
+        "Report c\n\nA farmer in the north said the harvest was the best he could remember in years.\n"
+            .to_string(),
+    ];
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Article::from_bytes(format!("{i}.txt"), format!("{i}.txt").into(), t.as_bytes())
+        })
+        .collect();
+    let analyses: Vec<ArticleAnalysis> = articles.iter().map(crate::text::analyse).collect();
+    let names = describe::Names::default();
+    let mut per_article: Vec<Vec<Described>> = articles
+        .iter()
+        .zip(&analyses)
+        .enumerate()
+        .map(|(ai, (a, an))| describe_article(ai, a, an, &names))
+        .collect();
+    let runs_of =
+        |list: &[Described]| -> Vec<u64> { list.iter().flat_map(|d| d.runs.to_vec()).collect() };
+    let before: Vec<usize> = per_article.iter().map(|l| runs_of(l).len()).collect();
+    let name_df = story::name_frequencies(&per_article);
+    let stories = story::same_story(&per_article, &name_df, 3, &[None; 3]);
+    assert!(stories.pairs.contains(&(0, 1)), "{:?}", stories.pairs);
+    assert!(!stories.pairs.iter().any(|&(x, y)| x == 2 || y == 2));
+    keep_copied_runs(&mut per_article, &stories.copied);
+    let (a, b) = (runs_of(&per_article[0]), runs_of(&per_article[1]));
+    // The shared passage has 14 words: 7 runs of 8, in both reports alike.
+    assert_eq!(a.len(), 7, "{before:?}");
+    assert_eq!(
+        a.iter().collect::<HashSet<_>>(),
+        b.iter().collect::<HashSet<_>>()
+    );
+    assert!(before[0] > a.len() && before[1] > b.len());
+    assert!(runs_of(&per_article[2]).is_empty() && before[2] > 0);
+}
