@@ -179,6 +179,7 @@ pub enum Indexed {
     /// Every article's analysis without its details, once linking is done.
     Slimmed(Vec<(usize, Arc<text::ArticleAnalysis>)>),
     CheckedBefore(Arc<crate::library::matching::CheckedBefore>),
+    Parked(Vec<crate::corpus::parked::ParkedText>),
 }
 
 /// Analyses every article off the UI thread, the open one first, then links
@@ -308,6 +309,16 @@ pub fn spawn_indexer(
             drop(analyses);
             drop(done);
             release_free_memory();
+            // Then the texts: parked beside the index cache, they are held
+            // by the kernel's page cache rather than the heap. The indexer
+            // lets go of the corpus first, so the session can swap them in.
+            if let Some(dir) = cache.as_deref().and_then(std::path::Path::parent) {
+                let parked = corpus.park(dir);
+                drop(corpus);
+                if !parked.is_empty() {
+                    let _ = tx.send(Indexed::Parked(parked));
+                }
+            }
         }
     });
     rx
@@ -460,8 +471,9 @@ fn event_loop(
             terminal.draw(|f| crate::ui::draw(f, state)).map_err(io)?;
             dirty = false;
         }
-        // Short waits while the indexer still has work to hand over.
-        let wait = if state.index_done() && state.links.is_some() {
+        // Short waits while the indexer still has work to hand over (the
+        // texts it parks come after the links).
+        let wait = if state.index_done() && state.links.is_some() && indexed.is_none() {
             500
         } else {
             30
@@ -483,16 +495,23 @@ fn event_loop(
         while let Some(rx) = indexed.as_ref()
             && started.elapsed() < Duration::from_millis(20)
         {
-            let Ok(msg) = rx.try_recv() else {
-                break;
+            let msg = match rx.try_recv() {
+                Ok(msg) => msg,
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                // The indexer is done and has handed everything over.
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    indexed = None;
+                    break;
+                }
             };
             let action = match msg {
                 Indexed::Article(article, analysis) => Action::Indexed { article, analysis },
                 Indexed::Links(links) => Action::Linked(links),
                 Indexed::Slimmed(slim) => Action::Slimmed(slim),
                 Indexed::CheckedBefore(found) => Action::CheckedBefore(found),
+                Indexed::Parked(texts) => Action::Parked(texts),
             };
-            let slimmed = matches!(action, Action::Slimmed(_));
+            let slimmed = matches!(action, Action::Slimmed(_) | Action::Parked(_));
             dispatch(state, action);
             dirty = true;
             if slimmed {

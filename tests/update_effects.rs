@@ -43,3 +43,28 @@ fn showing_another_article_asks_to_reload_it_and_quit_asks_to_quit() {
         vec![Effect::Quit]
     );
 }
+
+#[test]
+fn parked_texts_are_taken_in_place_and_everything_reads_the_same() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    let at = Utc.with_ymd_and_hms(2031, 1, 1, 0, 0, 0).unwrap();
+    let before = render(&s);
+    let cache = tempfile::tempdir().unwrap();
+    let parked = s.corpus.park(cache.path());
+    assert_eq!(parked.len(), s.corpus.articles.len());
+    assert!(update(&mut s, Action::Parked(parked), at).is_empty());
+    assert!(s.corpus.articles.iter().all(|a| a.text.is_parked()));
+    assert_eq!(render(&s), before);
+    // Reading on into another article and giving a verdict work as before.
+    update(&mut s, Action::Command(Command::FocusPrev), at);
+    update(&mut s, Action::Command(Command::Down), at);
+    update(&mut s, Action::Command(Command::Open), at);
+    let effects = update(&mut s, Action::Command(Command::VerdictFalse), at);
+    assert_eq!(effects, vec![Effect::Save(1)]);
+    let quote = &s.annotations[1].file.annotations[0].target.exact;
+    assert!(
+        s.corpus.articles[1].text.contains(quote.as_str()),
+        "{quote}"
+    );
+}

@@ -50,6 +50,8 @@ pub enum Action {
     /// Analyses without details: from the index cache at start, or
     /// replacing the full ones of every article but the open one once linked.
     Slimmed(Vec<(usize, Arc<crate::text::ArticleAnalysis>)>),
+    /// The indexer parked the corpus's texts (see `corpus::parked`).
+    Parked(Vec<crate::corpus::parked::ParkedText>),
     /// The shell wrote (or failed to write) an article's annotation file.
     Saved {
         article: usize,

@@ -373,6 +373,14 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Parked(texts) => {
+            // Only the session's own corpus takes them: were it shared (it is
+            // not, once the indexer is done), the texts simply stay held.
+            if let Some(corpus) = Arc::get_mut(&mut state.corpus) {
+                corpus.take_parked(texts);
+            }
+            Vec::new()
+        }
         Action::Reloaded { article, result } => {
             match result {
                 Ok(Some(done)) => synced(state, article, done),

@@ -4,6 +4,7 @@
 pub mod canonical;
 pub mod chrome;
 mod meta;
+pub mod parked;
 pub mod wrap;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 pub use canonical::CharIndex;
 pub use chrome::{ChromeKind, LineKind};
 pub use meta::{Metadata, TitleSource, shorten};
+pub use parked::ArticleText;
 
 /// The `url:` of a text's front matter, if it has one.
 pub fn front_matter_url(text: &str) -> Option<String> {
@@ -45,7 +47,7 @@ pub struct Article {
     pub id: String,
     pub path: PathBuf,
     /// Canonical text: UTF-8, LF line ends. Every offset counts its chars.
-    pub text: String,
+    pub text: ArticleText,
     pub index: CharIndex,
     /// Hex sha256 of the raw file bytes (of a web page, of its extracted text).
     pub sha256: String,
@@ -116,7 +118,7 @@ impl Article {
             id,
             path,
             sha256: sha256_hex(bytes),
-            text,
+            text: text.into(),
             index,
             meta,
             lines,
