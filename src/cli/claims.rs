@@ -143,14 +143,14 @@ fn sentences_out<'a>(
 /// Elements of the pretty-printed JSON array, as `to_string_pretty` of the
 /// whole array writes them: each line indented once, joined by commas.
 pub(super) fn json_elements<T: Serialize>(out: &[T]) -> String {
-    out.iter()
-        .map(|s| {
-            let element = serde_json::to_string_pretty(s).expect("claims serialise");
-            // A JSON string holds no raw newline: every line break is layout.
-            format!("  {}", element.replace('\n', "\n  "))
-        })
-        .collect::<Vec<_>>()
-        .join(",\n")
+    if out.is_empty() {
+        return String::new();
+    }
+    // The array written whole, without its brackets: its elements are
+    // indented and separated as they are in the document, in one pass.
+    let mut array = serde_json::to_string_pretty(out).expect("claims serialise");
+    array.truncate(array.len() - "\n]".len());
+    array.split_off("[\n".len())
 }
 
 /// One claim in the human-readable listing.
