@@ -365,7 +365,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let corpus_dir = corpus(c)?;
             let ws = open(&corpus_dir, &opts)?;
-            let index = claimdesk::library::matching::MatchIndex::build(entries);
+            let index = claimdesk::library::matching::MatchIndex::deferred(entries);
             let min_score = min_score.unwrap_or(claimdesk::library::matching::SHOWN_FROM);
             let cache_path =
                 index_cache_path(&corpus_dir).map(|p| claimdesk::library::cache::path_for(&p));

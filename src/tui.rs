@@ -200,7 +200,7 @@ pub fn spawn_indexer(
             std::thread::spawn(move || {
                 let (entries, problems) = crate::library::load(&dir);
                 (
-                    crate::library::matching::MatchIndex::build(entries),
+                    crate::library::matching::MatchIndex::deferred(entries),
                     problems,
                 )
             })

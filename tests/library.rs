@@ -605,6 +605,50 @@ fn matches_are_cached_per_article_and_the_library_and_never_trusted_stale() {
     );
 }
 
+#[test]
+fn a_corpus_matched_before_never_indexes_the_library_words_again() {
+    use claimdesk::library::cache::{library_key, match_corpus};
+    let lib = tempfile::tempdir().unwrap();
+    library::add(lib.path(), &fixture("single.json")).unwrap();
+    library::add(lib.path(), &fixture("graph.json")).unwrap();
+    let key = library_key(lib.path());
+    let seeds =
+        claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
+    let analyses: Vec<_> = seeds
+        .articles
+        .iter()
+        .map(claimdesk::text::analyse)
+        .collect();
+    let refs: Vec<_> = analyses.iter().collect();
+    let cache_dir = tempfile::tempdir().unwrap();
+    let path = cache_dir.path().join("matches.json");
+    let first_index = MatchIndex::deferred(library::load(lib.path()).0);
+    let first = match_corpus(&first_index, &seeds.articles, &refs, Some((&path, &key)));
+    assert!(first_index.is_prepared());
+    assert!(
+        first.iter().any(|f| !f.is_empty()),
+        "the seeds match the fixtures"
+    );
+    // The next start: every article is in the cache, no word is indexed.
+    let next_index = MatchIndex::deferred(library::load(lib.path()).0);
+    let next = match_corpus(&next_index, &seeds.articles, &refs, Some((&path, &key)));
+    assert_eq!(next, first);
+    assert!(!next_index.is_prepared());
+    // One article changed: the words are indexed, for that article alone.
+    let mut changed = seeds.articles.clone();
+    changed[0] = claimdesk::corpus::Article::from_bytes(
+        changed[0].id.clone(),
+        changed[0].path.clone(),
+        format!("{}\nOne more line.\n", changed[0].text).as_bytes(),
+    );
+    let changed_analyses: Vec<_> = changed.iter().map(claimdesk::text::analyse).collect();
+    let changed_refs: Vec<_> = changed_analyses.iter().collect();
+    let after_index = MatchIndex::deferred(library::load(lib.path()).0);
+    let after = match_corpus(&after_index, &changed, &changed_refs, Some((&path, &key)));
+    assert!(after_index.is_prepared());
+    assert_eq!(after[1..], first[1..]);
+}
+
 /// Every file under `dir`.
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();

@@ -83,6 +83,7 @@ pub fn matches_each(
         crate::library::cache::match_corpus(index, &ws.corpus.articles, &refs, cache)
     } else {
         // Below the threshold nothing is cached: every candidate is asked for.
+        index.prepare();
         ws.corpus
             .articles
             .par_iter()

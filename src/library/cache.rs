@@ -172,24 +172,31 @@ pub fn match_corpus(
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let found: Vec<(Vec<(usize, Match)>, bool)> = articles
-        .par_iter()
-        .zip(analyses.par_iter())
-        .map(
-            |(article, analysis)| match matched.get(&article.sha256, &ids) {
-                Some(hit) => (hit, false),
-                None => (
-                    super::matching::sentence_matches(
-                        index,
-                        article,
-                        analysis,
-                        PER_SENTENCE,
-                        super::matching::SHOWN_FROM,
-                    ),
-                    true,
+    let hits: Vec<Option<Vec<(usize, Match)>>> = articles
+        .iter()
+        .map(|a| matched.get(&a.sha256, &ids))
+        .collect();
+    // The words' index is made only if some article is to be matched, and
+    // before the threads query it.
+    if hits.iter().any(Option::is_none) {
+        index.prepare();
+    }
+    let found: Vec<(Vec<(usize, Match)>, bool)> = hits
+        .into_par_iter()
+        .zip(articles.par_iter().zip(analyses.par_iter()))
+        .map(|(hit, (article, analysis))| match hit {
+            Some(hit) => (hit, false),
+            None => (
+                super::matching::sentence_matches(
+                    index,
+                    article,
+                    analysis,
+                    PER_SENTENCE,
+                    super::matching::SHOWN_FROM,
                 ),
-            },
-        )
+                true,
+            ),
+        })
         .collect();
     for (article, (f, new)) in articles.iter().zip(&found) {
         if *new {

@@ -201,9 +201,16 @@ thread_local! {
 
 /// The library, indexed once for any number of sentences. Each claim is
 /// indexed in its own words and, when its fact-check has a headline, in
-/// the headline's: two wordings ("views") of one claim.
+/// the headline's: two wordings ("views") of one claim. The words' index is
+/// made when first needed: a session whose articles were all matched
+/// before (see `cache`) never makes it (a second of work and a hundred
+/// megabytes for 100,000 claims).
 pub struct MatchIndex {
     pub entries: Vec<LibraryEntry>,
+    words: std::sync::OnceLock<Words>,
+}
+
+struct Words {
     /// Each view's words, names and figures.
     described: Vec<Described>,
     /// The entry each view words.
@@ -214,8 +221,8 @@ pub struct MatchIndex {
     word_weight: f32,
 }
 
-impl MatchIndex {
-    pub fn build(entries: Vec<LibraryEntry>) -> MatchIndex {
+impl Words {
+    fn new(entries: &[LibraryEntry]) -> Words {
         use rayon::prelude::*;
         let views: Vec<(u32, &str)> = entries
             .iter()
@@ -254,14 +261,45 @@ impl MatchIndex {
             },
         );
         let word_weight = if count > 0 { sum / count as f32 } else { 1.0 };
-        MatchIndex {
-            entries,
+        Words {
             described,
             view_entry,
             postings,
             avg_len: avg_len.max(1.0),
             word_weight,
         }
+    }
+}
+
+impl MatchIndex {
+    /// The library indexed at once.
+    pub fn build(entries: Vec<LibraryEntry>) -> MatchIndex {
+        let index = MatchIndex::deferred(entries);
+        index.prepare();
+        index
+    }
+
+    /// The library, its words indexed on the first query or `prepare`.
+    pub fn deferred(entries: Vec<LibraryEntry>) -> MatchIndex {
+        MatchIndex {
+            entries,
+            words: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Indexes the words now. Callers that query from many threads at once
+    /// call it first, so that no query waits on another's indexing.
+    pub fn prepare(&self) {
+        self.words();
+    }
+
+    /// Whether the words are indexed yet.
+    pub fn is_prepared(&self) -> bool {
+        self.words.get().is_some()
+    }
+
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| Words::new(&self.entries))
     }
 
     pub fn len(&self) -> usize {
@@ -279,8 +317,9 @@ impl MatchIndex {
 
     fn idf(&self, stem: u64) -> f32 {
         // A word no claim has weighs as one that one claim has.
-        let n = self.described.len() as f32;
-        self.postings
+        let n = self.words().described.len() as f32;
+        self.words()
+            .postings
             .get(&stem)
             .map_or(((n + 0.5) / 1.5 + 1.0).ln(), |p| p.idf)
     }
@@ -302,7 +341,8 @@ impl MatchIndex {
         if q.stems.is_empty() {
             return Vec::new();
         }
-        let common = ((COMMON_SHARE * self.described.len() as f32) as usize).max(COMMON_FLOOR);
+        let common =
+            ((COMMON_SHARE * self.words().described.len() as f32) as usize).max(COMMON_FLOOR);
         let candidates: Vec<u32> = self
             .bm25_candidates(q, common, CANDIDATES)
             .into_iter()
@@ -340,8 +380,14 @@ impl MatchIndex {
     /// How the described text matches library claim `entry` (its better wording).
     pub(super) fn match_described(&self, q: &Described, entry: usize) -> Option<Match> {
         // Views are in entry order: an entry's are side by side.
-        let from = self.view_entry.partition_point(|&e| (e as usize) < entry);
-        let to = self.view_entry.partition_point(|&e| (e as usize) <= entry);
+        let from = self
+            .words()
+            .view_entry
+            .partition_point(|&e| (e as usize) < entry);
+        let to = self
+            .words()
+            .view_entry
+            .partition_point(|&e| (e as usize) <= entry);
         (from..to)
             .map(|v| self.score(q, v))
             .max_by(|a, b| a.score.total_cmp(&b.score))
@@ -358,7 +404,7 @@ impl MatchIndex {
         let mut seen = rustc_hash::FxHashSet::default();
         found
             .into_iter()
-            .map(|(view, s)| (self.view_entry[view as usize] as usize, s))
+            .map(|(view, s)| (self.words().view_entry[view as usize] as usize, s))
             .filter(|(entry, _)| seen.insert(*entry))
             .take(k)
             .collect()
@@ -367,21 +413,22 @@ impl MatchIndex {
     /// The `keep` claims with the highest BM25 for `q`, in no order; words
     /// in more than `common` claims find none.
     fn bm25_candidates(&self, q: &Described, common: usize, keep: usize) -> Vec<(u32, f32)> {
+        let w = self.words();
         BM25_SCRATCH.with(|scratch| {
             let (sums, touched) = &mut *scratch.borrow_mut();
-            sums.resize(self.described.len(), 0.0);
+            sums.resize(w.described.len(), 0.0);
             for &(stem, _) in &q.stems {
-                let Some(p) = self.postings.get(&stem) else {
+                let Some(p) = w.postings.get(&stem) else {
                     continue;
                 };
                 if p.claims.len() > common {
                     continue;
                 }
                 for &(doc, tf) in &p.claims {
-                    let len = self.described[doc as usize].len as f32;
+                    let len = w.described[doc as usize].len as f32;
                     let tf = f32::from(tf);
                     let part =
-                        p.idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
+                        p.idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / w.avg_len));
                     if sums[doc as usize] == 0.0 {
                         touched.push(doc);
                     }
@@ -405,8 +452,8 @@ impl MatchIndex {
 
     /// The explained score of a claim's wording `view` for the described sentence.
     fn score(&self, q: &Described, view: usize) -> Match {
-        let d = &self.described[view];
-        let entry = self.view_entry[view] as usize;
+        let d = &self.words().described[view];
+        let entry = self.words().view_entry[view] as usize;
         let weight =
             |stems: &[(u64, u16)]| -> f32 { stems.iter().map(|&(s, _)| self.idf(s)).sum() };
         let in_both: Vec<u64> = q
@@ -419,7 +466,7 @@ impl MatchIndex {
         // Mostly how much of the checked claim the sentence says (a news
         // sentence says more than the claim), a little how much of the
         // sentence is the claim.
-        let prior = PRIOR_WORDS * self.word_weight;
+        let prior = PRIOR_WORDS * self.words().word_weight;
         let of = |total: f32| {
             if total > 0.0 {
                 shared / (total + prior)
