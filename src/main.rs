@@ -458,6 +458,17 @@ fn small_pages_only() {
     }
 }
 
+/// mimalloc 3 gives freed pages back to the system a second after they are
+/// freed; a phase that frees one table and builds the next in less time
+/// (linking does, phase after phase) held both: `links` on 20,000 articles
+/// peaked at 250 MB resident, 222 MB with the 10 ms mimalloc 2 used, at the
+/// same speed. (`mi_option_purge_delay` is not among the crate's names.)
+fn prompt_purge() {
+    const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets one of mimalloc's options; no pointer is passed.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
+}
+
 /// `import`: each page in turn; one that cannot be imported is named with
 /// why, and the others are still imported.
 fn import_pages(pages: &[String], into: &Path) -> Result<(), String> {
@@ -523,6 +534,7 @@ fn library_add(paths: &[PathBuf], library: &Path) -> Result<(), String> {
 
 fn main() -> ExitCode {
     small_pages_only();
+    prompt_purge();
     claimdesk::signals::survive_file_size_limit();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
