@@ -182,3 +182,54 @@ fn a_claim_checked_before_is_shown_and_its_rating_taken() {
         "https://factcheck.example/2021/03/belgian-police-28-tons"
     );
 }
+
+/// Once the corpus is indexed, the workbench parks its texts in a file
+/// without a name in the cache folder and reads them through a mapping:
+/// another article still shows, and a verdict on it quotes its text.
+#[test]
+fn after_the_texts_are_parked_another_article_reads_and_takes_a_verdict() {
+    let dir = common::temp_seeds();
+    let mut s = Session::start(dir.path(), 100, 30);
+    s.wait_for("Belgium Police seize 28 tons");
+    let pid = s.child.process_id().expect("the workbench's pid");
+    let cache = dir.path().join(".cache").to_string_lossy().into_owned();
+    // Nothing on screen tells when the texts are parked: the process's
+    // mappings do (Linux), looked at until the file is mapped.
+    let parked = || {
+        std::fs::read_to_string(format!("/proc/{pid}/maps"))
+            .unwrap_or_default()
+            .lines()
+            .any(|l| l.contains(&cache) && l.ends_with("(deleted)"))
+    };
+    let deadline = std::time::Instant::now() + common::pty::PATIENCE;
+    while !parked() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the texts were never parked"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Nothing is left in the cache folder but the caches.
+    let cached: Vec<String> = std::fs::read_dir(dir.path().join(".cache/claimdesk"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(cached.iter().all(|n| n.starts_with("index-")), "{cached:?}");
+    // To the list, the next article, open it, and mark its first sentence.
+    s.keys("\t\tj\r");
+    s.wait_for("2/5");
+    s.wait_for("connected to the operation.");
+    s.keys("f");
+    s.wait_for("saved");
+    s.keys("q");
+    s.wait_exit();
+    let article =
+        std::fs::read_to_string(dir.path().join("seeds/001_c536a8e3396972ad.txt")).unwrap();
+    let file = dir.path().join("annotations/001_c536a8e3396972ad.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let a = &json["annotations"][0];
+    assert_eq!(a["verdict"], "false");
+    let exact = a["target"]["exact"].as_str().unwrap();
+    assert!(!exact.is_empty() && article.contains(exact), "{exact:?}");
+}
