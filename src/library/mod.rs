@@ -3,6 +3,7 @@
 //! in a library folder, one JSON file per source so that it merges in git.
 
 pub mod cache;
+mod checked;
 mod claimreview;
 pub mod matching;
 pub mod rating;
