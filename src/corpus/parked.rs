@@ -50,8 +50,8 @@ impl Deref for ArticleText {
             Repr::Parked { file, start, len } => {
                 let bytes = &file[*start..*start + *len];
                 // SAFETY: `park` wrote these bytes from a `&str` into a file
-                // that had no name when it was written, and mapped it
-                // read-only; nothing else can reach the file to change it.
+                // that had no name when it was written and mapped it
+                // read-only (see there): they are the UTF-8 written.
                 unsafe { std::str::from_utf8_unchecked(bytes) }
             }
         }
@@ -131,8 +131,10 @@ pub fn park<'a>(
         return Err(io::Error::other("no text to park"));
     }
     let file = file.into_inner().map_err(|e| e.into_error())?;
-    // SAFETY: the file has no name (see the module's comment): only this
-    // handle reaches it, and it is mapped read-only.
+    // SAFETY: the file has no name (see the module's comment): no program
+    // can open it by a path, only through this process (as a program of
+    // the same user could change the process's memory itself), and it is
+    // mapped read-only and never written again.
     let map = Arc::new(unsafe { memmap2::Mmap::map(&file)? });
     // Read where the reader is, not the pages around it.
     let _ = map.advise(memmap2::Advice::Random);
