@@ -114,15 +114,12 @@ pub struct Described {
     pub stems: Box<[StemId]>,
     /// Kinds of event named.
     pub events: EventSet,
-    /// Entity keys, sorted.
-    pub names: Box<[Name]>,
-    /// The names that can tie two reports together, sorted: not nationalities
-    /// or groups ("Israeli", "Palestinians"), which any number of unrelated
-    /// stories share.
-    pub anchor_names: Box<[Name]>,
-    /// Named operations ("Lemont") and the organisations and places beside them.
-    pub operations: Box<[Name]>,
-    pub actors: Box<[Name]>,
+    /// The four lists of names (see `names` and after), one after another
+    /// in one allocation: four boxed lists took 64 bytes a sentence and an
+    /// allocation each.
+    name_lists: Box<[Name]>,
+    /// Where each list ends in `name_lists`.
+    name_ends: [u32; 4],
     pub figures: Box<[Figure]>,
     /// Days the sentence dates, resolved against the article's date.
     pub days: Box<[DaySpan]>,
@@ -134,6 +131,58 @@ pub struct Described {
     pub cumulative: bool,
     /// The latest year the sentence names ("in 1993").
     pub year: Option<i32>,
+}
+
+impl Described {
+    fn name_list(&self, i: usize) -> &[Name] {
+        let from = if i == 0 {
+            0
+        } else {
+            self.name_ends[i - 1] as usize
+        };
+        &self.name_lists[from..self.name_ends[i] as usize]
+    }
+
+    /// Entity keys, sorted.
+    pub fn names(&self) -> &[Name] {
+        self.name_list(0)
+    }
+
+    /// The names that can tie two reports together, sorted: not nationalities
+    /// or groups ("Israeli", "Palestinians"), which any number of unrelated
+    /// stories share.
+    pub fn anchor_names(&self) -> &[Name] {
+        self.name_list(1)
+    }
+
+    /// Named operations ("Lemont") …
+    pub fn operations(&self) -> &[Name] {
+        self.name_list(2)
+    }
+
+    /// … and the organisations and places beside them.
+    pub fn actors(&self) -> &[Name] {
+        self.name_list(3)
+    }
+
+    /// Gives the sentence these names and anchor names (a Title Case
+    /// headline's, found in its article's body); operations and actors stay.
+    pub fn set_names(&mut self, names: Vec<Name>, anchor_names: Vec<Name>) {
+        let operations = self.operations().to_vec();
+        let actors = self.actors().to_vec();
+        (self.name_lists, self.name_ends) = pack_names([names, anchor_names, operations, actors]);
+    }
+}
+
+/// Four lists of names as one, and where each ends.
+fn pack_names(lists: [Vec<Name>; 4]) -> (Box<[Name]>, [u32; 4]) {
+    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut ends = [0u32; 4];
+    for (end, list) in ends.iter_mut().zip(lists) {
+        all.extend(list);
+        *end = all.len() as u32;
+    }
+    (all.into(), ends)
 }
 
 pub fn describe(
@@ -195,16 +244,15 @@ pub fn describe(
         .filter_map(|t| t.text.parse::<i32>().ok())
         .filter(|y| (1900..=2100).contains(y))
         .max();
+    let (name_lists, name_ends) = pack_names([names, anchor_names, operations, actors]);
     Described {
-        anchor_names: anchor_names.into(),
+        name_lists,
+        name_ends,
         year,
         r,
         sentence: SentenceFacts::of(sentence),
         stems: stems.into(),
         events: found_events,
-        names: names.into(),
-        operations: operations.into(),
-        actors: actors.into(),
         figures: figures::figures(sentence.quantities(), &tokens).into(),
         days: days(sentence, text, written).into(),
         runs: runs(&tokens).into(),
@@ -357,11 +405,11 @@ mod tests {
     use super::*;
     use crate::corpus::Article;
 
-    fn described(text: &str, written: Option<NaiveDate>, f: impl FnOnce(&Described)) {
+    fn described(text: &str, written: Option<NaiveDate>, f: impl FnOnce(&mut Described)) {
         let article = Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes());
         let analysis = crate::text::analyse(&article);
         let s = analysis.sentences.last().unwrap();
-        let d = describe(
+        let mut d = describe(
             SentenceRef {
                 article: 0,
                 sentence: 0,
@@ -371,7 +419,7 @@ mod tests {
             written,
             &Names::default(),
         );
-        f(&d)
+        f(&mut d)
     }
 
     #[test]
@@ -382,18 +430,47 @@ mod tests {
             |d| {
                 for group in ["israeli", "palestinians", "indian", "dutch"] {
                     assert!(
-                        !d.anchor_names.iter().any(|n| &**n == group),
+                        !d.anchor_names().iter().any(|n| &**n == group),
                         "{group}: {:?}",
-                        d.anchor_names
+                        d.anchor_names()
                     );
                 }
                 for name in ["sky ecc", "nca"] {
                     assert!(
-                        d.anchor_names.iter().any(|n| &**n == name),
+                        d.anchor_names().iter().any(|n| &**n == name),
                         "{name}: {:?}",
-                        d.anchor_names
+                        d.anchor_names()
                     );
                 }
+            },
+        );
+    }
+
+    #[test]
+    fn the_four_name_lists_are_kept_apart_in_one() {
+        described(
+            "T\n\nIn Operation Lemont, Europol and police in Antwerp arrested Dutch suspects.\n",
+            None,
+            |d| {
+                let keys = |l: &[Name]| l.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+                assert_eq!(
+                    keys(d.operations()),
+                    ["operation lemont"],
+                    "{:?}",
+                    d.names()
+                );
+                assert!(keys(d.actors()).contains(&"europol".to_string()));
+                assert!(keys(d.actors()).contains(&"antwerp".to_string()));
+                assert!(keys(d.names()).contains(&"dutch".to_string()));
+                assert!(!keys(d.anchor_names()).contains(&"dutch".to_string()));
+                let (operations, actors) = (keys(d.operations()), keys(d.actors()));
+                d.set_names(vec!["sky ecc".into()], Vec::new());
+                assert_eq!(keys(d.names()), ["sky ecc"]);
+                assert!(d.anchor_names().is_empty());
+                assert_eq!(
+                    (keys(d.operations()), keys(d.actors())),
+                    (operations, actors)
+                );
             },
         );
     }

@@ -439,7 +439,7 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
     let known: Vec<describe::Name> = described
         .iter()
         .filter(|d| !d.sentence.heading)
-        .flat_map(|d| d.anchor_names.iter().cloned())
+        .flat_map(|d| d.anchor_names().iter().cloned())
         .collect();
     for d in described.iter_mut() {
         if !d.sentence.heading || d.sentence.has_entities {
@@ -465,13 +465,15 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
         if found.is_empty() {
             continue;
         }
-        for list in [&mut d.names, &mut d.anchor_names] {
+        let more = |list: &[describe::Name]| {
             let mut more: Vec<describe::Name> =
                 list.iter().cloned().chain(found.iter().cloned()).collect();
             more.sort();
             more.dedup();
-            *list = more.into();
-        }
+            more
+        };
+        let (names, anchor_names) = (more(d.names()), more(d.anchor_names()));
+        d.set_names(names, anchor_names);
     }
 }
 
@@ -489,7 +491,7 @@ fn unit_key(u: UnitClass) -> UnitClass {
 /// and its passages.
 fn anchor_keys(d: &Described) -> Vec<u64> {
     use describe::hash;
-    let mut keys: Vec<u64> = d.anchor_names.iter().map(|n| hash(&('@', n))).collect();
+    let mut keys: Vec<u64> = d.anchor_names().iter().map(|n| hash(&('@', n))).collect();
     for f in &d.figures {
         let unit = unit_key(f.q.unit);
         if f.q.value > 0.0 {

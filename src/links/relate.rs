@@ -32,7 +32,7 @@ impl Rarity<'_> {
     /// The weight of all a sentence says, to normalise what two share.
     pub fn norm(&self, d: &Described) -> f32 {
         let stems: f32 = d.stems.iter().map(|s| self.stem_weight(*s)).sum();
-        stems + 2.0 * d.names.len() as f32 + 3.0 * d.figures.len() as f32
+        stems + 2.0 * d.names().len() as f32 + 3.0 * d.figures.len() as f32
     }
 }
 
@@ -54,8 +54,8 @@ pub fn compare(
     describe: bool,
 ) -> Option<Link> {
     let verbatim = intersects(&a.runs, &b.runs);
-    let shared_names = common(&a.names, &b.names);
-    let specific_names = common(&a.anchor_names, &b.anchor_names)
+    let shared_names = common(a.names(), b.names());
+    let specific_names = common(a.anchor_names(), b.anchor_names())
         .iter()
         .filter(|n| rarity.specific_name(n))
         .count();
@@ -222,8 +222,8 @@ pub fn compare(
         differences.push(format!("dated {} against {}", da.describe(), db.describe()));
     }
     // The same named operation, run by different actors.
-    if intersects(&a.operations, &b.operations) {
-        let (aa, ab) = (&a.actors, &b.actors);
+    if intersects(a.operations(), b.operations()) {
+        let (aa, ab) = (a.actors(), b.actors());
         if !aa.is_empty() && !ab.is_empty() && !aa.iter().any(|x| ab.contains(x)) {
             differences.push(format!(
                 "{} against {} for the same operation",

@@ -24,7 +24,7 @@ pub fn name_frequencies(described: &[Vec<Described>]) -> HashMap<Name, u32> {
     let mut seen: HashSet<(usize, &str)> = HashSet::default();
     let mut df: HashMap<Name, u32> = HashMap::default();
     for d in described.iter().flatten() {
-        for n in &d.anchor_names {
+        for n in d.anchor_names() {
             if seen.insert((d.r.article, &**n)) {
                 *df.entry(n.clone()).or_default() += 1;
             }
@@ -83,7 +83,7 @@ pub fn same_story(
     let mut postings: [Vec<(u64, u32)>; 2] = Default::default();
     for d in described.iter().flatten() {
         let a = d.r.article as u32;
-        for n in &d.anchor_names {
+        for n in d.anchor_names() {
             if specific(name_df.get(&**n).copied().unwrap_or(0), n_articles) {
                 postings[0].push((super::describe::hash(n), a));
             }
