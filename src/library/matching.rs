@@ -317,9 +317,9 @@ impl MatchIndex {
 
     fn idf(&self, stem: u64) -> f32 {
         // A word no claim has weighs as one that one claim has.
-        let n = self.words().described.len() as f32;
-        self.words()
-            .postings
+        let w = self.words();
+        let n = w.described.len() as f32;
+        w.postings
             .get(&stem)
             .map_or(((n + 0.5) / 1.5 + 1.0).ln(), |p| p.idf)
     }
@@ -380,14 +380,9 @@ impl MatchIndex {
     /// How the described text matches library claim `entry` (its better wording).
     pub(super) fn match_described(&self, q: &Described, entry: usize) -> Option<Match> {
         // Views are in entry order: an entry's are side by side.
-        let from = self
-            .words()
-            .view_entry
-            .partition_point(|&e| (e as usize) < entry);
-        let to = self
-            .words()
-            .view_entry
-            .partition_point(|&e| (e as usize) <= entry);
+        let views = &self.words().view_entry;
+        let from = views.partition_point(|&e| (e as usize) < entry);
+        let to = views.partition_point(|&e| (e as usize) <= entry);
         (from..to)
             .map(|v| self.score(q, v))
             .max_by(|a, b| a.score.total_cmp(&b.score))
@@ -402,9 +397,10 @@ impl MatchIndex {
         let mut found = self.bm25_candidates(&q, usize::MAX, 2 * k);
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut seen = rustc_hash::FxHashSet::default();
+        let views = &self.words().view_entry;
         found
             .into_iter()
-            .map(|(view, s)| (self.words().view_entry[view as usize] as usize, s))
+            .map(|(view, s)| (views[view as usize] as usize, s))
             .filter(|(entry, _)| seen.insert(*entry))
             .take(k)
             .collect()
@@ -452,8 +448,9 @@ impl MatchIndex {
 
     /// The explained score of a claim's wording `view` for the described sentence.
     fn score(&self, q: &Described, view: usize) -> Match {
-        let d = &self.words().described[view];
-        let entry = self.words().view_entry[view] as usize;
+        let w = self.words();
+        let d = &w.described[view];
+        let entry = w.view_entry[view] as usize;
         let weight =
             |stems: &[(u64, u16)]| -> f32 { stems.iter().map(|&(s, _)| self.idf(s)).sum() };
         let in_both: Vec<u64> = q
@@ -466,7 +463,7 @@ impl MatchIndex {
         // Mostly how much of the checked claim the sentence says (a news
         // sentence says more than the claim), a little how much of the
         // sentence is the claim.
-        let prior = PRIOR_WORDS * self.words().word_weight;
+        let prior = PRIOR_WORDS * w.word_weight;
         let of = |total: f32| {
             if total > 0.0 {
                 shared / (total + prior)

@@ -359,8 +359,12 @@ pub fn stem_key(stem: &str) -> u64 {
 pub type StemId = u32;
 
 pub fn stem_id(stem: &str) -> StemId {
-    let k = stem_key(stem);
-    (k ^ (k >> 32)) as u32
+    fold(stem_key(stem))
+}
+
+/// A 64-bit key in 32 bits, both halves kept in play.
+pub fn fold(key: u64) -> u32 {
+    (key ^ (key >> 32)) as u32
 }
 
 pub fn hash<T: Hash + ?Sized>(value: &T) -> u64 {

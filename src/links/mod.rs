@@ -419,11 +419,7 @@ fn candidate_keys(described: &Descriptions, in_story: &[bool]) -> Vec<Vec<(u32, 
             let mut found: Vec<(u32, u32)> = Vec::new();
             for (j, d) in list.iter().enumerate() {
                 let i = first + j as u32;
-                found.extend(
-                    anchor_keys(d)
-                        .into_iter()
-                        .map(|k| ((k ^ (k >> 32)) as u32, i)),
-                );
+                found.extend(anchor_keys(d).into_iter().map(|k| (describe::fold(k), i)));
             }
             found.sort_unstable();
             found.dedup();
