@@ -534,7 +534,6 @@ fn library_add(paths: &[PathBuf], library: &Path) -> Result<(), String> {
 
 fn main() -> ExitCode {
     small_pages_only();
-    prompt_purge();
     claimdesk::signals::survive_file_size_limit();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -559,6 +558,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // `claims` streams in chunks of bounded size: there, memory freed is
+    // soon taken again, and giving it back at once only costs page faults
+    // (5% of its time on 20,000 articles, for 3 MB).
+    if !matches!(cli.command, Some(Command::Claims { .. })) {
+        prompt_purge();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -66,9 +66,11 @@ pub fn annotations_dir_for(corpus_dir: &Path, given: Option<&Path>) -> Result<Pa
 /// Every article's annotations, anchored; an article not read yet gets an
 /// empty placeholder, filled when it is read.
 pub fn load_annotations(dir: &Path, corpus: &corpus::Corpus) -> Vec<store::ArticleAnnotations> {
+    use rayon::prelude::*;
+    // Each file is read and anchored on its own: on both cores.
     corpus
         .articles
-        .iter()
+        .par_iter()
         .map(|a| {
             if a.pending {
                 store::not_read_yet(dir, a)

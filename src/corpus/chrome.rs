@@ -148,6 +148,20 @@ const CREDIT_MARKERS: &[&str] = &[
     "/epa",
 ];
 
+/// Whether any of the credit markers is in `text`, ignoring ASCII case: one
+/// pass over the text rather than one per marker.
+fn has_credit_marker(text: &str) -> bool {
+    static MARKERS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MARKERS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(CREDIT_MARKERS)
+                .expect("the credit markers are a handful of plain strings")
+        })
+        .is_match(text)
+}
+
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -212,17 +226,26 @@ pub(crate) fn classify_alone(line: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Blank;
     }
-    let words = word_count(t);
+    // No rule asks for more than 21 words: a paragraph of prose (most of a
+    // corpus) is not counted to its end.
+    let words = t.split_whitespace().take(21).count();
     // Pages often carry non-breaking spaces; fold all white space to one
     // space. Only short lines are matched whole; a long one (prose, most of
     // a corpus) only by how it starts, so only its first words are folded.
     let keep = if words > 14 { 8 } else { words };
-    let lower = t
-        .split_whitespace()
-        .take(keep)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let mut lower = String::with_capacity(t.len().min(128));
+    for (i, w) in t.split_whitespace().take(keep).enumerate() {
+        if i > 0 {
+            lower.push(' ');
+        }
+        lower.push_str(w);
+    }
+    let lower = if lower.is_ascii() {
+        lower.make_ascii_lowercase();
+        lower
+    } else {
+        lower.to_lowercase()
+    };
     let sentence_like = ends_like_sentence(t);
 
     if LINK_PREFIXES.iter().any(|p| lower.starts_with(p)) {
@@ -268,7 +291,7 @@ pub(crate) fn classify_alone(line: &str) -> LineKind {
             return LineKind::Chrome(kind);
         }
     }
-    if words <= 14 && CREDIT_MARKERS.iter().any(|m| lower.contains(m)) {
+    if words <= 14 && has_credit_marker(&lower) {
         return LineKind::Chrome(ChromeKind::Credit);
     }
     if words <= 8 && (lower.starts_with("ph ") || lower.starts_with("photo ")) && t.contains('/') {
@@ -302,18 +325,22 @@ pub fn sentence_chrome(sentence: &str) -> Option<ChromeKind> {
     if words > 14 {
         return None;
     }
-    let lower = sentence.to_lowercase();
-    if words <= 3 && (lower.starts_with("advert") || lower.starts_with("sponsored")) {
+    // Asked of every short sentence of a corpus: no lower-cased copy.
+    let opens = |prefix: &str| {
+        sentence
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if words <= 3 && (opens("advert") || opens("sponsored")) {
         return Some(ChromeKind::Advert);
     }
-    if CREDIT_MARKERS.iter().any(|m| lower.contains(m))
-        || (words <= 8
-            && (lower.starts_with("ph ") || lower.starts_with("photo "))
-            && lower.contains('/'))
+    if has_credit_marker(sentence)
+        || (words <= 8 && (opens("ph ") || opens("photo ")) && sentence.contains('/'))
     {
         return Some(ChromeKind::Credit);
     }
-    if words <= 5 && lower.starts_with("share") && !ends_like_sentence(sentence) {
+    if words <= 5 && opens("share") && !ends_like_sentence(sentence) {
         return Some(ChromeKind::Share);
     }
     None

@@ -274,10 +274,8 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// stay inside the corpus, only up to `MAX_ARTICLE_BYTES`.
 pub fn read_article_file(real_root: &Path, path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let link = std::fs::symlink_metadata(path)
-        .map_err(|e| lower_io(&e))?
-        .file_type()
-        .is_symlink();
+    let own = std::fs::symlink_metadata(path).map_err(|e| lower_io(&e))?;
+    let link = own.file_type().is_symlink();
     if link {
         let target =
             std::fs::canonicalize(path).map_err(|e| format!("a broken link: {}", lower_io(&e)))?;
@@ -288,7 +286,13 @@ pub fn read_article_file(real_root: &Path, path: &Path) -> Result<Vec<u8>, Strin
             ));
         }
     }
-    let meta = std::fs::metadata(path).map_err(|e| lower_io(&e))?;
+    // What the link points to; a file that is no link has just been asked
+    // (one call fewer for each of a corpus's files).
+    let meta = if link {
+        std::fs::metadata(path).map_err(|e| lower_io(&e))?
+    } else {
+        own
+    };
     if !meta.is_file() {
         return Err("not a regular file (a pipe, a device or a socket)".into());
     }
@@ -463,40 +467,49 @@ impl CorpusFiles {
 /// Short lines without a final stop that recur in several articles (site
 /// names, menus, "Advert 10") are chrome wherever they appear.
 pub fn mark_repeated_lines(articles: &mut [Article]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for a in articles.iter() {
-        let mut keys: Vec<String> = a
-            .lines
-            .iter()
-            .filter(|l| l.kind == LineKind::Heading)
-            .filter_map(|l| chrome::repeat_key(a.slice(l.start(), l.end())))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            *seen.entry(k).or_default() += 1;
+    use rayon::prelude::*;
+    // Each article's short headings, on every core; only the tally is
+    // made in turn.
+    let keyed: Vec<Vec<(usize, String)>> = articles
+        .par_iter()
+        .map(|a| {
+            let mut keys: Vec<(usize, String)> = a
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.kind == LineKind::Heading)
+                .filter_map(|(i, l)| Some((i, chrome::repeat_key(a.slice(l.start(), l.end()))?)))
+                .collect();
+            keys.sort_by(|x, y| x.1.cmp(&y.1));
+            keys
+        })
+        .collect();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for keys in &keyed {
+        for (n, (_, k)) in keys.iter().enumerate() {
+            // Once per article, however often the article repeats it.
+            if n == 0 || keys[n - 1].1 != *k {
+                *seen.entry(k.as_str()).or_default() += 1;
+            }
         }
     }
-    for a in articles.iter_mut() {
-        let mut changed = false;
+    articles.par_iter_mut().zip(&keyed).for_each(|(a, keys)| {
         // Syndicated copies share their headline: in the headline's place a
         // repeated line is still the headline, not chrome.
         let headline = a.meta.headline_line;
-        for i in 0..a.lines.len() {
-            let l = a.lines[i];
-            if l.kind == LineKind::Heading
-                && Some(i) != headline
-                && chrome::repeat_key(a.slice(l.start(), l.end()))
-                    .is_some_and(|k| seen.get(&k).copied().unwrap_or(0) >= chrome::CORPUS_REPEAT)
+        let mut changed = false;
+        for (i, k) in keys {
+            if Some(*i) != headline
+                && seen.get(k.as_str()).copied().unwrap_or(0) >= chrome::CORPUS_REPEAT
             {
-                a.lines[i].kind = LineKind::Chrome(ChromeKind::SiteName);
+                a.lines[*i].kind = LineKind::Chrome(ChromeKind::SiteName);
                 changed = true;
             }
         }
         if changed {
             a.refresh_metadata();
         }
-    }
+    });
 }
 
 #[cfg(test)]
