@@ -237,12 +237,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
     let years: Vec<Option<i32>> = (0..n_articles)
         .map(|a| described.per_article.get(a).and_then(|d| article_year(d)))
         .collect();
-    let story::Stories {
-        pairs: stories,
-        copied,
-    } = story::same_story(&described.per_article, &name_df, n_articles, &years);
-    keep_copied_runs(&mut described.per_article, &copied);
-    drop(copied);
+    let stories = story::same_story(&mut described.per_article, &name_df, n_articles, &years);
     let mut stem_df: HashMap<describe::StemId, u32> = HashMap::default();
     for d in described.iter() {
         for s in &d.stems {
@@ -373,23 +368,6 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
         .collect();
     by_sentence.sort_unstable();
     LinkIndex { links, by_sentence }
-}
-
-/// Runs only matter where another article has them too (most of a
-/// corpus's runs are its own): the rest are dropped before candidates are
-/// keyed, where each run was a key of its sentence.
-fn keep_copied_runs(per_article: &mut [Vec<Described>], copied: &HashSet<u64>) {
-    use rayon::prelude::*;
-    per_article.par_iter_mut().flatten().for_each(|d| {
-        if d.runs.iter().any(|r| !copied.contains(r)) {
-            d.runs = d
-                .runs
-                .iter()
-                .copied()
-                .filter(|r| copied.contains(r))
-                .collect();
-        }
-    });
 }
 
 /// Each article's (key, sentence) pairs sorted by key: one flat vector,

@@ -59,27 +59,27 @@ struct Shared {
     copied: bool,
 }
 
-/// Which articles report the same story, and which word runs are copied.
-pub struct Stories {
-    /// Pairs of articles, lower index first.
-    pub pairs: HashSet<(usize, usize)>,
-    /// The runs of `VERBATIM_WORDS` words that two articles or more share:
-    /// a run no other article has can tie no two sentences together.
-    pub copied: HashSet<u64>,
-}
-
 /// Pairs of articles (lower index first) that report the same story.
 /// `years` gives each article's year when known; articles years apart do
-/// not report one event.
+/// not report one event. Each sentence keeps only its word runs that
+/// another article has too: a run no other article has can tie no two
+/// sentences together.
 pub fn same_story(
-    described: &[Vec<Described>],
+    described: &mut [Vec<Described>],
     name_df: &HashMap<Name, u32>,
     n_articles: usize,
     years: &[Option<i32>],
-) -> Stories {
-    // Keys of each article, by kind: names, figures, copied runs; hashed,
-    // and kept as flat sorted (key, article) lists: a map of lists would
-    // cost a list per run, most of them naming one article.
+) -> HashSet<(usize, usize)> {
+    let mut shared: HashMap<(u32, u32), Shared> = HashMap::default();
+    // The runs first, and cut to the copied ones before the names and
+    // figures are listed: the corpus's runs (millions) and those lists were
+    // the largest tables held at once while linking.
+    let copied = copied_runs(described, &mut shared);
+    keep_copied_runs(described, &copied);
+    drop(copied);
+    // Keys of each article, by kind: names, figures; hashed, and kept as
+    // flat sorted (key, article) lists: a map of lists would cost a list
+    // per key, most of them naming one article.
     let mut postings: [Vec<(u64, u32)>; 2] = Default::default();
     for d in described.iter().flatten() {
         let a = d.r.article as u32;
@@ -94,13 +94,29 @@ pub fn same_story(
             }
         }
     }
-    let mut shared: HashMap<(u32, u32), Shared> = HashMap::default();
     let [names, figures] = postings;
     tally(names, &mut shared, None, |s| s.names += 1);
     tally(figures, &mut shared, None, |s| s.figures += 1);
+    shared
+        .into_iter()
+        .map(|((a, b), s)| ((a as usize, b as usize), s))
+        .filter(|((a, b), s)| {
+            let apart = matches!((years[*a], years[*b]), (Some(x), Some(y)) if (x - y).abs() > 2);
+            !apart && (s.copied || s.names >= 2 || (s.names >= 1 && s.figures >= 1))
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The runs of `VERBATIM_WORDS` words that two articles or more share,
+/// marking in `shared` the pairs of articles that share one.
+fn copied_runs(
+    described: &[Vec<Described>],
+    shared: &mut HashMap<(u32, u32), Shared>,
+) -> HashSet<u64> {
     let mut copied = HashSet::default();
-    // The runs are most of it (millions on a large corpus): listed a share
-    // of the hash space at a time, so that only a share is ever held.
+    // Listed a share of the hash space at a time, so that only a share of
+    // the runs is ever held twice.
     for part in 0..RUN_SHARES {
         let in_share = |d: &&Described| d.runs.iter().filter(|&&r| r % RUN_SHARES == part).count();
         let mut runs: Vec<(u64, u32)> =
@@ -114,18 +130,24 @@ pub fn same_story(
                     .map(|&r| (r, a)),
             );
         }
-        tally(runs, &mut shared, Some(&mut copied), |s| s.copied = true);
+        tally(runs, shared, Some(&mut copied), |s| s.copied = true);
     }
-    let pairs = shared
-        .into_iter()
-        .map(|((a, b), s)| ((a as usize, b as usize), s))
-        .filter(|((a, b), s)| {
-            let apart = matches!((years[*a], years[*b]), (Some(x), Some(y)) if (x - y).abs() > 2);
-            !apart && (s.copied || s.names >= 2 || (s.names >= 1 && s.figures >= 1))
-        })
-        .map(|(k, _)| k)
-        .collect();
-    Stories { pairs, copied }
+    copied
+}
+
+/// Drops from each sentence the runs that no other article has.
+pub(super) fn keep_copied_runs(per_article: &mut [Vec<Described>], copied: &HashSet<u64>) {
+    use rayon::prelude::*;
+    per_article.par_iter_mut().flatten().for_each(|d| {
+        if d.runs.iter().any(|r| !copied.contains(r)) {
+            d.runs = d
+                .runs
+                .iter()
+                .copied()
+                .filter(|r| copied.contains(r))
+                .collect();
+        }
+    });
 }
 
 /// How many shares of the hash space the runs are listed in.
