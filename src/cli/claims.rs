@@ -130,13 +130,19 @@ fn write_in_order(
         waiting.insert(from, pieces);
         while let Some(pieces) = waiting.remove(&due) {
             due += pieces.len();
+            // A batch in one write: standard output, flushed at each line
+            // end, made a system call of every piece and comma.
+            let mut batch = String::with_capacity(pieces.iter().map(|p| p.len() + 2).sum());
             for piece in pieces.iter().filter(|p| !p.is_empty()) {
                 // As `to_string_pretty` writes the whole array.
                 if json {
-                    write(if written == 0 { "[\n" } else { ",\n" })?;
+                    batch.push_str(if written == 0 { "[\n" } else { ",\n" });
                 }
-                write(piece)?;
+                batch.push_str(piece);
                 written += 1;
+            }
+            if !batch.is_empty() {
+                write(&batch)?;
             }
         }
     }
@@ -276,18 +282,18 @@ mod tests {
 
     #[test]
     fn a_failed_write_stops_the_listing_with_its_reason() {
-        let arrived = batches(vec![(0, vec!["a", "b", "c"])]);
-        let mut pieces = 0;
+        let arrived = batches(vec![(0, vec!["a"]), (1, vec!["b"]), (2, vec!["c"])]);
+        let mut calls = 0;
         let written = write_in_order(arrived, false, &mut |_| {
-            pieces += 1;
-            if pieces == 2 {
+            calls += 1;
+            if calls == 2 {
                 Err("the pipe was closed".into())
             } else {
                 Ok(())
             }
         });
         assert_eq!(written, Err("the pipe was closed".to_string()));
-        assert_eq!(pieces, 2, "nothing is written after the failure");
+        assert_eq!(calls, 2, "nothing is written after the failure");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod chrome;
+mod files;
 mod meta;
 pub mod parked;
 pub mod wrap;
@@ -11,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 pub use canonical::CharIndex;
 pub use chrome::{ChromeKind, LineKind};
+pub(crate) use files::lower_io;
+pub use files::{MAX_ARTICLE_BYTES, discover, read_article_file};
+use files::{discover_listed, is_web_page, read_listed_file};
 pub use meta::{Metadata, TitleSource, shorten};
 pub use parked::ArticleText;
 
@@ -193,151 +197,6 @@ impl Corpus {
 #[error("{0}")]
 pub struct CorpusError(pub String);
 
-fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "html" | "htm" | "mhtml" | "mht")
-    )
-}
-
-/// A saved web page, read through the importer's extractor: the article is
-/// the page's text as `claimdesk import` would write it, and its offsets
-/// count in that text.
-fn is_web_page(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("html" | "htm" | "mhtml" | "mht")
-    )
-}
-
-/// Every article file below `root`, sorted by id. Hidden entries and symlinked
-/// directories (which could loop) are skipped; whether a file can be read is
-/// decided when it is read.
-pub fn discover(root: &Path) -> Result<Vec<(String, PathBuf)>, CorpusError> {
-    let meta = std::fs::metadata(root).map_err(|e| {
-        CorpusError(format!(
-            "cannot open corpus {}: {}.",
-            root.display(),
-            lower_io(&e)
-        ))
-    })?;
-    if !meta.is_dir() {
-        return Err(CorpusError(format!(
-            "the corpus {} is not a directory.",
-            root.display()
-        )));
-    }
-    let mut found = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let Ok(ft) = entry.file_type() else { continue };
-            if ft.is_dir() {
-                stack.push(path);
-            } else if is_article_file(&path) {
-                // Pipes and devices too: they are listed as unreadable with
-                // the reason, never skipped in silence.
-                let rel = path.strip_prefix(root).unwrap_or(&path);
-                let id = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                found.push((id, path));
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// The largest article read: far beyond any news article, small enough that
-/// a stray huge file cannot exhaust memory.
-pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads one article file, or says in a few words why it is not read: only
-/// regular files (a pipe would block, a device never end), only links that
-/// stay inside the corpus, only up to `MAX_ARTICLE_BYTES`.
-pub fn read_article_file(real_root: &Path, path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let own = std::fs::symlink_metadata(path).map_err(|e| lower_io(&e))?;
-    let link = own.file_type().is_symlink();
-    if link {
-        let target =
-            std::fs::canonicalize(path).map_err(|e| format!("a broken link: {}", lower_io(&e)))?;
-        if !target.starts_with(real_root) {
-            return Err(format!(
-                "a link to {}, outside the corpus; claimdesk reads links only inside it (--follow-links reads it)",
-                target.display()
-            ));
-        }
-    }
-    // What the link points to; a file that is no link has just been asked
-    // (one call fewer for each of a corpus's files).
-    let meta = if link {
-        std::fs::metadata(path).map_err(|e| lower_io(&e))?
-    } else {
-        own
-    };
-    if !meta.is_file() {
-        return Err("not a regular file (a pipe, a device or a socket)".into());
-    }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(format!(
-            "{} MB, over the {} MB an article may have",
-            meta.len() / 1_000_000,
-            MAX_ARTICLE_BYTES / 1024 / 1024
-        ));
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        // Never block on open, should a pipe have taken the file's place.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| lower_io(&e))?;
-    if !file.metadata().map_err(|e| lower_io(&e))?.is_file() {
-        return Err("not a regular file (a pipe, a device or a socket)".into());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| lower_io(&e))?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(format!(
-            "over the {} MB an article may have",
-            MAX_ARTICLE_BYTES / 1024 / 1024
-        ));
-    }
-    Ok(bytes)
-}
-
-pub(crate) fn lower_io(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    let s = s.split(" (os error").next().unwrap_or(&s).to_string();
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => s,
-    }
-}
-
 /// Loads a whole corpus. Only a missing or unreadable root is an error; a bad
 /// file becomes an article with its problem recorded.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
@@ -369,12 +228,13 @@ pub const FIRST_SCREEN_ARTICLES: usize = 200;
 pub struct CorpusFiles {
     root: PathBuf,
     real_root: PathBuf,
-    files: Vec<(String, PathBuf)>,
+    /// Id, path, and whether the listing gave it as a regular file.
+    files: Vec<(String, PathBuf, bool)>,
 }
 
 impl CorpusFiles {
     pub fn discover(root: &Path, links: Links) -> Result<CorpusFiles, CorpusError> {
-        let files = discover(root)?;
+        let files = discover_listed(root)?;
         let real_root = match links {
             Links::InsideCorpus => {
                 std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
@@ -399,13 +259,18 @@ impl CorpusFiles {
     /// Where the article `id` is in corpus order.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.files
-            .binary_search_by(|(f, _)| f.as_str().cmp(id))
+            .binary_search_by(|(f, _, _)| f.as_str().cmp(id))
             .ok()
     }
 
     fn read(&self, i: usize) -> Article {
-        let (id, path) = self.files[i].clone();
-        match read_article_file(&self.real_root, &path) {
+        let (id, path, listed_regular) = self.files[i].clone();
+        let read = if listed_regular {
+            read_listed_file(&self.real_root, &path)
+        } else {
+            read_article_file(&self.real_root, &path)
+        };
+        match read {
             Ok(bytes) if is_web_page(&path) => match crate::import::extract(&bytes, None) {
                 Ok(page) => {
                     let text = crate::import::write::article_text(&page);
@@ -451,7 +316,7 @@ impl CorpusFiles {
                 if window.contains(&i) {
                     self.read(i)
                 } else {
-                    let (id, path) = self.files[i].clone();
+                    let (id, path, _) = self.files[i].clone();
                     Article::pending(id, path)
                 }
             })

@@ -24,6 +24,37 @@ pub fn annotation_path(dir: &Path, article_id: &str) -> PathBuf {
     p
 }
 
+/// The files under the annotations folder, listed once: `None` when a part
+/// of it cannot be listed (then each article's file is asked for in turn,
+/// and what is wrong is said of that file). A folder not made yet holds
+/// none.
+pub fn files_present(dir: &Path) -> Option<std::collections::HashSet<PathBuf>> {
+    let mut present = std::collections::HashSet::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && folder == dir => {
+                return Some(present);
+            }
+            Err(_) => return None,
+        };
+        for entry in entries {
+            let entry = entry.ok()?;
+            let kind = entry.file_type().ok()?;
+            if kind.is_dir() {
+                folders.push(entry.path());
+            } else if kind.is_symlink() {
+                // A linked folder is not walked (it could lead back here).
+                return None;
+            } else {
+                present.insert(entry.path());
+            }
+        }
+    }
+    Some(present)
+}
+
 /// Why an annotation file cannot be used. The file is then never overwritten.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -424,6 +455,32 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::store::model::*;
+
+    #[test]
+    fn the_folder_listing_names_every_file_or_gives_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("annotations");
+        assert_eq!(
+            files_present(&root),
+            Some(Default::default()),
+            "not made yet"
+        );
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.json"), "{}").unwrap();
+        std::fs::write(root.join("sub/b.json"), "{}").unwrap();
+        let present = files_present(&root).unwrap();
+        assert!(present.contains(&annotation_path(&root, "a.txt")));
+        assert!(present.contains(&annotation_path(&root, "sub/b.txt")));
+        assert!(!present.contains(&annotation_path(&root, "c.txt")));
+        #[cfg(unix)]
+        {
+            // Files behind a linked folder are not listed: each is asked
+            // for in turn instead.
+            std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+            std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("linked")).unwrap();
+            assert_eq!(files_present(&root), None);
+        }
+    }
 
     #[test]
     fn paths_replace_the_extension_and_keep_folders() {

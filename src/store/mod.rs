@@ -9,7 +9,9 @@ pub mod settings;
 
 pub use agreement::match_claims;
 pub use anchor::{AnchorReport, anchor_file, make_target};
-pub use files::{FileProblem, annotation_path, default_annotations_dir, write_atomic};
+pub use files::{
+    FileProblem, annotation_path, default_annotations_dir, files_present, write_atomic,
+};
 pub use model::*;
 
 use crate::corpus::Article;
