@@ -135,11 +135,13 @@ pub fn perform_load_compare(state: &State, dir: std::path::PathBuf) -> Action {
             dir.display()
         )));
     }
+    use rayon::prelude::*;
+    let folder = crate::store::ListedFolder::new(&dir);
     let files = state
         .corpus
         .articles
-        .iter()
-        .map(|a| crate::store::load_article(&dir, a))
+        .par_iter()
+        .map(|a| folder.load(a))
         .collect();
     Action::CompareLoaded(Ok((dir, files)))
 }
@@ -331,12 +333,14 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
     let shown = state.corpus.clone();
     let dir = state.annotations_dir.clone();
     std::thread::spawn(move || {
+        use rayon::prelude::*;
         let corpus = files.read_all();
+        let folder = crate::store::ListedFolder::new(&dir);
         let annotations = corpus
             .articles
-            .iter()
+            .par_iter()
             .zip(&shown.articles)
-            .map(|(a, was)| was.pending.then(|| crate::store::load_article(&dir, a)))
+            .map(|(a, was)| was.pending.then(|| folder.load(a)))
             .collect();
         let _ = tx.send(crate::app::action::CorpusRead {
             corpus: Arc::new(corpus),

@@ -90,6 +90,37 @@ pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
     }
 }
 
+/// An annotations folder listed once, to load the files of many articles:
+/// most articles of a corpus have no file yet, and asking for each of
+/// 17,000 absent files took 5% of `claims`.
+pub struct ListedFolder {
+    dir: PathBuf,
+    present: Option<std::collections::HashSet<PathBuf>>,
+}
+
+impl ListedFolder {
+    pub fn new(dir: &Path) -> ListedFolder {
+        ListedFolder {
+            dir: dir.to_path_buf(),
+            present: files_present(dir),
+        }
+    }
+
+    /// `load_article`, without asking for a file the listing did not have.
+    pub fn load(&self, article: &Article) -> ArticleAnnotations {
+        let absent = self
+            .present
+            .as_ref()
+            .is_some_and(|p| !p.contains(&annotation_path(&self.dir, &article.id)));
+        if absent {
+            // As `load_article` leaves an article without a file.
+            not_read_yet(&self.dir, article)
+        } else {
+            load_article(&self.dir, article)
+        }
+    }
+}
+
 /// Loads (and anchors) the annotation file of an article.
 pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
     let path = annotation_path(dir, &article.id);
