@@ -112,16 +112,7 @@ pub fn read_article_file(real_root: &Path, path: &Path) -> Result<Vec<u8>, Strin
     } else {
         own
     };
-    if !meta.is_file() {
-        return Err("not a regular file (a pipe, a device or a socket)".into());
-    }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(format!(
-            "{} MB, over the {} MB an article may have",
-            meta.len() / 1_000_000,
-            MAX_ARTICLE_BYTES / 1024 / 1024
-        ));
-    }
+    readable(&meta)?;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -154,12 +145,9 @@ pub(super) fn read_listed_file(real_root: &Path, path: &Path) -> Result<Vec<u8>,
     read_article_file(real_root, path)
 }
 
-/// The bytes of an open article file, if it is a regular file of at most
-/// `MAX_ARTICLE_BYTES`. Read up to the size it has now: a file that grows
-/// meanwhile is read as it was (and no read is spent finding its end).
-fn read_open_file(file: std::fs::File) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let meta = file.metadata().map_err(|e| lower_io(&e))?;
+/// Whether a file so described may be read as an article: a regular file
+/// (a pipe would block, a device never end) of at most `MAX_ARTICLE_BYTES`.
+fn readable(meta: &std::fs::Metadata) -> Result<(), String> {
     if !meta.is_file() {
         return Err("not a regular file (a pipe, a device or a socket)".into());
     }
@@ -170,6 +158,16 @@ fn read_open_file(file: std::fs::File) -> Result<Vec<u8>, String> {
             MAX_ARTICLE_BYTES / 1024 / 1024
         ));
     }
+    Ok(())
+}
+
+/// The bytes of an open article file, if it is a regular file of at most
+/// `MAX_ARTICLE_BYTES`. Read up to the size it has now: a file that grows
+/// meanwhile is read as it was (and no read is spent finding its end).
+fn read_open_file(file: std::fs::File) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = file.metadata().map_err(|e| lower_io(&e))?;
+    readable(&meta)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(meta.len())
         .read_to_end(&mut bytes)
