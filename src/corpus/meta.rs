@@ -106,7 +106,11 @@ pub fn metadata(front: &FrontMatter, raw: &[&str], lines: &[Line], id: &str) -> 
                 (shorten(raw[i], 200), TitleSource::Headline, Some(i))
             }
             Some(i) => {
-                let first = sentencex::segment("en", raw[i].trim())
+                // The English segmenter directly: `sentencex::segment`
+                // builds a boxed language object on every call.
+                use sentencex::languages::Language;
+                let first = sentencex::languages::English {}
+                    .segment(raw[i].trim())
                     .into_iter()
                     .next()
                     .unwrap_or(raw[i]);
