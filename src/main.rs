@@ -175,12 +175,36 @@ fn print_as(text: &str, json: bool) -> Result<(), String> {
     }
 }
 
+/// What `print` returns once the reader of the output has gone (`| head`):
+/// a listing stops there, quietly, as if it had finished.
+const OUTPUT_CLOSED: &str = "the output was closed";
+
+/// Writes to standard output. A full disk or any other failure is an error
+/// with its reason: a listing cut short must not end as if it were whole.
 fn print(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    // A closed pipe (| head) is not an error worth a message.
-    let _ = out.write_all(text.as_bytes());
-    Ok(())
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(OUTPUT_CLOSED.into()),
+        Err(e) => {
+            let why = e.to_string();
+            let why = why.split(" (os error").next().unwrap_or(&why);
+            Err(format!(
+                "the output cannot be written: {}.",
+                why.to_lowercase()
+            ))
+        }
+    }
+}
+
+/// For commands whose work is more than what they print (`import`,
+/// `library add`): the output's reader gone, the work still goes on.
+fn unless_output_closed(printed: Result<(), String>) -> Result<(), String> {
+    match printed {
+        Err(e) if e == OUTPUT_CLOSED => Ok(()),
+        other => other,
+    }
 }
 
 fn run_tui(
@@ -481,7 +505,10 @@ fn import_pages(pages: &[String], into: &Path) -> Result<(), String> {
                     claimdesk::import::Imported::Updated(_) => "updated",
                     claimdesk::import::Imported::Unchanged(_) => "unchanged",
                 };
-                print_text(&format!("{} ({what}) from {page}\n", done.path().display()))?;
+                unless_output_closed(print_text(&format!(
+                    "{} ({what}) from {page}\n",
+                    done.path().display()
+                )))?;
             }
             Err(why) => {
                 failed += 1;
@@ -511,11 +538,11 @@ fn library_add(paths: &[PathBuf], library: &Path) -> Result<(), String> {
     let mut failed = 0;
     for path in paths {
         match claimdesk::library::add(library, path) {
-            Ok((file, n)) => print_text(&format!(
+            Ok((file, n)) => unless_output_closed(print_text(&format!(
                 "{n} claim(s) from {} in {}\n",
                 path.display(),
                 file.display()
-            ))?,
+            )))?,
             Err(why) => {
                 failed += 1;
                 eprintln!(
@@ -566,6 +593,7 @@ fn main() -> ExitCode {
     }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e == OUTPUT_CLOSED => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("claimdesk: {}", printable(&e));
             ExitCode::FAILURE

@@ -404,3 +404,72 @@ fn each_command_lists_only_the_options_it_uses() {
     assert_eq!(code, 2);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
+
+/// Runs the binary in `dir` with its standard output sent to `stdout`.
+fn claimdesk_into(
+    args: &[&str],
+    dir: &std::path::Path,
+    stdout: std::process::Stdio,
+) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
+        .env("XDG_STATE_HOME", dir.join(".state"))
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_listing_that_cannot_be_written_fails_with_the_reason() {
+    let dir = temp_seeds();
+    for args in [
+        &["claims", "seeds", "--json"][..],
+        &["links", "seeds", "--json"],
+        &["stats", "seeds"],
+    ] {
+        let full = std::fs::File::create("/dev/full").expect("/dev/full on Linux");
+        let out = claimdesk_into(args, dir.path(), full.into())
+            .wait_with_output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(
+            err.trim(),
+            "claimdesk: the output cannot be written: no space left on device.",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_listing_whose_reader_has_gone_stops_quietly() {
+    use std::io::Read;
+    // Enough articles that the listing is far larger than a pipe holds: the
+    // binary is still writing when the reader goes.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("many");
+    std::fs::create_dir(&corpus).unwrap();
+    for e in std::fs::read_dir(seeds_dir()).unwrap().flatten() {
+        for copy in 0..40 {
+            let name = format!("{copy:02}_{}", e.file_name().to_string_lossy());
+            std::fs::copy(e.path(), corpus.join(name)).unwrap();
+        }
+    }
+    let mut child = claimdesk_into(
+        &["claims", "many", "--json"],
+        dir.path(),
+        std::process::Stdio::piped(),
+    );
+    let mut start = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    assert!(start.starts_with(b"[\n  {"));
+    // The pipe's reading end is closed here, as `| head -c 64` closes it.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
