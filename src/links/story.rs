@@ -136,7 +136,7 @@ fn copied_runs(
 }
 
 /// Drops from each sentence the runs that no other article has.
-pub(super) fn keep_copied_runs(per_article: &mut [Vec<Described>], copied: &HashSet<u64>) {
+fn keep_copied_runs(per_article: &mut [Vec<Described>], copied: &HashSet<u64>) {
     use rayon::prelude::*;
     per_article.par_iter_mut().flatten().for_each(|d| {
         if d.runs.iter().any(|r| !copied.contains(r)) {
