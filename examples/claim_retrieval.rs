@@ -22,7 +22,7 @@
 //! `cargo run --release --example claim_retrieval -- DIR [--titles] [--negatives FILE] [--failures]`
 
 use claimdesk::corpus::Article;
-use claimdesk::library::matching::{MatchIndex, SHOWN_FROM, sentence_matches};
+use claimdesk::library::matching::{Match, MatchIndex, SHOWN_FROM, sentence_matches};
 use claimdesk::library::{Appearance, LibraryEntry, Normalised, Rating};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -181,7 +181,8 @@ fn main() {
     let mut whole = Measured::new("explained score, whole text");
     let mut sentences = Measured::new("explained score, per sentence (+¶)");
     // (best score over the text's sentences, whether that claim is right)
-    let mut shown: Vec<(f32, bool)> = Vec::new();
+    // Each text's matches, best first: (score, whether it is right).
+    let mut shown: Vec<Vec<(f32, bool)>> = Vec::new();
     let started = std::time::Instant::now();
     let mut asked = 0;
     for (id, text) in &queries {
@@ -217,17 +218,27 @@ fn main() {
 
         let article = Article::from_bytes(format!("{id}.txt"), PathBuf::new(), text.as_bytes());
         let analysis = claimdesk::text::analyse(&article);
-        let mut best: HashMap<usize, f32> = HashMap::new();
+        // Each claim by its best match among the text's sentences, as the
+        // workbench ranks a sentence's matches; the best of those whose
+        // score reaches the threshold is shown.
+        let mut best: HashMap<usize, Match> = HashMap::new();
         for (_, m) in sentence_matches(&index, &article, &analysis, 5, 0.0) {
-            let b = best.entry(m.entry).or_insert(m.score);
-            *b = b.max(m.score);
+            match best.get(&m.entry) {
+                Some(b) if b.better_than(&m).is_ge() => {}
+                _ => {
+                    best.insert(m.entry, m);
+                }
+            }
         }
-        let mut ranked: Vec<(usize, f32)> = best.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        if let Some(&(c, score)) = ranked.first() {
-            shown.push((score, want.contains(&c)));
-        }
-        let ranked: Vec<usize> = ranked.into_iter().map(|(c, _)| c).collect();
+        let mut ranked: Vec<Match> = best.into_values().collect();
+        ranked.sort_by(|a, b| b.better_than(a));
+        shown.push(
+            ranked
+                .iter()
+                .map(|m| (m.score, want.contains(&m.entry)))
+                .collect(),
+        );
+        let ranked: Vec<usize> = ranked.into_iter().map(|m| m.entry).collect();
         sentences.add(&ranked, &want);
     }
     let queried = started.elapsed();
@@ -248,7 +259,14 @@ fn main() {
     let false_alarms: Vec<f32> = negatives
         .iter()
         .map(|n| {
-            let best = index.query(n, 1);
+            // Any of a sentence's five best can be shown, if it reaches
+            // the threshold.
+            let best = index.query(n, 5);
+            let best: Vec<&Match> = best
+                .iter()
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+                .into_iter()
+                .collect();
             let score = best.first().map_or(0.0, |m| m.score);
             if show_failures && score >= SHOWN_FROM {
                 println!(
@@ -267,14 +285,17 @@ fn main() {
             let text = format!("Debate\n\n{}\n", p.join(" "));
             let article = Article::from_bytes("p.txt".into(), PathBuf::new(), text.as_bytes());
             let analysis = claimdesk::text::analyse(&article);
-            sentence_matches(&index, &article, &analysis, 1, 0.0)
+            sentence_matches(&index, &article, &analysis, 5, 0.0)
                 .iter()
                 .map(|(_, m)| m.score)
                 .fold(0.0, f32::max)
         })
         .collect();
-    for t in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6] {
-        let above: Vec<&(f32, bool)> = shown.iter().filter(|(s, _)| *s >= t).collect();
+    for t in [0.15, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5] {
+        let above: Vec<&(f32, bool)> = shown
+            .iter()
+            .filter_map(|text| text.iter().find(|(s, _)| *s >= t))
+            .collect();
         let right = above.iter().filter(|(_, r)| *r).count();
         let alarms = false_alarms.iter().filter(|&&s| s >= t).count();
         println!(

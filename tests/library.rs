@@ -320,8 +320,9 @@ fn the_matches_command_lists_sentences_checked_before() {
         serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&cached[0]).unwrap())
             .is_ok()
     );
-    // From 0, every content sentence with a candidate lists up to five, each
-    // saying whether the workbench would show it: what a ranking evaluation needs.
+    // From 0, every content sentence with a candidate lists up to five, best
+    // ranked first, each saying whether the workbench would show it: what a
+    // ranking evaluation needs.
     let all = claimdesk_ok(
         dir.path(),
         &[
@@ -341,7 +342,7 @@ fn the_matches_command_lists_sentences_checked_before() {
         let m = s["matches"].as_array().unwrap();
         (1..=5).contains(&m.len())
             && m.windows(2)
-                .all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64())
+                .all(|w| w[0]["rank"].as_f64() >= w[1]["rank"].as_f64())
     }));
     assert!(
         all.iter()
@@ -804,4 +805,29 @@ fn details_name_the_fact_check_by_its_headline() {
     press(&mut s, &"j".repeat(sentence));
     let screen = render(&s);
     assert!(screen.contains("Did police seize 28 tons?"), "{screen}");
+}
+
+#[test]
+fn a_short_claim_a_sentence_brushes_ranks_below_a_longer_one_it_says_much_of() {
+    // The sentence says three of the four words of the short claim in
+    // passing, and half of the long one: the long one is what it repeats,
+    // though the short one's coverage (its score) is the higher.
+    let index = MatchIndex::build(entries(&[
+        "Photographs show a large dog.",
+        "Jim Mattis criticized politicians wearing pantyhose for restricting the guns soldiers carry at home.",
+        "The state parliament passed a budget that cuts school funding by a fifth.",
+        "Wildfires destroyed the town hall last summer.",
+    ]));
+    let found = index.query(
+        "Large photographs show Mattis criticized politicians wearing pantyhose.",
+        2,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        index.entries[found[0].entry]
+            .claim
+            .starts_with("Jim Mattis"),
+        "{found:?}"
+    );
+    assert!(found[0].rank > found[1].rank, "{found:?}");
 }

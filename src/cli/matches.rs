@@ -22,6 +22,8 @@ struct MatchOut<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     title: &'a str,
     score: f32,
+    /// What a sentence's matches are listed by, best first (see `Match::rank`).
+    rank: f32,
     /// Whether the workbench shows it as checked before.
     checked_before: bool,
 }
@@ -149,6 +151,7 @@ fn sentences_out<'a>(
                         url: &e.url,
                         title: &e.title,
                         score: (m.score * 100.0).round() / 100.0,
+                        rank: (m.rank * 1000.0).round() / 1000.0,
                         checked_before: m.score >= SHOWN_FROM,
                     }
                 })

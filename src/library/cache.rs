@@ -16,6 +16,10 @@ struct Cached {
     /// The library entry's id (indexes change when the library does).
     entry: String,
     score: f32,
+    /// What a sentence's matches are ranked by (0 in caches made before
+    /// there was one: a cache made by another `SCORING` is not trusted).
+    #[serde(default)]
+    rank: f32,
     words: f32,
     figures: Figures,
     names: Vec<String>,
@@ -104,6 +108,7 @@ impl MatchCache {
                     Match {
                         entry: *ids.get(c.entry.as_str())?,
                         score: c.score,
+                        rank: c.rank,
                         words: c.words,
                         figures: c.figures,
                         names: c.names.clone(),
@@ -120,6 +125,7 @@ impl MatchCache {
                 sentence: *sentence,
                 entry: entries[m.entry].id.clone(),
                 score: m.score,
+                rank: m.rank,
                 words: m.words,
                 figures: m.figures,
                 names: m.names.clone(),

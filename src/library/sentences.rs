@@ -72,7 +72,7 @@ pub fn sentence_matches(
             if m.score < min
                 || found
                     .iter()
-                    .any(|(i, f)| group.contains(i) && f.entry == m.entry && f.score >= m.score)
+                    .any(|(i, f)| group.contains(i) && f.entry == m.entry && f.rank >= m.rank)
             {
                 continue;
             }
@@ -93,7 +93,7 @@ pub fn sentence_matches(
             found.push((told_most, m));
         }
     }
-    found.sort_by(|(i, a), (j, b)| i.cmp(j).then(b.score.total_cmp(&a.score)));
+    found.sort_by(|(i, a), (j, b)| i.cmp(j).then(b.better_than(a)));
     let mut per_sentence = 0;
     let mut previous = None;
     found.retain(|(i, _)| {
