@@ -367,8 +367,13 @@ pub fn fold(key: u64) -> u32 {
     (key ^ (key >> 32)) as u32
 }
 
+/// A value's 64-bit key. rustc-hash's hasher, not the standard library's
+/// SipHash: keys are made for every word of every sentence while linking
+/// (SipHash was a fourteenth of `links`' time), no key is kept on disk, and
+/// a collision between two keys only makes two words, names or runs count
+/// as one.
 pub fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     value.hash(&mut h);
     h.finish()
 }
