@@ -221,6 +221,9 @@ pub struct MatchIndex {
 struct Words {
     /// Each view's words, names and figures.
     described: Vec<Described>,
+    /// Each view's word weight (its words' idf summed), made once: every
+    /// sentence scores fifty candidates.
+    weights: Vec<f32>,
     /// The entry each view words.
     view_entry: Vec<u32>,
     postings: rustc_hash::FxHashMap<u64, Posting>,
@@ -271,8 +274,18 @@ impl Words {
             },
         );
         let word_weight = if count > 0 { sum / count as f32 } else { 1.0 };
+        let weights = described
+            .iter()
+            .map(|d| {
+                d.stems
+                    .iter()
+                    .map(|(stem, _)| postings.get(stem).map_or(0.0, |p: &Posting| p.idf))
+                    .sum()
+            })
+            .collect();
         Words {
             described,
+            weights,
             view_entry,
             postings,
             avg_len: avg_len.max(1.0),
@@ -335,6 +348,11 @@ impl MatchIndex {
             .map_or(((n + 0.5) / 1.5 + 1.0).ln(), |p| p.idf)
     }
 
+    /// A described text's word weight: its words' idf in the library, summed.
+    fn weight_of(&self, q: &Described) -> f32 {
+        q.stems.iter().map(|&(s, _)| self.idf(s)).sum()
+    }
+
     /// The best library claims for `text`, best first, at most `k`, any
     /// score; a claim scores by the better of its wordings.
     pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
@@ -365,9 +383,10 @@ impl MatchIndex {
 
     /// The best `k` claims among the wordings `views`, for the described text.
     pub(super) fn best_of(&self, q: &Described, views: &[u32], k: usize) -> Vec<Match> {
+        let q_weight = self.weight_of(q);
         let scored = views
             .iter()
-            .map(|&view| self.score(q, view as usize))
+            .map(|&view| self.score(q, q_weight, view as usize))
             .collect();
         Self::best_k(scored, k)
     }
@@ -392,10 +411,11 @@ impl MatchIndex {
     pub(super) fn match_described(&self, q: &Described, entry: usize) -> Option<Match> {
         // Views are in entry order: an entry's are side by side.
         let views = &self.words().view_entry;
+        let q_weight = self.weight_of(q);
         let from = views.partition_point(|&e| (e as usize) < entry);
         let to = views.partition_point(|&e| (e as usize) <= entry);
         (from..to)
-            .map(|v| self.score(q, v))
+            .map(|v| self.score(q, q_weight, v))
             .max_by(|a, b| a.better_than(b))
     }
 
@@ -458,12 +478,10 @@ impl MatchIndex {
     }
 
     /// The explained score of a claim's wording `view` for the described sentence.
-    fn score(&self, q: &Described, view: usize) -> Match {
+    fn score(&self, q: &Described, q_weight: f32, view: usize) -> Match {
         let w = self.words();
         let d = &w.described[view];
         let entry = w.view_entry[view] as usize;
-        let weight =
-            |stems: &[(u64, u16)]| -> f32 { stems.iter().map(|&(s, _)| self.idf(s)).sum() };
         let in_both: Vec<u64> = q
             .stems
             .iter()
@@ -474,7 +492,7 @@ impl MatchIndex {
         // Mostly how much of the checked claim the sentence says (a news
         // sentence says more than the claim), a little how much of the
         // sentence is the claim.
-        let (claim, sentence) = (weight(&d.stems), weight(&q.stems));
+        let (claim, sentence) = (w.weights[view], q_weight);
         let words_with = |prior: f32| {
             let of = |total: f32| {
                 if total > 0.0 {
