@@ -198,7 +198,11 @@ const COMMON_FLOOR: usize = 50;
 /// One stem's claims, with its weight.
 struct Posting {
     idf: f32,
-    claims: Vec<(u32, u16)>,
+    /// Each wording that has the stem, with the stem's BM25 part for it,
+    /// worked out when the index is made: a query only adds them up, and
+    /// never looks at the wording itself (a lookup into 100,000
+    /// descriptions per posting was most of a query's time).
+    claims: Vec<(u32, f32)>,
 }
 
 thread_local! {
@@ -227,7 +231,6 @@ struct Words {
     /// The entry each view words.
     view_entry: Vec<u32>,
     postings: rustc_hash::FxHashMap<u64, Posting>,
-    avg_len: f32,
     /// The mean weight of a word of a claim.
     word_weight: f32,
     /// The word weight of a wording of average length.
@@ -254,16 +257,27 @@ impl Words {
             }
         }
         let n = described.len() as f32;
+        let avg_len = (described.iter().map(|d| d.len).sum::<usize>() as f32
+            / described.len().max(1) as f32)
+            .max(1.0);
         let postings: rustc_hash::FxHashMap<u64, Posting> = lists
             .into_iter()
             .map(|(stem, claims)| {
                 let df = claims.len() as f32;
                 let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+                let claims = claims
+                    .into_iter()
+                    .map(|(view, tf)| {
+                        let len = described[view as usize].len as f32;
+                        let tf = f32::from(tf);
+                        let part =
+                            idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
+                        (view, part)
+                    })
+                    .collect();
                 (stem, Posting { idf, claims })
             })
             .collect();
-        let avg_len =
-            described.iter().map(|d| d.len).sum::<usize>() as f32 / described.len().max(1) as f32;
         let (sum, count) = described.iter().flat_map(|d| &d.stems).fold(
             (0.0f32, 0usize),
             |(sum, n), (stem, _)| {
@@ -288,9 +302,8 @@ impl Words {
             weights,
             view_entry,
             postings,
-            avg_len: avg_len.max(1.0),
             word_weight,
-            claim_weight: avg_len.max(1.0) * word_weight,
+            claim_weight: avg_len * word_weight,
         }
     }
 }
@@ -451,11 +464,7 @@ impl MatchIndex {
                 if p.claims.len() > common {
                     continue;
                 }
-                for &(doc, tf) in &p.claims {
-                    let len = w.described[doc as usize].len as f32;
-                    let tf = f32::from(tf);
-                    let part =
-                        p.idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / w.avg_len));
+                for &(doc, part) in &p.claims {
                     if sums[doc as usize] == 0.0 {
                         touched.push(doc);
                     }
@@ -482,13 +491,22 @@ impl MatchIndex {
         let w = self.words();
         let d = &w.described[view];
         let entry = w.view_entry[view] as usize;
-        let in_both: Vec<u64> = q
-            .stems
-            .iter()
-            .filter(|(s, _)| d.stems.binary_search_by_key(s, |&(k, _)| k).is_ok())
-            .map(|&(s, _)| s)
-            .collect();
-        let shared: f32 = in_both.iter().map(|&s| self.idf(s)).sum();
+        // The words both say, and their weight: both lists are sorted.
+        let (mut in_both, mut shared) = (0usize, 0.0f32);
+        let (mut i, mut j) = (0, 0);
+        while i < q.stems.len() && j < d.stems.len() {
+            let (a, b) = (q.stems[i].0, d.stems[j].0);
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    in_both += 1;
+                    shared += self.idf(a);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         // Mostly how much of the checked claim the sentence says (a news
         // sentence says more than the claim), a little how much of the
         // sentence is the claim.
@@ -514,8 +532,8 @@ impl MatchIndex {
         let figures = compare_figures(&q.figures, &d.figures);
         // Two short texts can cover each other with a word or two ("A
         // record year"): a claim takes more words in common, or a figure.
-        let enough = in_both.len() >= MIN_SHARED_WORDS
-            || (in_both.len() + 1 >= MIN_SHARED_WORDS && figures == Figures::Agree);
+        let enough = in_both >= MIN_SHARED_WORDS
+            || (in_both + 1 >= MIN_SHARED_WORDS && figures == Figures::Agree);
         let scored = |words: f32| {
             let mut score = words + 0.05 * names.len().min(2) as f32;
             match figures {
