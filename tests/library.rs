@@ -410,6 +410,37 @@ fn hashtags_and_handles_count_as_the_words_they_run_together() {
 }
 
 #[test]
+fn a_lower_case_tag_counts_as_the_library_words_it_runs_together() {
+    let index = MatchIndex::build(entries(&[
+        "Videos show the storm and tornadoes in Cape Town, South Africa.",
+        "A video shows a fake Melania Trump standing next to the president.",
+        "Photographs show a real animal called the shoebill stork.",
+    ]));
+    let (claim, m) = best_of(&index, "All #capetownstorm videos are fake");
+    assert!(claim.starts_with("Videos show the storm"), "{claim} {m:?}");
+    // A tag the library has as a word, or one it cannot split into its
+    // words, stays one word; so does a part a capital already split off.
+    let index = MatchIndex::build(entries(&[
+        "Tucker Carlson said the son of a senator won a car.",
+        "Carl and his son were seen at the stadium.",
+        "The storm damaged the cape town hall.",
+    ]));
+    let found = index.query("Watch @TuckerCarlson tonight", 3);
+    assert!(
+        found.iter().all(
+            |m| !index.entries[m.entry].claim.starts_with("Carl and") || m.rank < found[0].rank
+        ),
+        "{found:?}"
+    );
+    assert!(
+        index.entries[found[0].entry]
+            .claim
+            .starts_with("Tucker Carlson"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn three_letter_words_tell_claims_apart() {
     let index = MatchIndex::build(entries(&[
         "Brunei will punish adultery with death by stoning.",

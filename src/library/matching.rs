@@ -5,9 +5,9 @@
 //! their figures of one kind disagree ("27 tons" is not the claim "11 tons").
 
 use super::LibraryEntry;
-use crate::text::lexicon::{LINK_STOP, MONTHS, WEEKDAYS, WordSet};
-use crate::text::{entities, quantity, tokens::tokenize};
-use std::collections::HashMap;
+pub(super) use super::described::Described;
+use super::described::{describe, describe_with};
+use crate::text::quantity;
 
 /// BM25's usual constants.
 const K1: f32 = 1.2;
@@ -16,7 +16,7 @@ const B: f32 = 0.75;
 const CANDIDATES: usize = 50;
 /// Which way of scoring this is: raised whenever a score can change, so
 /// that cached matches made the old way are not trusted.
-pub const SCORING: u32 = 6;
+pub const SCORING: u32 = 7;
 
 /// A match shown as "checked before" from this score on: calibrated on CLEF
 /// 2020 CheckThat! task 2 (tweets repeating Snopes fact-checks): 98.7% of
@@ -35,122 +35,6 @@ const PRIOR_WORDS: f32 = 2.0;
 /// Content words a sentence and a claim must share to be the same claim
 /// (one fewer with a figure that agrees).
 const MIN_SHARED_WORDS: usize = 3;
-
-/// What matching keeps of a claim: its stems, names and figures.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Described {
-    /// Stem keys with their counts.
-    stems: Vec<(u64, u16)>,
-    len: usize,
-    names: Vec<String>,
-    figures: Vec<(quantity::UnitClass, f64)>,
-}
-
-/// Three-letter function words (longer ones are in `LINK_STOP`): the
-/// three-letter words of Snowball's English stop list, and a few more as
-/// common and as empty.
-static SHORT_STOP: WordSet = WordSet::new(&[
-    "all", "and", "any", "are", "but", "can", "did", "few", "for", "get", "got", "had", "has",
-    "her", "him", "his", "how", "its", "let", "may", "nor", "not", "now", "off", "one", "our",
-    "out", "own", "per", "say", "see", "she", "the", "too", "two", "via", "was", "way", "who",
-    "why", "yet", "you",
-]);
-
-/// The words a hashtag or handle runs together, by their capitals and
-/// digits: "#FyreFestival" is "Fyre Festival", "@realDonaldTrump" "real
-/// Donald Trump". None for other words, left whole ("McDonald", "iPhone").
-fn tag_words(word: &str) -> Option<Vec<&str>> {
-    let rest = word.strip_prefix('#').or_else(|| word.strip_prefix('@'))?;
-    let mut words = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = rest.char_indices().collect();
-    for (k, w) in chars.windows(2).enumerate() {
-        let ((_, a), (i, b)) = (w[0], w[1]);
-        // A capital after a small letter starts a word; so does the last
-        // capital of a run before a small letter ("CBCNews": "CBC", "News").
-        let next_is_small = chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase());
-        let boundary = (a.is_lowercase() && b.is_uppercase())
-            || (a.is_uppercase() && b.is_uppercase() && next_is_small)
-            || (a.is_alphabetic() != b.is_alphabetic())
-            || b == '_';
-        if boundary {
-            words.push(&rest[start..i]);
-            start = i;
-        }
-    }
-    words.push(&rest[start..]);
-    Some(
-        words
-            .into_iter()
-            .map(|w| w.trim_matches('_'))
-            .filter(|w| !w.is_empty())
-            .collect(),
-    )
-}
-
-/// Whether a word says what a claim is about: three letters or more and not
-/// a function word, or an acronym ("ECC", "NHS"). Months and days are left
-/// to the figures (dates).
-fn is_content(word: &str, lower: &str) -> bool {
-    if !word.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-    let letters = lower.chars().count();
-    let content = (letters >= 4 && !LINK_STOP.contains(lower))
-        || (letters == 3 && !SHORT_STOP.contains(lower));
-    (content || acronym) && !MONTHS.contains(&lower) && !WEEKDAYS.contains(&lower)
-}
-
-pub(super) fn describe(text: &str) -> Described {
-    let tokens = tokenize(text);
-    let mut counts: HashMap<u64, u16> = HashMap::new();
-    let mut len = 0;
-    let mut add = |word: &str, lower: &str| {
-        let lower = crate::text::lexicon::strip_possessive(lower);
-        if is_content(crate::text::lexicon::strip_possessive(word), lower) {
-            let stem = crate::text::events::stem(lower);
-            *counts.entry(crate::links::stem_key(&stem)).or_default() += 1;
-            len += 1;
-        }
-    };
-    for t in &tokens {
-        match tag_words(t.text) {
-            Some(words) => {
-                for word in words {
-                    add(word, &crate::text::lexicon::lower(word));
-                }
-            }
-            None => add(t.text, &t.lower),
-        }
-    }
-    let mut stems: Vec<(u64, u16)> = counts.into_iter().collect();
-    stems.sort_unstable();
-    let names = entities::name_keys(&entities::extract_from(&tokens));
-    let figures = quantity::extract_from(text, &tokens)
-        .into_iter()
-        .filter(|q| q.unit != quantity::UnitClass::Date && !is_vague_or_ordinal(q))
-        .map(|q| (q.unit, q.value))
-        .collect();
-    Described {
-        stems,
-        len,
-        names,
-        figures,
-    }
-}
-
-/// "Hundreds of people" and "the 37th president" give no figure to agree
-/// or differ on: the first is a range of a thousand, the second a rank.
-fn is_vague_or_ordinal(q: &quantity::Quantity) -> bool {
-    let first = q.surface.split_whitespace().next().unwrap_or("");
-    let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
-        && ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|end| first.to_ascii_lowercase().ends_with(end));
-    let vague = q.value_to.is_some() && !q.surface.chars().any(|c| c.is_ascii_digit());
-    ordinal || vague
-}
 
 /// How two claims' figures of one kind stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -361,6 +245,13 @@ impl MatchIndex {
             .map_or(((n + 0.5) / 1.5 + 1.0).ln(), |p| p.idf)
     }
 
+    /// A sentence described for matching: its run-together tags split
+    /// into the library's words.
+    pub(super) fn describe_query(&self, text: &str) -> Described {
+        let w = self.words();
+        describe_with(text, &|key| w.postings.contains_key(&key))
+    }
+
     /// A described text's word weight: its words' idf in the library, summed.
     fn weight_of(&self, q: &Described) -> f32 {
         q.stems.iter().map(|&(s, _)| self.idf(s)).sum()
@@ -369,7 +260,7 @@ impl MatchIndex {
     /// The best library claims for `text`, best first, at most `k`, any
     /// score; a claim scores by the better of its wordings.
     pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
-        self.query_described(&describe(text), k, &mut Vec::new())
+        self.query_described(&self.describe_query(text), k, &mut Vec::new())
     }
 
     /// `query` of a described text, adding the wordings it looked at to

@@ -5,6 +5,7 @@
 pub mod cache;
 mod checked;
 mod claimreview;
+mod described;
 pub mod matching;
 pub mod rating;
 mod sentences;

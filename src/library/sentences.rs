@@ -1,7 +1,7 @@
 //! Which sentences of an article were checked before: each content
 //! sentence, and each paragraph of several, matched against the library.
 
-use super::matching::{Described, Figures, Match, MatchIndex, SHOWN_FROM, describe};
+use super::matching::{Described, Figures, Match, MatchIndex, SHOWN_FROM};
 
 /// The best match from `SHOWN_FROM` of each content sentence of an article.
 pub fn sentences_checked_before(
@@ -35,7 +35,7 @@ pub fn sentence_matches(
     let mut found: Vec<(usize, Match)> = Vec::new();
     for &i in &content {
         let s = &analysis.sentences[i];
-        let q = describe(article.slice(s.start(), s.end()));
+        let q = index.describe_query(article.slice(s.start(), s.end()));
         let matches = index.query_described(&q, k, &mut looked_at[i]);
         described[i] = Some(q);
         found.extend(
@@ -67,7 +67,7 @@ pub fn sentence_matches(
             .collect();
         views.sort_unstable();
         views.dedup();
-        let paragraph = describe(article.slice(start, end));
+        let paragraph = index.describe_query(article.slice(start, end));
         for m in index.best_of(&paragraph, &views, k) {
             if m.score < min
                 || found

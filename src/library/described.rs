@@ -1,0 +1,235 @@
+//! What matching keeps of a text: its content words' stems (a hashtag or
+//! handle as the words it runs together), names and figures.
+
+use crate::text::lexicon::{LINK_STOP, MONTHS, WEEKDAYS, WordSet};
+use crate::text::{entities, quantity, tokens::tokenize};
+use std::collections::HashMap;
+
+/// What matching keeps of a claim: its stems, names and figures.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Described {
+    /// Stem keys with their counts.
+    pub(super) stems: Vec<(u64, u16)>,
+    pub(super) len: usize,
+    pub(super) names: Vec<String>,
+    pub(super) figures: Vec<(quantity::UnitClass, f64)>,
+}
+
+/// Three-letter function words (longer ones are in `LINK_STOP`): the
+/// three-letter words of Snowball's English stop list, and a few more as
+/// common and as empty.
+static SHORT_STOP: WordSet = WordSet::new(&[
+    "all", "and", "any", "are", "but", "can", "did", "few", "for", "get", "got", "had", "has",
+    "her", "him", "his", "how", "its", "let", "may", "nor", "not", "now", "off", "one", "our",
+    "out", "own", "per", "say", "see", "she", "the", "too", "two", "via", "was", "way", "who",
+    "why", "yet", "you",
+]);
+
+/// The words a hashtag or handle runs together, by their capitals and
+/// digits: "#FyreFestival" is "Fyre Festival", "@realDonaldTrump" "real
+/// Donald Trump". None for other words, left whole ("McDonald", "iPhone").
+fn tag_words(word: &str) -> Option<Vec<&str>> {
+    let rest = word.strip_prefix('#').or_else(|| word.strip_prefix('@'))?;
+    let mut words = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    for (k, w) in chars.windows(2).enumerate() {
+        let ((_, a), (i, b)) = (w[0], w[1]);
+        // A capital after a small letter starts a word; so does the last
+        // capital of a run before a small letter ("CBCNews": "CBC", "News").
+        let next_is_small = chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase());
+        let boundary = (a.is_lowercase() && b.is_uppercase())
+            || (a.is_uppercase() && b.is_uppercase() && next_is_small)
+            || (a.is_alphabetic() != b.is_alphabetic())
+            || b == '_';
+        if boundary {
+            words.push(&rest[start..i]);
+            start = i;
+        }
+    }
+    words.push(&rest[start..]);
+    Some(
+        words
+            .into_iter()
+            .map(|w| w.trim_matches('_'))
+            .filter(|w| !w.is_empty())
+            .collect(),
+    )
+}
+
+/// Whether a word says what a claim is about: three letters or more and not
+/// a function word, or an acronym ("ECC", "NHS"). Months and days are left
+/// to the figures (dates).
+fn is_content(word: &str, lower: &str) -> bool {
+    if !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let letters = lower.chars().count();
+    let content = (letters >= 4 && !LINK_STOP.contains(lower))
+        || (letters == 3 && !SHORT_STOP.contains(lower));
+    (content || acronym) && !MONTHS.contains(&lower) && !WEEKDAYS.contains(&lower)
+}
+
+/// Two-letter words a run-together tag can hold ("#beautyinbloom"): they
+/// split it and are dropped, as function words are.
+static TWO_LETTER: WordSet = WordSet::new(&[
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
+    "of", "on", "or", "so", "to", "up", "us", "we",
+]);
+
+/// The words a lower-case tag runs together ("#capetownstorm": "cape town
+/// storm"), as the fewest words the library has (`known`, by stem key), each
+/// of three letters or more, or a function word; None when the tag is
+/// itself a word the library has, or cannot be split so.
+fn split_run_together<'a>(lower: &'a str, known: &dyn Fn(u64) -> bool) -> Option<Vec<&'a str>> {
+    let n = lower.len();
+    if !(6..=40).contains(&n) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let is_known = |w: &str| known(crate::links::stem_key(&crate::text::events::stem(w)));
+    if is_known(lower) {
+        return None;
+    }
+    let function = |w: &str| {
+        TWO_LETTER.contains(w)
+            || (w.len() == 3 && SHORT_STOP.contains(w))
+            || (w.len() > 3 && LINK_STOP.contains(w))
+    };
+    // best[i]: the fewest words `lower[..i]` splits into, and where the last starts.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in 2..=n {
+        for start in 0..=end - 2 {
+            let Some((count, _)) = best[start] else {
+                continue;
+            };
+            let word = &lower[start..end];
+            let fits =
+                function(word) || (word.len() >= 3 && is_content(word, word) && is_known(word));
+            if fits && best[end].is_none_or(|(c, _)| count + 1 < c) {
+                best[end] = Some((count + 1, start));
+            }
+        }
+    }
+    let (count, _) = best[n]?;
+    if count < 2 {
+        return None;
+    }
+    let mut words = Vec::with_capacity(count);
+    let mut end = n;
+    while end > 0 {
+        let (_, start) = best[end]?;
+        words.push(&lower[start..end]);
+        end = start;
+    }
+    words.reverse();
+    Some(words)
+}
+
+pub(super) fn describe(text: &str) -> Described {
+    describe_with(text, &|_| false)
+}
+
+/// `describe`, with lower-case tags split into the words of the library
+/// (`known`, by stem key) they run together.
+pub(super) fn describe_with(text: &str, known: &dyn Fn(u64) -> bool) -> Described {
+    let tokens = tokenize(text);
+    let mut counts: HashMap<u64, u16> = HashMap::new();
+    let mut len = 0;
+    let mut add = |word: &str, lower: &str| {
+        let lower = crate::text::lexicon::strip_possessive(lower);
+        if is_content(crate::text::lexicon::strip_possessive(word), lower) {
+            let stem = crate::text::events::stem(lower);
+            *counts.entry(crate::links::stem_key(&stem)).or_default() += 1;
+            len += 1;
+        }
+    };
+    for t in &tokens {
+        match tag_words(t.text) {
+            Some(words) => {
+                for word in words {
+                    let lower = crate::text::lexicon::lower(word);
+                    // A capital already split the tag ("@TuckerCarlson"):
+                    // "Carlson" is a word, not "carl son".
+                    let split = if lower == word {
+                        split_run_together(&lower, known)
+                    } else {
+                        None
+                    };
+                    match split {
+                        Some(parts) => {
+                            for part in parts {
+                                add(part, part);
+                            }
+                        }
+                        None => add(word, &lower),
+                    }
+                }
+            }
+            None => add(t.text, &t.lower),
+        }
+    }
+    let mut stems: Vec<(u64, u16)> = counts.into_iter().collect();
+    stems.sort_unstable();
+    let names = entities::name_keys(&entities::extract_from(&tokens));
+    let figures = quantity::extract_from(text, &tokens)
+        .into_iter()
+        .filter(|q| q.unit != quantity::UnitClass::Date && !is_vague_or_ordinal(q))
+        .map(|q| (q.unit, q.value))
+        .collect();
+    Described {
+        stems,
+        len,
+        names,
+        figures,
+    }
+}
+
+/// "Hundreds of people" and "the 37th president" give no figure to agree
+/// or differ on: the first is a range of a thousand, the second a rank.
+fn is_vague_or_ordinal(q: &quantity::Quantity) -> bool {
+    let first = q.surface.split_whitespace().next().unwrap_or("");
+    let ordinal = first.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|end| first.to_ascii_lowercase().ends_with(end));
+    let vague = q.value_to.is_some() && !q.surface.chars().any(|c| c.is_ascii_digit());
+    ordinal || vague
+}
+#[cfg(test)]
+mod tests {
+    use super::split_run_together;
+
+    fn split(tag: &str, words: &[&str]) -> Option<Vec<String>> {
+        let known: Vec<u64> = words
+            .iter()
+            .map(|w| crate::links::stem_key(&crate::text::events::stem(w)))
+            .collect();
+        split_run_together(tag, &|k| known.contains(&k))
+            .map(|v| v.into_iter().map(str::to_string).collect())
+    }
+
+    #[test]
+    fn a_run_together_tag_splits_into_the_fewest_known_words() {
+        let town = ["cape", "town", "storm", "capetown"];
+        assert_eq!(
+            split("capetownstorm", &town),
+            Some(vec!["capetown".into(), "storm".into()])
+        );
+        assert_eq!(
+            split("thisisamerica", &["america"]),
+            Some(vec!["this".into(), "is".into(), "america".into()])
+        );
+        // Known as a whole, too short, not all small letters, or a part the
+        // library lacks: left whole.
+        assert_eq!(split("tornado", &["torn", "ado", "tornado"]), None);
+        assert_eq!(split("redcar", &["red"]), None);
+        assert_eq!(split("fakenews", &[]), None);
+        assert_eq!(split("fake2news", &["fake", "news"]), None);
+        assert_eq!(
+            split("redwave", &["red", "wave"]),
+            Some(vec!["red".into(), "wave".into()])
+        );
+    }
+}
