@@ -418,6 +418,9 @@ fn a_lower_case_tag_counts_as_the_library_words_it_runs_together() {
     ]));
     let (claim, m) = best_of(&index, "All #capetownstorm videos are fake");
     assert!(claim.starts_with("Videos show the storm"), "{claim} {m:?}");
+    // A capital that starts the tag marks no word inside it.
+    let (claim, m) = best_of(&index, "All #Capetownstorm videos are fake");
+    assert!(claim.starts_with("Videos show the storm"), "{claim} {m:?}");
     // A tag the library has as a word, or one it cannot split into its
     // words, stays one word; so does a part a capital already split off.
     let index = MatchIndex::build(entries(&[

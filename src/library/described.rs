@@ -148,11 +148,15 @@ pub(super) fn describe_with(text: &str, known: &dyn Fn(u64) -> bool) -> Describe
     for t in &tokens {
         match tag_words(t.text) {
             Some(words) => {
+                let whole = words.len() == 1;
                 for word in words {
                     let lower = crate::text::lexicon::lower(word);
-                    // A capital already split the tag ("@TuckerCarlson"):
-                    // "Carlson" is a word, not "carl son".
-                    let split = if lower == word {
+                    // Capitals inside a tag mark its words
+                    // ("@TuckerCarlson": "Carlson" is a word, not "carl
+                    // son"); a tag with none ("#capetownstorm",
+                    // "#Fyrefestival") marks none.
+                    let unmarked = whole && word.chars().skip(1).all(|c| !c.is_uppercase());
+                    let split = if unmarked {
                         split_run_together(&lower, known)
                     } else {
                         None
