@@ -16,7 +16,7 @@ const B: f32 = 0.75;
 const CANDIDATES: usize = 50;
 /// Which way of scoring this is: raised whenever a score can change, so
 /// that cached matches made the old way are not trusted.
-pub const SCORING: u32 = 8;
+pub const SCORING: u32 = 9;
 
 /// A match shown as "checked before" from this score on: calibrated on CLEF
 /// 2020 CheckThat! task 2 (tweets repeating Snopes fact-checks): 99.1% of
@@ -425,10 +425,13 @@ impl MatchIndex {
         // record year"): a claim takes more words in common, or a figure.
         let enough = in_both >= MIN_SHARED_WORDS
             || (in_both + 1 >= MIN_SHARED_WORDS && figures == Figures::Agree);
-        let scored = |words: f32| {
-            let mut score = words + 0.05 * names.len().min(2) as f32;
+        // The names' and figures' bonus, in proportion to the words' part:
+        // the rank's is smaller than the score's, and a shared name must
+        // not outweigh more of the claim said.
+        let scored = |words: f32, scale: f32| {
+            let mut score = words + scale * 0.05 * names.len().min(2) as f32;
             match figures {
-                Figures::Agree => score += 0.1,
+                Figures::Agree => score += scale * 0.1,
                 // Another figure for the same thing is another claim,
                 // however alike the words.
                 Figures::Differ | Figures::Missing => score = score.min(DIFFERENT_FIGURE_MAX),
@@ -441,8 +444,15 @@ impl MatchIndex {
         };
         Match {
             entry,
-            score: scored(words),
-            rank: scored(ranked_words),
+            score: scored(words, 1.0),
+            rank: scored(
+                ranked_words,
+                if words > 0.0 {
+                    ranked_words / words
+                } else {
+                    1.0
+                },
+            ),
             words,
             figures,
             names,
