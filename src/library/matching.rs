@@ -162,17 +162,7 @@ impl Words {
                 (stem, Posting { idf, claims })
             })
             .collect();
-        let (sum, count) = described.iter().flat_map(|d| &d.stems).fold(
-            (0.0f32, 0usize),
-            |(sum, n), (stem, _)| {
-                (
-                    sum + postings.get(stem).map_or(0.0, |p: &Posting| p.idf),
-                    n + 1,
-                )
-            },
-        );
-        let word_weight = if count > 0 { sum / count as f32 } else { 1.0 };
-        let weights = described
+        let weights: Vec<f32> = described
             .iter()
             .map(|d| {
                 d.stems
@@ -181,6 +171,12 @@ impl Words {
                     .sum()
             })
             .collect();
+        let words: usize = described.iter().map(|d| d.stems.len()).sum();
+        let word_weight = if words > 0 {
+            weights.iter().sum::<f32>() / words as f32
+        } else {
+            1.0
+        };
         Words {
             described,
             weights,
