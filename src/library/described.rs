@@ -78,13 +78,19 @@ static TWO_LETTER: WordSet = WordSet::new(&[
     "of", "on", "or", "so", "to", "up", "us", "we",
 ]);
 
+/// The longest tag split, and the longest word taken from one.
+const LONGEST_TAG: usize = 30;
+const LONGEST_PART: usize = 15;
+
 /// The words a lower-case tag runs together ("#capetownstorm": "cape town
 /// storm"), as the fewest words the library has (`known`, by stem key), each
 /// of three letters or more, or a function word; None when the tag is
 /// itself a word the library has, or cannot be split so.
 fn split_run_together<'a>(lower: &'a str, known: &dyn Fn(u64) -> bool) -> Option<Vec<&'a str>> {
     let n = lower.len();
-    if !(6..=40).contains(&n) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+    // Bounded so that a text of long made-up tags costs little: each end
+    // tries at most `LONGEST_PART` starts.
+    if !(6..=LONGEST_TAG).contains(&n) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     let is_known = |w: &str| known(crate::links::stem_key(&crate::text::events::stem(w)));
@@ -100,7 +106,7 @@ fn split_run_together<'a>(lower: &'a str, known: &dyn Fn(u64) -> bool) -> Option
     let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     best[0] = Some((0, 0));
     for end in 2..=n {
-        for start in 0..=end - 2 {
+        for start in end.saturating_sub(LONGEST_PART)..=end - 2 {
             let Some((count, _)) = best[start] else {
                 continue;
             };
@@ -235,5 +241,7 @@ mod tests {
             split("redwave", &["red", "wave"]),
             Some(vec!["red".into(), "wave".into()])
         );
+        // A made-up tag longer than any a person types is left whole.
+        assert_eq!(split(&"redwave".repeat(5), &["red", "wave"]), None);
     }
 }
