@@ -742,6 +742,33 @@ fn matching(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The library grown by 1,000 claims since the articles were matched:
+    // each is matched against those alone, its other matches cached.
+    let grown = MatchIndex::deferred(entries.clone());
+    let added: Vec<bool> = (0..entries.len())
+        .map(|i| i + 1000 >= entries.len())
+        .collect();
+    assert!(grown.prepare_added(&added));
+    g.bench_function("match_1k_articles_against_1k_added_claims", |b| {
+        b.iter(|| {
+            use rayon::prelude::*;
+            articles
+                .par_iter()
+                .map(|a| {
+                    let analysis = text::analyse(a);
+                    claimdesk::library::matching::sentence_matches_among(
+                        &grown,
+                        a,
+                        &analysis,
+                        5,
+                        claimdesk::library::matching::SHOWN_FROM,
+                        claimdesk::library::matching::Among::Added,
+                    )
+                    .len()
+                })
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 

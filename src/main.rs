@@ -344,7 +344,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let min_score = min_score.unwrap_or(claimdesk::library::matching::SHOWN_FROM);
             let cache_path =
                 index_cache_path(&corpus_dir).map(|p| claimdesk::library::cache::path_for(&p));
-            let key = claimdesk::library::cache::library_key(&dir);
+            let key = claimdesk::library::cache::matching_key();
             let cache = cache_path.as_deref().map(|p| (p, key.as_str()));
             cli::matches_each(&ws, &index, min_score, cache, json, &mut |piece| {
                 print_as(piece, json)

@@ -197,7 +197,9 @@ pub fn spawn_indexer(
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         // The library is read and indexed beside the analyses.
-        let library_key = library.as_deref().map(crate::library::cache::library_key);
+        let matching_key = library
+            .as_ref()
+            .map(|_| crate::library::cache::matching_key());
         let library = library.map(|dir| {
             std::thread::spawn(move || {
                 let (entries, problems) = crate::library::load(&dir);
@@ -288,7 +290,7 @@ pub fn spawn_indexer(
                 && (!index.is_empty() || !problems.is_empty())
             {
                 let cache_path = cache.as_deref().map(crate::library::cache::path_for);
-                let cached = cache_path.as_deref().zip(library_key.as_deref());
+                let cached = cache_path.as_deref().zip(matching_key.as_deref());
                 let by_article = crate::library::cache::match_corpus(
                     &index,
                     &corpus.articles,

@@ -390,6 +390,36 @@ fn best_of(index: &MatchIndex, text: &str) -> (String, Match) {
 }
 
 #[test]
+fn a_query_among_the_added_claims_finds_those_alone() {
+    use claimdesk::library::matching::{Among, sentence_matches_among};
+    let claims = [
+        "Belgian police seized 28 tons of cocaine at the port of Antwerp",
+        "Police in Belgium seized 28 tons of cocaine at Antwerp's port",
+        "The port of Antwerp seized 28 tons of cocaine, Belgian police said",
+    ];
+    let article = claimdesk::corpus::Article::from_bytes(
+        "a.txt".into(),
+        "a.txt".into(),
+        b"Belgian police seized 28 tons of cocaine at the port of Antwerp.\n",
+    );
+    let analysis = claimdesk::text::analyse(&article);
+    let index = MatchIndex::deferred(entries(&claims));
+    assert!(index.prepare_added(&[false, true, false]));
+    let all = sentence_matches_among(&index, &article, &analysis, 5, SHOWN_FROM, Among::All);
+    let mut found: Vec<usize> = all.iter().map(|(_, m)| m.entry).collect();
+    found.sort_unstable();
+    assert_eq!(found, [0, 1, 2], "{all:?}");
+    let added = sentence_matches_among(&index, &article, &analysis, 5, SHOWN_FROM, Among::Added);
+    let found: Vec<usize> = added.iter().map(|(_, m)| m.entry).collect();
+    assert_eq!(found, [1]);
+    // As they would be found among all.
+    assert_eq!(Some(&added[0]), all.iter().find(|(_, m)| m.entry == 1));
+    // Indexed already, in the library's order: the added cannot be told apart.
+    let built = MatchIndex::build(entries(&claims));
+    assert!(!built.prepare_added(&[false, true, false]));
+}
+
+#[test]
 fn hashtags_and_handles_count_as_the_words_they_run_together() {
     let index = MatchIndex::build(entries(&[
         "A music festival in the Bahamas left attendees stranded on an island.",
@@ -582,12 +612,12 @@ fn by_article_has(s: &claimdesk::app::state::State, sentence: usize) -> bool {
 }
 
 #[test]
-fn matches_are_cached_per_article_and_the_library_and_never_trusted_stale() {
-    use claimdesk::library::cache::{MatchCache, library_key, path_for};
+fn matches_are_cached_per_article_and_never_trusted_stale() {
+    use claimdesk::library::cache::{MatchCache, matching_key, path_for};
     use claimdesk::library::matching::sentences_checked_before;
     let lib = tempfile::tempdir().unwrap();
     library::add(lib.path(), &fixture("single.json")).unwrap();
-    let key = library_key(lib.path());
+    let key = matching_key();
     let seeds =
         claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
     let article = &seeds.articles[0];
@@ -616,12 +646,9 @@ fn matches_are_cached_per_article_and_the_library_and_never_trusted_stale() {
     );
     // An article whose text changed has another hash: matched again.
     assert!(again.get("0000", &ids).is_none());
-    // A changed library is another key: everything is matched again.
-    library::add(lib.path(), &fixture("graph.json")).unwrap();
-    let changed = library_key(lib.path());
-    assert_ne!(changed, key);
+    // Made by another version or way of scoring: not trusted.
     assert!(
-        MatchCache::load(&path, &changed)
+        MatchCache::load(&path, "another key")
             .get(&article.sha256, &ids)
             .is_none()
     );
@@ -642,11 +669,11 @@ fn matches_are_cached_per_article_and_the_library_and_never_trusted_stale() {
 
 #[test]
 fn a_corpus_matched_before_never_indexes_the_library_words_again() {
-    use claimdesk::library::cache::{library_key, match_corpus};
+    use claimdesk::library::cache::{match_corpus, matching_key};
     let lib = tempfile::tempdir().unwrap();
     library::add(lib.path(), &fixture("single.json")).unwrap();
     library::add(lib.path(), &fixture("graph.json")).unwrap();
-    let key = library_key(lib.path());
+    let key = matching_key();
     let seeds =
         claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
     let analyses: Vec<_> = seeds
@@ -682,6 +709,146 @@ fn a_corpus_matched_before_never_indexes_the_library_words_again() {
     let after = match_corpus(&after_index, &changed, &changed_refs, Some((&path, &key)));
     assert!(after_index.is_prepared());
     assert_eq!(after[1..], first[1..]);
+}
+
+/// A ClaimReview list of `claims`, rated true, written to `path`.
+fn write_reviews(path: &Path, claims: &[&str], tag: &str) {
+    let reviews: Vec<serde_json::Value> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": format!("https://checkers.example/{tag}/{i}"),
+                "claimReviewed": claim,
+                "author": {"@type": "Organization", "name": "Checkers"},
+                "reviewRating": {"@type": "Rating", "alternateName": "True"}
+            })
+        })
+        .collect();
+    std::fs::write(path, serde_json::to_string(&reviews).unwrap()).unwrap();
+}
+
+/// Sets the score of the first cached match of every article to 0.999, a
+/// score no match of the seeds has: a match kept from the cache shows it.
+fn mark_cached_matches(path: &Path) {
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for matches in file["articles"].as_object_mut().unwrap().values_mut() {
+        if let Some(first) = matches.as_array_mut().unwrap().first_mut() {
+            first["score"] = serde_json::json!(0.999);
+        }
+    }
+    std::fs::write(path, file.to_string()).unwrap();
+}
+
+fn marked(found: &[Vec<(usize, Match)>]) -> usize {
+    found
+        .iter()
+        .flatten()
+        .filter(|(_, m)| (m.score - 0.999).abs() < 1e-6)
+        .count()
+}
+
+#[test]
+fn claims_added_to_the_library_are_matched_alone_against_a_corpus_matched_before() {
+    use claimdesk::library::cache::{match_corpus, matching_key};
+    let seeds =
+        claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
+    let analyses: Vec<_> = seeds
+        .articles
+        .iter()
+        .map(claimdesk::text::analyse)
+        .collect();
+    let refs: Vec<_> = analyses.iter().collect();
+    // The library: twenty of the seeds' long sentences, and one more to add.
+    let sentences: Vec<(usize, usize, &str)> = seeds
+        .articles
+        .iter()
+        .zip(&analyses)
+        .enumerate()
+        .flat_map(|(a, (article, analysis))| {
+            analysis
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !s.chrome)
+                .map(move |(i, s)| (a, i, article.slice(s.start(), s.end())))
+        })
+        .filter(|(_, _, text)| text.split_whitespace().count() >= 15)
+        .step_by(3)
+        .take(21)
+        .collect();
+    assert_eq!(sentences.len(), 21);
+    let claims: Vec<&str> = sentences.iter().map(|s| s.2).collect();
+    let sources = tempfile::tempdir().unwrap();
+    let (base, added, more) = (
+        sources.path().join("base.json"),
+        sources.path().join("added.json"),
+        sources.path().join("more.json"),
+    );
+    write_reviews(&base, &claims[..20], "base");
+    write_reviews(&added, &claims[20..], "added");
+    write_reviews(&more, &claims[..3], "more");
+    let lib = tempfile::tempdir().unwrap();
+    library::add(lib.path(), &base).unwrap();
+    let cache_dir = tempfile::tempdir().unwrap();
+    let path = cache_dir.path().join("matches.json");
+    let key = matching_key();
+    let cache = Some((path.as_path(), key.as_str()));
+    let index = || MatchIndex::deferred(library::load(lib.path()).0);
+    let scratch = || match_corpus(&index(), &seeds.articles, &refs, None);
+    let first = match_corpus(&index(), &seeds.articles, &refs, cache);
+    assert_eq!(first, scratch());
+    mark_cached_matches(&path);
+    let kept = marked(&match_corpus(&index(), &seeds.articles, &refs, cache));
+    assert!(
+        kept >= 4,
+        "every article matches a claim of its own: {kept}"
+    );
+
+    // One claim added (a twentieth more): the cached matches are kept, and
+    // the added claim is matched, on its sentence, as a whole match would.
+    let (added_file, _) = library::add(lib.path(), &added).unwrap();
+    let grown = index();
+    let after = match_corpus(&grown, &seeds.articles, &refs, cache);
+    assert_eq!(marked(&after), kept, "what was matched before is kept");
+    let whole = scratch();
+    let (article, sentence, claim) = sentences[20];
+    let found_on = |found: &[Vec<(usize, Match)>]| {
+        found[article]
+            .iter()
+            .find(|(i, m)| *i == sentence && grown.entries[m.entry].claim == claim)
+            .map(|(_, m)| m.clone())
+    };
+    let added_match = found_on(&after).expect("the added claim is matched on its sentence");
+    let whole_match = found_on(&whole).expect("as a whole match finds it");
+    // The same but for the order floats were summed in.
+    assert!((added_match.score - whole_match.score).abs() < 1e-5);
+    assert!((added_match.rank - whole_match.rank).abs() < 1e-5);
+    assert_eq!(
+        (added_match.figures, &added_match.names),
+        (whole_match.figures, &whole_match.names)
+    );
+    // The next start takes all of it from the cache.
+    let next = index();
+    assert_eq!(match_corpus(&next, &seeds.articles, &refs, cache), after);
+    assert!(!next.is_prepared());
+
+    // A claim removed: everything is matched again.
+    std::fs::remove_file(&added_file).unwrap();
+    mark_cached_matches(&path);
+    let removed = match_corpus(&index(), &seeds.articles, &refs, cache);
+    assert_eq!(marked(&removed), 0);
+    assert_eq!(removed, scratch());
+
+    // Claims added beyond a tenth of the library: everything is matched again.
+    mark_cached_matches(&path);
+    library::add(lib.path(), &more).unwrap();
+    let grown_much = match_corpus(&index(), &seeds.articles, &refs, cache);
+    assert_eq!(marked(&grown_much), 0);
+    assert_eq!(grown_much, scratch());
 }
 
 /// Every file under `dir`.

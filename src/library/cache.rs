@@ -1,8 +1,9 @@
 //! What the corpus matched in the library, kept in the cache folder beside
-//! the index cache: keyed by each article's content hash, for one state of
-//! the library (its files' names, sizes and times) and one program version.
-//! The next start matches only the articles that changed; a changed library
-//! or a cache that does not parse is matched again, never trusted.
+//! the index cache: keyed by each article's content hash and the program's
+//! version, with the library's claims it was matched against. The next
+//! start matches only the articles that changed, and the others against
+//! claims added since; a library that lost claims or grew much, or a cache
+//! that does not parse, is matched again, never trusted.
 
 use super::LibraryEntry;
 use super::matching::{Figures, Match};
@@ -28,12 +29,21 @@ struct Cached {
 #[derive(Serialize, Deserialize, Default)]
 struct CacheFile {
     key: String,
+    /// The claims the articles were matched against, by `fingerprint`, sorted.
+    #[serde(default)]
+    library: Vec<u64>,
+    /// How many claims the library had when every article was last matched
+    /// against all of it.
+    #[serde(default)]
+    whole: usize,
     articles: HashMap<String, Vec<Cached>>,
 }
 
 #[derive(Default)]
 pub struct MatchCache {
     key: String,
+    library: Vec<u64>,
+    whole: usize,
     articles: HashMap<String, Vec<Cached>>,
     added: usize,
 }
@@ -47,54 +57,96 @@ pub fn path_for(index_cache: &Path) -> PathBuf {
     index_cache.with_file_name(name)
 }
 
-/// The library as it stands: its files' names, sizes and modification
-/// times, the program's version, the way of scoring and the threshold.
-pub fn library_key(library: &Path) -> String {
-    let mut files: Vec<String> = std::fs::read_dir(library)
-        .map(|d| {
-            d.flatten()
-                .filter_map(|e| {
-                    let m = e.metadata().ok()?;
-                    let t = m
-                        .modified()
-                        .ok()?
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .ok()?;
-                    Some(format!(
-                        "{}:{}:{}",
-                        e.file_name().to_string_lossy(),
-                        m.len(),
-                        t.as_nanos()
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
+/// The program's version, the way of scoring and the threshold: a cache
+/// made under others is not trusted.
+pub fn matching_key() -> String {
     let key = format!(
-        "{}\n{}\n{}\n{}",
+        "{}\n{}\n{}",
         env!("CARGO_PKG_VERSION"),
         super::matching::SCORING,
         super::matching::SHOWN_FROM,
-        files.join("\n")
     );
     crate::corpus::sha256_hex(key.as_bytes())
+}
+
+/// What a library claim is matched by: its id and its words. A claim whose
+/// rating changed is the same claim; one reworded is another.
+fn fingerprint(entry: &LibraryEntry) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (&entry.id, &entry.claim, &entry.title).hash(&mut h);
+    h.finish()
+}
+
+/// The library may grow by this share of the claims it had when every
+/// article was last matched against all of it before that is done again:
+/// the words' weights, which scores rest on, move as claims come in.
+const GROWTH_MATCHED_ALONE: f32 = 0.1;
+
+/// How the library stands to the one the cache's articles were matched
+/// against.
+#[derive(Debug, PartialEq)]
+enum Change {
+    /// The same claims: the cached matches are the matches.
+    None,
+    /// Claims were added (those marked), no more than
+    /// `GROWTH_MATCHED_ALONE`, none removed or reworded: an article
+    /// matched before is matched against the added claims alone.
+    Added(Vec<bool>),
+    /// Claims removed or reworded, or many added: all is matched again.
+    Whole,
 }
 
 impl MatchCache {
     /// The cache at `path` if it was made for `key`; else an empty one.
     pub fn load(path: &Path, key: &str) -> MatchCache {
-        let articles = std::fs::read(path)
+        let file = std::fs::read(path)
             .ok()
             .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
             .filter(|f| f.key == key)
-            .map(|f| f.articles)
             .unwrap_or_default();
         MatchCache {
             key: key.to_string(),
-            articles,
+            library: file.library,
+            whole: file.whole,
+            articles: file.articles,
             added: 0,
         }
+    }
+
+    /// How `entries` stand to the library the cached articles were matched
+    /// against; the cache now stands for `entries`, its articles dropped
+    /// if they are all to be matched again.
+    fn change_to(&mut self, entries: &[LibraryEntry]) -> Change {
+        let now: Vec<u64> = entries.iter().map(fingerprint).collect();
+        let mut sorted = now.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let before = std::mem::replace(&mut self.library, sorted);
+        let change = if self.articles.is_empty() {
+            Change::Whole
+        } else if before == self.library {
+            Change::None
+        } else if before
+            .iter()
+            .any(|f| self.library.binary_search(f).is_err())
+            || self.library.len() as f32 > self.whole as f32 * (1.0 + GROWTH_MATCHED_ALONE)
+        {
+            Change::Whole
+        } else {
+            Change::Added(
+                now.iter()
+                    .map(|f| before.binary_search(f).is_err())
+                    .collect(),
+            )
+        };
+        if change == Change::Whole {
+            self.articles.clear();
+            self.whole = self.library.len();
+            // The library, and so every article's matches, changed.
+            self.added += 1;
+        }
+        change
     }
 
     /// An article's matches, if its text was matched against this library.
@@ -144,6 +196,8 @@ impl MatchCache {
         self.articles.retain(|k, _| keep.contains(k.as_str()));
         let file = CacheFile {
             key: self.key,
+            library: self.library,
+            whole: self.whole,
             articles: self.articles,
         };
         let Ok(bytes) = serde_json::to_vec(&file) else {
@@ -161,17 +215,20 @@ pub const PER_SENTENCE: usize = 5;
 
 /// Each article's sentences checked before, with up to `PER_SENTENCE`
 /// matches each (by sentence, best first), on every core.
-/// With a cache (its file and the library's key), what an earlier run
-/// matched against the same library is taken as it was, only changed
-/// articles are matched, and the cache is brought up to date.
+/// With a cache (its file and `matching_key`), what an earlier run matched
+/// is taken as it was: only changed articles are matched against the whole
+/// library, and, when claims were added since, the others against those
+/// alone. The cache is brought up to date.
 pub fn match_corpus(
     index: &super::matching::MatchIndex,
     articles: &[crate::corpus::Article],
     analyses: &[&crate::text::ArticleAnalysis],
     cache: Option<(&Path, &str)>,
 ) -> Vec<Vec<(usize, Match)>> {
+    use super::matching::{Among, SHOWN_FROM, sentence_matches_among};
     use rayon::prelude::*;
     let mut matched = cache.map_or_else(MatchCache::default, |(p, k)| MatchCache::load(p, k));
+    let mut change = matched.change_to(&index.entries);
     let ids: HashMap<&str, usize> = index
         .entries
         .iter()
@@ -183,25 +240,41 @@ pub fn match_corpus(
         .map(|a| matched.get(&a.sha256, &ids))
         .collect();
     // The words' index is made only if some article is to be matched, and
-    // before the threads query it.
-    if hits.iter().any(Option::is_none) {
-        index.prepare();
+    // before the threads query it; claims added since, last.
+    let added_last = match &change {
+        Change::Added(added) => index.prepare_added(added),
+        _ => {
+            if hits.iter().any(Option::is_none) {
+                index.prepare();
+            }
+            true
+        }
+    };
+    if !added_last {
+        // Indexed before, in the library's order: all is matched again.
+        change = Change::Whole;
+        matched.whole = matched.library.len();
     }
     let found: Vec<(Vec<(usize, Match)>, bool)> = hits
         .into_par_iter()
         .zip(articles.par_iter().zip(analyses.par_iter()))
-        .map(|(hit, (article, analysis))| match hit {
-            Some(hit) => (hit, false),
-            None => (
-                super::matching::sentence_matches(
-                    index,
-                    article,
-                    analysis,
-                    PER_SENTENCE,
-                    super::matching::SHOWN_FROM,
-                ),
-                true,
-            ),
+        .map(|(hit, (article, analysis))| {
+            let matches = |among| {
+                sentence_matches_among(index, article, analysis, PER_SENTENCE, SHOWN_FROM, among)
+            };
+            match (hit, &change) {
+                (Some(hit), Change::None) => (hit, false),
+                (Some(mut hit), Change::Added(_)) => {
+                    // The added claims are others than the cached ones:
+                    // a sentence's best are the best of both.
+                    hit.extend(matches(Among::Added));
+                    (
+                        super::sentences::best_k_per_sentence(hit, PER_SENTENCE),
+                        true,
+                    )
+                }
+                _ => (matches(Among::All), true),
+            }
         })
         .collect();
     for (article, (f, new)) in articles.iter().zip(&found) {

@@ -106,6 +106,15 @@ pub struct MatchIndex {
     words: std::sync::OnceLock<Words>,
 }
 
+/// Which of the library's claims a query looks among.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Among {
+    All,
+    /// Only those `prepare_added` put last: claims added since the corpus
+    /// was matched, which a sentence matched before is asked about alone.
+    Added,
+}
+
 struct Words {
     /// Each view's words, names and figures.
     described: Vec<Described>,
@@ -114,6 +123,11 @@ struct Words {
     weights: Vec<f32>,
     /// The entry each view words.
     view_entry: Vec<u32>,
+    /// Each entry's views, side by side.
+    views_of: Vec<std::ops::Range<u32>>,
+    /// The first view of an added claim: they come last, so that each
+    /// posting lists them at its end.
+    first_added: u32,
     postings: rustc_hash::FxHashMap<u64, Posting>,
     /// The mean weight of a word of a claim.
     word_weight: f32,
@@ -122,16 +136,29 @@ struct Words {
 }
 
 impl Words {
-    fn new(entries: &[LibraryEntry]) -> Words {
+    /// The entries' words indexed, those `added` (if any) last.
+    fn new(entries: &[LibraryEntry], added: Option<&[bool]>) -> Words {
         use rayon::prelude::*;
-        let views: Vec<(u32, &str)> = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| {
-                let title = (!e.title.trim().is_empty()).then_some(e.title.as_str());
-                std::iter::once((i as u32, e.claim.as_str())).chain(title.map(|t| (i as u32, t)))
-            })
-            .collect();
+        let is_added = |i: usize| added.is_some_and(|a| a.get(i).copied().unwrap_or(false));
+        let in_order = (0..entries.len())
+            .filter(|&i| !is_added(i))
+            .chain((0..entries.len()).filter(|&i| is_added(i)));
+        let mut views: Vec<(u32, &str)> = Vec::with_capacity(entries.len() * 2);
+        let mut views_of = vec![0..0; entries.len()];
+        let mut first_added = None;
+        for i in in_order {
+            let e = &entries[i];
+            if is_added(i) && first_added.is_none() {
+                first_added = Some(views.len() as u32);
+            }
+            let from = views.len() as u32;
+            views.push((i as u32, e.claim.as_str()));
+            if !e.title.trim().is_empty() {
+                views.push((i as u32, e.title.as_str()));
+            }
+            views_of[i] = from..views.len() as u32;
+        }
+        let first_added = first_added.unwrap_or(views.len() as u32);
         let described: Vec<Described> = views.par_iter().map(|(_, text)| describe(text)).collect();
         let view_entry: Vec<u32> = views.iter().map(|&(i, _)| i).collect();
         let mut lists: rustc_hash::FxHashMap<u64, Vec<(u32, u16)>> = Default::default();
@@ -181,6 +208,8 @@ impl Words {
             described,
             weights,
             view_entry,
+            views_of,
+            first_added,
             postings,
             word_weight,
             claim_weight: avg_len * word_weight,
@@ -210,13 +239,25 @@ impl MatchIndex {
         self.words();
     }
 
+    /// `prepare`, with the entries marked in `added` indexed last, so that
+    /// a query can look among them alone (`Among::Added`). False when the
+    /// words were indexed before, in the library's order.
+    pub fn prepare_added(&self, added: &[bool]) -> bool {
+        let mut ordered = false;
+        self.words.get_or_init(|| {
+            ordered = true;
+            Words::new(&self.entries, Some(added))
+        });
+        ordered
+    }
+
     /// Whether the words are indexed yet.
     pub fn is_prepared(&self) -> bool {
         self.words.get().is_some()
     }
 
     fn words(&self) -> &Words {
-        self.words.get_or_init(|| Words::new(&self.entries))
+        self.words.get_or_init(|| Words::new(&self.entries, None))
     }
 
     pub fn len(&self) -> usize {
@@ -256,7 +297,7 @@ impl MatchIndex {
     /// The best library claims for `text`, best first, at most `k`, any
     /// score; a claim scores by the better of its wordings.
     pub fn query(&self, text: &str, k: usize) -> Vec<Match> {
-        self.query_described(&self.describe_query(text), k, &mut Vec::new())
+        self.query_described(&self.describe_query(text), k, Among::All, &mut Vec::new())
     }
 
     /// `query` of a described text, adding the wordings it looked at to
@@ -265,6 +306,7 @@ impl MatchIndex {
         &self,
         q: &Described,
         k: usize,
+        among: Among,
         looked_at: &mut Vec<u32>,
     ) -> Vec<Match> {
         if q.stems.is_empty() {
@@ -272,8 +314,12 @@ impl MatchIndex {
         }
         let common =
             ((COMMON_SHARE * self.words().described.len() as f32) as usize).max(COMMON_FLOOR);
+        let from = match among {
+            Among::All => 0,
+            Among::Added => self.words().first_added,
+        };
         let candidates: Vec<u32> = self
-            .bm25_candidates(q, common, CANDIDATES)
+            .bm25_candidates(q, common, CANDIDATES, from)
             .into_iter()
             .map(|(view, _)| view)
             .collect();
@@ -309,13 +355,10 @@ impl MatchIndex {
 
     /// How the described text matches library claim `entry` (its better wording).
     pub(super) fn match_described(&self, q: &Described, entry: usize) -> Option<Match> {
-        // Views are in entry order: an entry's are side by side.
-        let views = &self.words().view_entry;
+        let views = self.words().views_of.get(entry)?.clone();
         let q_weight = self.weight_of(q);
-        let from = views.partition_point(|&e| (e as usize) < entry);
-        let to = views.partition_point(|&e| (e as usize) <= entry);
-        (from..to)
-            .map(|v| self.score(q, q_weight, v))
+        views
+            .map(|v| self.score(q, q_weight, v as usize))
             .max_by(|a, b| a.better_than(b))
     }
 
@@ -325,7 +368,7 @@ impl MatchIndex {
     /// by its better wording.
     pub fn bm25(&self, text: &str, k: usize) -> Vec<(usize, f32)> {
         let q = describe(text);
-        let mut found = self.bm25_candidates(&q, usize::MAX, 2 * k);
+        let mut found = self.bm25_candidates(&q, usize::MAX, 2 * k, 0);
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut seen = rustc_hash::FxHashSet::default();
         let views = &self.words().view_entry;
@@ -337,9 +380,15 @@ impl MatchIndex {
             .collect()
     }
 
-    /// The `keep` claims with the highest BM25 for `q`, in no order; words
-    /// in more than `common` claims find none.
-    fn bm25_candidates(&self, q: &Described, common: usize, keep: usize) -> Vec<(u32, f32)> {
+    /// The `keep` claims with the highest BM25 for `q`, in no order, among
+    /// the views from `from` on; words in more than `common` claims find none.
+    fn bm25_candidates(
+        &self,
+        q: &Described,
+        common: usize,
+        keep: usize,
+        from: u32,
+    ) -> Vec<(u32, f32)> {
         let w = self.words();
         BM25_SCRATCH.with(|scratch| {
             let (sums, touched) = &mut *scratch.borrow_mut();
@@ -351,7 +400,13 @@ impl MatchIndex {
                 if p.claims.len() > common {
                     continue;
                 }
-                for &(doc, part) in &p.claims {
+                // Each posting lists its views in order.
+                let start = if from == 0 {
+                    0
+                } else {
+                    p.claims.partition_point(|&(view, _)| view < from)
+                };
+                for &(doc, part) in &p.claims[start..] {
                     if sums[doc as usize] == 0.0 {
                         touched.push(doc);
                     }
@@ -502,4 +557,6 @@ fn compare_figures(a: &[(quantity::UnitClass, f64)], b: &[(quantity::UnitClass, 
 }
 
 pub use super::checked::CheckedBefore;
-pub use super::sentences::{best_per_sentence, sentence_matches, sentences_checked_before};
+pub use super::sentences::{
+    best_per_sentence, sentence_matches, sentence_matches_among, sentences_checked_before,
+};

@@ -1,7 +1,7 @@
 //! Which sentences of an article were checked before: each content
 //! sentence, and each paragraph of several, matched against the library.
 
-use super::matching::{Described, Figures, Match, MatchIndex, SHOWN_FROM};
+use super::matching::{Among, Described, Figures, Match, MatchIndex, SHOWN_FROM};
 
 /// The best match from `SHOWN_FROM` of each content sentence of an article.
 pub fn sentences_checked_before(
@@ -24,6 +24,18 @@ pub fn sentence_matches(
     k: usize,
     min: f32,
 ) -> Vec<(usize, Match)> {
+    sentence_matches_among(index, article, analysis, k, min, Among::All)
+}
+
+/// `sentence_matches` among the claims `among` says.
+pub fn sentence_matches_among(
+    index: &MatchIndex,
+    article: &crate::corpus::Article,
+    analysis: &crate::text::ArticleAnalysis,
+    k: usize,
+    min: f32,
+    among: Among,
+) -> Vec<(usize, Match)> {
     let content: Vec<usize> = (0..analysis.sentences.len())
         .filter(|&i| !analysis.sentences[i].chrome)
         .collect();
@@ -36,7 +48,7 @@ pub fn sentence_matches(
     for &i in &content {
         let s = &analysis.sentences[i];
         let q = index.describe_query(article.slice(s.start(), s.end()));
-        let matches = index.query_described(&q, k, &mut looked_at[i]);
+        let matches = index.query_described(&q, k, among, &mut looked_at[i]);
         described[i] = Some(q);
         found.extend(
             matches
@@ -93,6 +105,11 @@ pub fn sentence_matches(
             found.push((told_most, m));
         }
     }
+    best_k_per_sentence(found, k)
+}
+
+/// The matches by sentence, each sentence's best first, at most `k` each.
+pub(super) fn best_k_per_sentence(mut found: Vec<(usize, Match)>, k: usize) -> Vec<(usize, Match)> {
     found.sort_by(|(i, a), (j, b)| i.cmp(j).then(b.better_than(a)));
     let mut per_sentence = 0;
     let mut previous = None;
