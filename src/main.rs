@@ -313,8 +313,15 @@ fn run(cli: Cli) -> Result<(), String> {
             opts,
             json,
         }) => {
-            let ws = open(&corpus(c)?, &opts)?;
-            cli::links_each(&ws, json, &mut |piece| print_as(piece, json))
+            let corpus_dir = corpus(c)?;
+            let mut ws = open(&corpus_dir, &opts)?;
+            // The texts are parked in the cache folder while linking.
+            let park_in = dirs()
+                .map(|d| d.cache_dir().to_path_buf())
+                .filter(|d| std::fs::create_dir_all(d).is_ok());
+            cli::links_each(&mut ws, park_in.as_deref(), json, &mut |piece| {
+                print_as(piece, json)
+            })
         }
         Some(Command::Import { pages, into }) => import_pages(&pages, &into),
         Some(Command::Library {

@@ -473,3 +473,37 @@ fn a_listing_whose_reader_has_gone_stops_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn links_lists_the_same_with_the_texts_parked_while_linking() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let listing = |park_in: Option<&std::path::Path>| {
+        let mut ws =
+            claimdesk::cli::open_with(&corpus, None, claimdesk::corpus::Links::InsideCorpus)
+                .unwrap();
+        let mut out = String::new();
+        claimdesk::cli::links_each(&mut ws, park_in, true, &mut |piece| {
+            out.push_str(piece);
+            Ok(())
+        })
+        .unwrap();
+        let parked = ws
+            .corpus
+            .articles
+            .iter()
+            .filter(|a| a.text.is_parked())
+            .count();
+        (out, parked)
+    };
+    let (held, none) = listing(None);
+    let parking = tempfile::tempdir().unwrap();
+    let (parked_listing, parked) = listing(Some(parking.path()));
+    assert_eq!(none, 0);
+    assert_eq!(parked, 5, "every article's text left the heap");
+    assert!(held.contains("\"relation\""), "the seeds link: {held}");
+    assert_eq!(parked_listing, held);
+    // A folder that cannot take the file: the texts stay, the listing too.
+    let (kept_listing, kept) = listing(Some(&dir.path().join("no such folder")));
+    assert_eq!((kept, kept_listing), (0, held));
+}

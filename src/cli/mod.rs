@@ -297,9 +297,9 @@ struct LinkOut<'a> {
 }
 
 /// `links`: every cross-article link once, with both ends.
-pub fn links(ws: &Workspace, json: bool) -> String {
+pub fn links(ws: &mut Workspace, json: bool) -> String {
     let mut out = String::new();
-    let _ = links_each(ws, json, &mut |piece| {
+    let _ = links_each(ws, None, json, &mut |piece| {
         out.push_str(piece);
         Ok(())
     });
@@ -312,19 +312,29 @@ const LINKS_PER_PIECE: usize = 4096;
 
 /// `links` handed to `write` piece by piece. Each article is analysed,
 /// described for linking and its analysis slimmed at once: the corpus's full
-/// analyses are never held together. A failed write stops it.
+/// analyses are never held together. With `park_in`, a folder, the texts
+/// are parked there (see `corpus::parked`) once described, so that they
+/// leave the heap while linking, which reads none of them. A failed write
+/// stops it.
 pub fn links_each(
-    ws: &Workspace,
+    ws: &mut Workspace,
+    park_in: Option<&Path>,
     json: bool,
     write: &mut dyn FnMut(&str) -> Result<(), String>,
 ) -> Result<(), String> {
     ws.step("analysing", ws.corpus.articles.len());
-    let (index, spans) = crate::links::link_analysing(&ws.corpus.articles, |a| {
+    let (described, spans) = crate::links::describe_analysing(&ws.corpus.articles, |a| {
         let analysis = text::analyse(a);
         ws.progress.inc(1);
         analysis
     });
+    if let Some(dir) = park_in {
+        let parked = ws.corpus.park(dir);
+        ws.corpus.take_parked(parked);
+    }
+    let index = described.link();
     ws.progress.finish_and_clear();
+    let ws = &*ws;
     let end = |r: crate::links::SentenceRef| {
         let a = &ws.corpus.articles[r.article];
         let s = &spans[r.article].sentences[r.sentence];

@@ -145,6 +145,29 @@ pub fn link_analysing(
     articles: &[Article],
     analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
 ) -> (LinkIndex, Vec<ArticleAnalysis>) {
+    let (described, slim) = describe_analysing(articles, analyse);
+    (described.link(), slim)
+}
+
+/// A corpus's content sentences described for linking: what linking reads
+/// of the articles, which it needs no more (their texts can be let go).
+pub struct DescribedCorpus {
+    articles: usize,
+    per_article: Vec<Vec<Described>>,
+}
+
+impl DescribedCorpus {
+    pub fn link(self) -> LinkIndex {
+        link_described(self.articles, self.per_article)
+    }
+}
+
+/// The first step of `link_analysing`: each article analysed, described and
+/// its analysis slimmed.
+pub fn describe_analysing(
+    articles: &[Article],
+    analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
+) -> (DescribedCorpus, Vec<ArticleAnalysis>) {
     use rayon::prelude::*;
     let names = describe::Names::default();
     let (per_article, slim): (Vec<Vec<Described>>, Vec<ArticleAnalysis>) = articles
@@ -158,7 +181,11 @@ pub fn link_analysing(
             )
         })
         .unzip();
-    (link_described(articles.len(), per_article), slim)
+    let described = DescribedCorpus {
+        articles: articles.len(),
+        per_article,
+    };
+    (described, slim)
 }
 
 /// The content sentences of article `ai` as linking sees them.
