@@ -51,6 +51,15 @@ pub static NOT_NAMES: WordSet = WordSet::new(&[
     "Those",
     "It",
     "I",
+    // "while I'm the president": the speaker, not a name.
+    "I'm",
+    "I’m",
+    "I've",
+    "I’ve",
+    "I'd",
+    "I’d",
+    "I'll",
+    "I’ll",
     "We",
     "He",
     "She",
@@ -272,7 +281,7 @@ fn ends_clause(t: &Token) -> bool {
 
 const FUNCTION_WORDS: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "And", "But", "Or", "To", "For", "From", "By", "As", "If",
-    "With", "It", "I",
+    "With", "It", "I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll",
 ];
 
 /// Named things of an already tokenized sentence.
@@ -391,5 +400,14 @@ mod tests {
     fn sentence_openers_and_months_are_not_names() {
         assert!(extract("The report reveals that only 50,000 containers are searched.").is_empty());
         assert!(extract("On Tuesday, four more arrests were made in March.").is_empty());
+    }
+
+    #[test]
+    fn the_speaker_is_no_name() {
+        assert!(extract("He said that I'm wrong and I’ve lied, and I'd regret it.").is_empty());
+        assert_eq!(
+            kinds("Mayor Ann Lee said I'll pay."),
+            vec![("Mayor Ann Lee".into(), EntityKind::Person)]
+        );
     }
 }
