@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 /// What must match for a cache to be used: this program's version and the
 /// cache's own layout, raised too when sentences may score otherwise (2: "I'm"
-/// is no name).
+/// is no name; 3: nor "Mr").
 pub fn program_version() -> String {
-    format!("claimdesk {} index 2", env!("CARGO_PKG_VERSION"))
+    format!("claimdesk {} index 3", env!("CARGO_PKG_VERSION"))
 }
 
 /// One sentence: start, end, line, flags (1 chrome, 2 heading), score.

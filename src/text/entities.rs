@@ -115,6 +115,12 @@ pub static NOT_NAMES: WordSet = WordSet::new(&[
     "News",
     "Record",
 ]);
+/// Titles written short before a name ("Mr. Ford", "Sen. John Smith"): the
+/// name is the words after, a person's; the title is none.
+static HONORIFICS: WordSet = WordSet::new(&[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev",
+]);
+
 static MONTHS_AND_DAYS: WordSet = WordSet::new(&[
     "January",
     "February",
@@ -245,6 +251,9 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn kind_of(text: &str, words: &[&str], prev: Option<&str>) -> EntityKind {
+    if prev.is_some_and(|p| HONORIFICS.words().iter().any(|h| h.eq_ignore_ascii_case(p))) {
+        return EntityKind::Person;
+    }
     let lower = text.to_lowercase();
     let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     if words.first().is_some_and(|w| *w == "Operation")
@@ -307,11 +316,22 @@ pub fn extract_from(ts: &[Token]) -> Vec<Entity> {
             i += 1;
             continue;
         }
-        let first_word = i == 0 || matches!(ts[i - 1].after, '.' | ':');
+        // After a title's stop ("Mr. Ford") a name goes on; after a dash
+        // ("-- Well, …") a sentence starts again.
+        let titled = i > 0 && HONORIFICS.contains(ts[i - 1].text);
+        let first_word = !titled
+            && (i == 0
+                || matches!(ts[i - 1].after, '.' | ':')
+                || !ts[i - 1].text.chars().any(char::is_alphanumeric));
         let acronym = is_acronym(w);
-        let next_capital =
-            ts.get(i + 1).is_some_and(|n| is_capitalised(n.text)) && !ends_clause(&ts[i]);
+        // A capital after: a name of several words goes on ("New York …"),
+        // though not into "I" ("Well I think …").
+        let next_capital = ts
+            .get(i + 1)
+            .is_some_and(|n| is_capitalised(n.text) && !FUNCTION_WORDS.contains(&n.text))
+            && !ends_clause(&ts[i]);
         if MONTHS_AND_DAYS.contains(w)
+            || HONORIFICS.contains(w)
             || (NOT_NAMES.contains(w) && !acronym)
             || (first_word && !acronym && !next_capital && !PLACES.contains(&ts[i].lower))
         {
@@ -400,6 +420,22 @@ mod tests {
     fn sentence_openers_and_months_are_not_names() {
         assert!(extract("The report reveals that only 50,000 containers are searched.").is_empty());
         assert!(extract("On Tuesday, four more arrests were made in March.").is_empty());
+    }
+
+    #[test]
+    fn a_title_written_short_is_a_person_s_and_no_name_itself() {
+        use EntityKind::*;
+        assert_eq!(
+            kinds("The bill was signed by Mr. Ford and Mrs. Clinton on the day."),
+            vec![("Ford".into(), Person), ("Clinton".into(), Person)]
+        );
+        assert_eq!(
+            kinds("We met Dr. Ann Lee and Sen. John Smith at the port."),
+            vec![("Ann Lee".into(), Person), ("John Smith".into(), Person)]
+        );
+        assert!(kinds("He said -- Well, that is the problem.").is_empty());
+        assert!(kinds("Well I think the budget is wrong.").is_empty());
+        assert!(kinds("Which I think people understand.").is_empty());
     }
 
     #[test]
