@@ -306,6 +306,10 @@ pub fn links(ws: &mut Workspace, json: bool) -> String {
     out
 }
 
+/// Parts the corpus is described in when its texts are parked as it goes:
+/// each part waits for its slowest article, so not many.
+const PARK_PARTS: usize = 8;
+
 /// Links written in this many pieces at most: each piece is built, written
 /// and dropped, and the listing is never held whole.
 const LINKS_PER_PIECE: usize = 4096;
@@ -322,15 +326,28 @@ pub fn links_each(
     json: bool,
     write: &mut dyn FnMut(&str) -> Result<(), String>,
 ) -> Result<(), String> {
-    ws.step("analysing", ws.corpus.articles.len());
-    let (described, spans) = crate::links::describe_analysing(&ws.corpus.articles, |a| {
-        let analysis = text::analyse(a);
-        ws.progress.inc(1);
-        analysis
-    });
-    if let Some(dir) = park_in {
-        let parked = ws.corpus.park(dir);
-        ws.corpus.take_parked(parked);
+    let n = ws.corpus.articles.len();
+    ws.step("analysing", n);
+    let mut described = crate::links::DescribedCorpus::default();
+    let mut spans = Vec::with_capacity(n);
+    // A part at a time, each part's texts parked once described: they are
+    // never all on the heap beside the descriptions.
+    let part = if park_in.is_some() {
+        n.div_ceil(PARK_PARTS).max(1)
+    } else {
+        n.max(1)
+    };
+    for from in (0..n).step_by(part) {
+        let range = from..n.min(from + part);
+        spans.extend(described.describe(&ws.corpus.articles, range.clone(), |a| {
+            let analysis = text::analyse(a);
+            ws.progress.inc(1);
+            analysis
+        }));
+        if let Some(dir) = park_in {
+            let parked = ws.corpus.park_range(dir, range);
+            ws.corpus.take_parked(parked);
+        }
     }
     let index = described.link();
     ws.progress.finish_and_clear();

@@ -168,7 +168,12 @@ impl super::Corpus {
     /// comment). The corpus is left as it is: `take_parked` swaps them in.
     /// Nothing to park, or a folder that cannot take the file, gives none.
     pub fn park(&self, dir: &Path) -> Vec<ParkedText> {
-        let held: Vec<usize> = (0..self.articles.len())
+        self.park_range(dir, 0..self.articles.len())
+    }
+
+    /// `park` for the articles of `range`.
+    pub fn park_range(&self, dir: &Path, range: std::ops::Range<usize>) -> Vec<ParkedText> {
+        let held: Vec<usize> = range
             .filter(|&i| {
                 let a = &self.articles[i];
                 !a.pending && !a.text.is_parked() && !a.text.is_empty()

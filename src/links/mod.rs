@@ -145,47 +145,50 @@ pub fn link_analysing(
     articles: &[Article],
     analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
 ) -> (LinkIndex, Vec<ArticleAnalysis>) {
-    let (described, slim) = describe_analysing(articles, analyse);
+    let mut described = DescribedCorpus::default();
+    let slim = described.describe(articles, 0..articles.len(), analyse);
     (described.link(), slim)
 }
 
-/// A corpus's content sentences described for linking: what linking reads
-/// of the articles, which it needs no more (their texts can be let go).
+/// A corpus's content sentences described for linking, a range of articles
+/// at a time: what linking reads of the articles, which it needs no more
+/// (their texts can be let go as soon as they are described).
+#[derive(Default)]
 pub struct DescribedCorpus {
-    articles: usize,
     per_article: Vec<Vec<Described>>,
+    /// Names kept once however many sentences give them.
+    names: describe::Names,
 }
 
 impl DescribedCorpus {
-    pub fn link(self) -> LinkIndex {
-        link_described(self.articles, self.per_article)
+    /// Analyses (by `analyse`) and describes the articles of `range`, which
+    /// follows those described before, and returns their slimmed analyses.
+    pub fn describe(
+        &mut self,
+        articles: &[Article],
+        range: std::ops::Range<usize>,
+        analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
+    ) -> Vec<ArticleAnalysis> {
+        use rayon::prelude::*;
+        assert_eq!(range.start, self.per_article.len(), "articles in order");
+        let names = &self.names;
+        let (per_article, slim): (Vec<Vec<Described>>, Vec<ArticleAnalysis>) = range
+            .into_par_iter()
+            .map(|ai| {
+                let analysis = analyse(&articles[ai]);
+                (
+                    describe_article(ai, &articles[ai], &analysis, names),
+                    analysis.slim(),
+                )
+            })
+            .unzip();
+        self.per_article.extend(per_article);
+        slim
     }
-}
 
-/// The first step of `link_analysing`: each article analysed, described and
-/// its analysis slimmed.
-pub fn describe_analysing(
-    articles: &[Article],
-    analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
-) -> (DescribedCorpus, Vec<ArticleAnalysis>) {
-    use rayon::prelude::*;
-    let names = describe::Names::default();
-    let (per_article, slim): (Vec<Vec<Described>>, Vec<ArticleAnalysis>) = articles
-        .par_iter()
-        .enumerate()
-        .map(|(ai, article)| {
-            let analysis = analyse(article);
-            (
-                describe_article(ai, article, &analysis, &names),
-                analysis.slim(),
-            )
-        })
-        .unzip();
-    let described = DescribedCorpus {
-        articles: articles.len(),
-        per_article,
-    };
-    (described, slim)
+    pub fn link(self) -> LinkIndex {
+        link_described(self.per_article.len(), self.per_article)
+    }
 }
 
 /// The content sentences of article `ai` as linking sees them.
