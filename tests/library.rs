@@ -674,13 +674,7 @@ fn a_corpus_matched_before_never_indexes_the_library_words_again() {
     library::add(lib.path(), &fixture("single.json")).unwrap();
     library::add(lib.path(), &fixture("graph.json")).unwrap();
     let key = matching_key();
-    let seeds =
-        claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
-    let analyses: Vec<_> = seeds
-        .articles
-        .iter()
-        .map(claimdesk::text::analyse)
-        .collect();
+    let (seeds, analyses) = seeds_analysed();
     let refs: Vec<_> = analyses.iter().collect();
     let cache_dir = tempfile::tempdir().unwrap();
     let path = cache_dir.path().join("matches.json");
@@ -709,6 +703,21 @@ fn a_corpus_matched_before_never_indexes_the_library_words_again() {
     let after = match_corpus(&after_index, &changed, &changed_refs, Some((&path, &key)));
     assert!(after_index.is_prepared());
     assert_eq!(after[1..], first[1..]);
+}
+
+/// The bundled seeds, read from the repository (never written), and their analyses.
+fn seeds_analysed() -> (
+    claimdesk::corpus::Corpus,
+    Vec<claimdesk::text::ArticleAnalysis>,
+) {
+    let seeds =
+        claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
+    let analyses = seeds
+        .articles
+        .iter()
+        .map(claimdesk::text::analyse)
+        .collect();
+    (seeds, analyses)
 }
 
 /// A ClaimReview list of `claims`, rated true, written to `path`.
@@ -754,13 +763,7 @@ fn marked(found: &[Vec<(usize, Match)>]) -> usize {
 #[test]
 fn claims_added_to_the_library_are_matched_alone_against_a_corpus_matched_before() {
     use claimdesk::library::cache::{match_corpus, matching_key};
-    let seeds =
-        claimdesk::corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
-    let analyses: Vec<_> = seeds
-        .articles
-        .iter()
-        .map(claimdesk::text::analyse)
-        .collect();
+    let (seeds, analyses) = seeds_analysed();
     let refs: Vec<_> = analyses.iter().collect();
     // The library: twenty of the seeds' long sentences, and one more to add.
     let sentences: Vec<(usize, usize, &str)> = seeds
