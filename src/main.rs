@@ -315,9 +315,9 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             let corpus_dir = corpus(c)?;
             let mut ws = open(&corpus_dir, &opts)?;
-            // The texts are parked in the cache folder while linking.
-            let park_in = dirs()
-                .map(|d| d.cache_dir().to_path_buf())
+            // The texts are parked beside the index cache, as the workbench parks them.
+            let park_in = index_cache_path(&corpus_dir)
+                .and_then(|p| p.parent().map(Path::to_path_buf))
                 .filter(|d| std::fs::create_dir_all(d).is_ok());
             cli::links_each(&mut ws, park_in.as_deref(), json, &mut |piece| {
                 print_as(piece, json)

@@ -137,22 +137,11 @@ pub fn link(articles: &[Article], analyses: &[&ArticleAnalysis]) -> LinkIndex {
     link_described(articles.len(), per_article)
 }
 
-/// `link` for a caller that holds no analyses: each article is analysed by
-/// `analyse`, described, and its analysis slimmed (spans only) at once, so
-/// that the corpus's full analyses are never held together. Returns the
-/// slim analyses with the links.
-pub fn link_analysing(
-    articles: &[Article],
-    analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
-) -> (LinkIndex, Vec<ArticleAnalysis>) {
-    let mut described = DescribedCorpus::default();
-    let slim = described.describe(articles, 0..articles.len(), analyse);
-    (described.link(), slim)
-}
-
-/// A corpus's content sentences described for linking, a range of articles
-/// at a time: what linking reads of the articles, which it needs no more
-/// (their texts can be let go as soon as they are described).
+/// `link` for a caller that holds no analyses, a range of articles at a
+/// time: each article is analysed, described and its analysis slimmed
+/// (spans only) at once, so that the corpus's full analyses are never held
+/// together; what linking reads of the articles is then all it needs of
+/// them (their texts can be let go as soon as they are described).
 #[derive(Default)]
 pub struct DescribedCorpus {
     per_article: Vec<Vec<Described>>,
