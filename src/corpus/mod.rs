@@ -85,7 +85,14 @@ pub(crate) fn offset(pos: usize) -> u32 {
 impl Article {
     /// Builds an article from raw bytes; never fails, problems are recorded.
     pub fn from_bytes(id: String, path: PathBuf, bytes: &[u8]) -> Article {
-        let decoded = canonical::decode(bytes);
+        Article::from_owned_bytes(id, path, bytes.to_vec())
+    }
+
+    /// `from_bytes` for bytes read for the purpose: valid UTF-8 becomes the
+    /// text without a copy.
+    pub fn from_owned_bytes(id: String, path: PathBuf, bytes: Vec<u8>) -> Article {
+        let sha256 = sha256_hex(&bytes);
+        let decoded = canonical::decode_owned(bytes);
         let mut problems = Vec::new();
         if decoded.replaced > 0 {
             problems.push(ArticleProblem::InvalidUtf8 {
@@ -121,7 +128,7 @@ impl Article {
         Article {
             id,
             path,
-            sha256: sha256_hex(bytes),
+            sha256,
             text: text.into(),
             index,
             meta,
@@ -172,9 +179,12 @@ impl Article {
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(bytes);
+    // By hand: `format!` per byte was most of this function's time.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(64);
     for b in digest.iter() {
-        out.push_str(&format!("{b:02x}"));
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
     }
     out
 }
@@ -274,11 +284,11 @@ impl CorpusFiles {
             Ok(bytes) if is_web_page(&path) => match crate::import::extract(&bytes, None) {
                 Ok(page) => {
                     let text = crate::import::write::article_text(&page);
-                    Article::from_bytes(id, path, text.as_bytes())
+                    Article::from_owned_bytes(id, path, text.into_bytes())
                 }
                 Err(why) => Article::unreadable(id, path, format!("a web page, but {why}")),
             },
-            Ok(bytes) => Article::from_bytes(id, path, &bytes),
+            Ok(bytes) => Article::from_owned_bytes(id, path, bytes),
             Err(why) => Article::unreadable(id, path, why),
         }
     }
