@@ -353,8 +353,11 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
     // Most words are not figures: decide that before any work.
     let first = t.text.chars().next()?;
     if !first.is_ascii_digit() && currency_symbol(first).is_none() {
-        let w = t.lower.split('-').next().unwrap_or("");
-        if lookup(SMALL, w).is_none() && lookup(VAGUE, w).is_none() {
+        let lower = t.lower.as_ref();
+        // A byte search: `split('-')` set up a char searcher for every word.
+        let w = &lower[..lower.bytes().position(|b| b == b'-').unwrap_or(lower.len())];
+        // No word of either table is longer than "thousands".
+        if w.len() > 9 || (lookup(SMALL, w).is_none() && lookup(VAGUE, w).is_none()) {
             return None;
         }
     }
