@@ -185,6 +185,8 @@ fn main() {
     let mut shown: Vec<Vec<(f32, bool)>> = Vec::new();
     let started = std::time::Instant::now();
     let mut asked = 0;
+    // How many texts find their claim first, second, … fifth, or not in five.
+    let mut at_rank = [0usize; 6];
     for (id, text) in &queries {
         let Some(want) = relevant.get(id) else {
             continue;
@@ -238,7 +240,22 @@ fn main() {
                 .map(|m| (m.score, want.contains(&m.entry)))
                 .collect(),
         );
-        let ranked: Vec<usize> = ranked.into_iter().map(|m| m.entry).collect();
+        let ranked_matches = ranked;
+        let ranked: Vec<usize> = ranked_matches.iter().map(|m| m.entry).collect();
+        let at = ranked.iter().take(5).position(|c| want.contains(c));
+        at_rank[at.unwrap_or(5)] += 1;
+        if show_failures && at != Some(0) {
+            println!("LOW {id} at {at:?}: {text}");
+            for c in &want {
+                println!("  want {}", index.entries[*c].claim);
+            }
+            for m in ranked_matches.iter().take(at.map_or(3, |a| a + 1)) {
+                println!(
+                    "  got r{:.3} s{:.2} (words {:.2}, {:?}, names {:?}) {}",
+                    m.rank, m.score, m.words, m.figures, m.names, index.entries[m.entry].claim
+                );
+            }
+        }
         sentences.add(&ranked, &want);
     }
     let queried = started.elapsed();
@@ -253,6 +270,10 @@ fn main() {
     bm25.print();
     whole.print();
     sentences.print();
+    println!(
+        "  (per sentence: the claim first for {}, second {}, third {}, fourth {}, fifth {}, not in five {})",
+        at_rank[0], at_rank[1], at_rank[2], at_rank[3], at_rank[4], at_rank[5]
+    );
     println!(
         "\nper-sentence best match shown from a threshold (the workbench shows {SHOWN_FROM}):"
     );
