@@ -166,33 +166,29 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-pub fn word_count(line: &str) -> usize {
-    words_up_to(line, usize::MAX)
-}
-
 /// `line.split_whitespace().take(limit).count()`, a byte at a time where
 /// the text is ASCII: asked of every line and sentence of a corpus, the
 /// char-by-char split was a twentieth of `claims`' work.
 pub fn words_up_to(line: &str, limit: usize) -> usize {
     let bytes = line.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
+    let (mut words, mut after_space, mut i) = (0, true, 0);
     while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (matches!(bytes[i], b'\t'..=b'\r' | b' '), 1)
+        let b = bytes[i];
+        let space = if b.is_ascii() {
+            i += 1;
+            b == b' ' || b.wrapping_sub(b'\t') < 5
         } else {
             let c = line[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
+            i += c.len_utf8();
+            c.is_whitespace()
         };
-        if space {
-            in_word = false;
-        } else if !in_word {
+        if after_space && !space {
             if words == limit {
                 return limit;
             }
-            in_word = true;
             words += 1;
         }
-        i += len;
+        after_space = space;
     }
     words
 }
@@ -297,7 +293,7 @@ pub(crate) fn classify_alone(line: &str) -> LineKind {
     if !sentence_like
         && t.matches(separators).nth(1).is_some()
         && t.split(separators)
-            .all(|i| !i.trim().is_empty() && word_count(i) <= 3)
+            .all(|i| !i.trim().is_empty() && words_up_to(i, 4) <= 3)
     {
         return LineKind::Chrome(ChromeKind::Navigation);
     }
@@ -379,7 +375,7 @@ pub const CORPUS_REPEAT: usize = 3;
 /// The form under which short lines are compared across articles.
 pub fn repeat_key(line: &str) -> Option<String> {
     let t = line.trim();
-    (word_count(t) <= 6 && !t.is_empty() && !ends_like_sentence(t)).then(|| {
+    (words_up_to(t, 7) <= 6 && !t.is_empty() && !ends_like_sentence(t)).then(|| {
         t.split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -428,7 +424,7 @@ pub fn classify_lines_wrapped(
     let mut site_names: Vec<&str> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if kinds[i] != LineKind::Heading || word_count(t) > 6 {
+        if kinds[i] != LineKind::Heading || words_up_to(t, 7) > 6 {
             continue;
         }
         if occurrences.get(t).copied().unwrap_or(0) > 1 {
@@ -515,7 +511,7 @@ mod tests {
             limit in 0usize..8,
         ) {
             proptest::prop_assert_eq!(words_up_to(&line, limit), line.split_whitespace().take(limit).count());
-            proptest::prop_assert_eq!(word_count(&line), line.split_whitespace().count());
+            proptest::prop_assert_eq!(words_up_to(&line, usize::MAX), line.split_whitespace().count());
         }
     }
 

@@ -101,7 +101,8 @@ pub fn metadata(front: &FrontMatter, raw: &[&str], lines: &[Line], id: &str) -> 
     } else {
         match first_body {
             Some(i)
-                if lines[i].kind == LineKind::Heading && super::chrome::word_count(raw[i]) >= 3 =>
+                if lines[i].kind == LineKind::Heading
+                    && super::chrome::words_up_to(raw[i], 3) >= 3 =>
             {
                 (shorten(raw[i], 200), TitleSource::Headline, Some(i))
             }
