@@ -453,15 +453,14 @@ pub fn score_tokens(
     let model = super::model::shipped();
     let mut reasons = signals(sentence, ws, heading, quantities, entities);
     let present: Vec<Feature> = reasons.iter().map(|r| r.feature).collect();
-    let features =
-        super::model::featurize(ws, &present, entities.len(), quantities.len(), model.bits);
-    let value = model.probability(&features);
+    let weighed = model.weigh(ws, &present, entities.len(), quantities.len());
+    let value = weighed.probability;
     let weight = |f: Feature| model.signal_weight(f).abs();
     reasons.sort_by(|a, b| weight(b.feature).total_cmp(&weight(a.feature)));
     // Words are named only where they matter: near or above the threshold
     // (and it spares the pipeline the work on every other sentence).
     if value >= model.threshold / 2.0 {
-        let mut words = model.word_weights(&features);
+        let mut words: Vec<(usize, f32)> = weighed.words.into_iter().enumerate().collect();
         words.sort_by(|a, b| b.1.total_cmp(&a.1));
         for (t, w) in words.into_iter().take(3) {
             if w >= WORD_REASON && !reasons.iter().any(|r| r.evidence.contains(ws[t].text)) {

@@ -103,24 +103,27 @@ fn trigrams(word: &[u8], mut emit: impl FnMut(u32)) {
     }
 }
 
-/// Builds the features of one tokenized sentence. `signals` are the named
-/// features found in it (as `score::signals` finds them).
-pub fn featurize(
-    tokens: &[Token],
+/// The dense features of a sentence of `words` tokens.
+pub(super) fn dense_features(
     signals: &[Feature],
     entities: usize,
     quantities: usize,
-    bits: u32,
-) -> Features {
+    words: usize,
+) -> [f32; DENSE] {
     let mut dense = [0f32; DENSE];
     for f in signals {
         dense[*f as usize] = 1.0;
     }
     dense[ENTITIES] = entities.min(3) as f32 / 3.0;
     dense[QUANTITIES] = quantities.min(3) as f32 / 3.0;
-    dense[WORDS] = ((tokens.len() as f32) + 1.0).ln() / 4.0;
+    dense[WORDS] = ((words as f32) + 1.0).ln() / 4.0;
+    dense
+}
+
+/// Each hashed feature of a tokenized sentence, in order: its bucket and
+/// the token it came from.
+pub(super) fn each_hashed(tokens: &[Token], bits: u32, mut emit: impl FnMut(u32, usize)) {
     let mask = (1u32 << bits) - 1;
-    let mut hashed = Vec::with_capacity(tokens.len() * 10);
     let mut shaped = Vec::with_capacity(32);
     let mut prev: Option<Fnv> = None;
     for (i, t) in tokens.iter().enumerate() {
@@ -130,19 +133,56 @@ pub fn featurize(
         } else {
             t.lower.as_bytes()
         };
-        hashed.push((Fnv::new(b'w').bytes(word).0 & mask, i));
+        emit(Fnv::new(b'w').bytes(word).0 & mask, i);
         if let Some(p) = prev {
             // The pair belongs to its second word for the reasons.
-            hashed.push((p.byte(b' ').bytes(word).0 & mask, i));
+            emit(p.byte(b' ').bytes(word).0 & mask, i);
         }
         prev = Some(Fnv::new(b'b').bytes(word));
-        trigrams(word, |h| hashed.push((h & mask, i)));
+        trigrams(word, |h| emit(h & mask, i));
     }
-    let scale = if hashed.is_empty() {
+}
+
+/// How many features `each_hashed` gives, counted without hashing: per
+/// word its own, the pair with the word before, and a trigram per char
+/// (for words of two chars or more; a shape has its word's chars).
+pub(super) fn hashed_count(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let chars = if t.lower.is_ascii() {
+                t.lower.len()
+            } else {
+                t.lower.chars().count()
+            };
+            1 + usize::from(i > 0) + if chars >= 2 { chars } else { 0 }
+        })
+        .sum()
+}
+
+/// The value of each hashed feature of a sentence with `count` of them.
+pub(super) fn scale_of(count: usize) -> f32 {
+    if count == 0 {
         0.0
     } else {
-        1.0 / (hashed.len() as f32).sqrt()
-    };
+        1.0 / (count as f32).sqrt()
+    }
+}
+
+/// Builds the features of one tokenized sentence. `signals` are the named
+/// features found in it (as `score::signals` finds them).
+pub fn featurize(
+    tokens: &[Token],
+    signals: &[Feature],
+    entities: usize,
+    quantities: usize,
+    bits: u32,
+) -> Features {
+    let dense = dense_features(signals, entities, quantities, tokens.len());
+    let mut hashed = Vec::with_capacity(tokens.len() * 10);
+    each_hashed(tokens, bits, |h, i| hashed.push((h, i)));
+    let scale = scale_of(hashed.len());
     Features {
         dense,
         hashed,

@@ -14,6 +14,15 @@ use std::sync::OnceLock;
 const MAGIC: &[u8; 4] = b"CDCW";
 const VERSION: u32 = 1;
 
+/// A sentence weighed by the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weighed {
+    pub probability: f32,
+    /// Per token: how much its word, pair and n-grams moved the score
+    /// (log-odds), as `Model::word_weights` gives them.
+    pub words: Vec<f32>,
+}
+
 /// A linear model: `sigmoid(bias + dense · w + Σ hashed weights)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -64,6 +73,32 @@ impl Model {
             .copied()
             .filter(|_| (f as usize) < Feature::COUNT)
             .unwrap_or(0.0)
+    }
+
+    /// `probability` and `word_weights` of a sentence's features in one
+    /// pass, the features never listed: the same figures, as every
+    /// sentence of a corpus is scored.
+    pub fn weigh(
+        &self,
+        tokens: &[crate::text::tokens::Token],
+        signals: &[Feature],
+        entities: usize,
+        quantities: usize,
+    ) -> Weighed {
+        let dense = features::dense_features(signals, entities, quantities, tokens.len());
+        let scale = features::scale_of(features::hashed_count(tokens));
+        let (mut total, mut words) = (0f32, vec![0f32; tokens.len()]);
+        features::each_hashed(tokens, self.bits, |h, token| {
+            let w = self.hashed[h as usize];
+            total += w;
+            words[token] += w * scale;
+        });
+        // Summed in the order `logit` sums them: the same bits.
+        let dense: f32 = self.dense.iter().zip(&dense).map(|(w, x)| w * x).sum();
+        Weighed {
+            probability: sigmoid(self.bias + dense + total * scale),
+            words,
+        }
     }
 
     /// Per token index, in order: how much its word, pair and n-gram
@@ -169,6 +204,35 @@ pub fn shipped() -> &'static Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weighing_in_one_pass_gives_the_features_figures_bit_for_bit() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = crate::corpus::load(&seeds).unwrap();
+        let model = shipped();
+        let mut sentences: Vec<String> = corpus
+            .articles
+            .iter()
+            .flat_map(|a| a.text.split('\n').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        sentences
+            .extend(["", "a", "Überall 1,500 İstanbul 日本 “quoted” 27.64-ton"].map(String::from));
+        for text in &sentences {
+            let ts = crate::text::tokens::tokenize(text);
+            let present = [Feature::Quantity, Feature::Attribution];
+            let f = featurize(&ts, &present, 2, 1, model.bits);
+            assert_eq!(features::hashed_count(&ts), f.hashed.len(), "{text}");
+            let weighed = model.weigh(&ts, &present, 2, 1);
+            assert_eq!(
+                weighed.probability.to_bits(),
+                model.probability(&f).to_bits(),
+                "{text}"
+            );
+            let words: Vec<f32> = model.word_weights(&f).into_iter().map(|(_, w)| w).collect();
+            assert_eq!(weighed.words, words, "{text}");
+        }
+        assert!(sentences.len() > 100);
+    }
 
     #[test]
     fn the_file_format_round_trips_within_quantisation() {
