@@ -49,15 +49,15 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
                     b'(' | b')' | b'[' | b']' | b'"' | b',' | b';' | b':' | b'!' | b'?'
                 );
             if separates && !(c == b',' && in_number(b)) {
-                if let Some((sb, sc)) = start.take() {
-                    push(&mut out, sentence, sb, b, sc);
+                if let Some((sb, _)) = start.take() {
+                    push_ascii(&mut out, sentence, sb, b);
                 }
             } else if start.is_none() {
                 start = Some((b, b));
             }
         }
-        if let Some((sb, sc)) = start {
-            push(&mut out, sentence, sb, sentence.len(), sc);
+        if let Some((sb, _)) = start {
+            push_ascii(&mut out, sentence, sb, sentence.len());
         }
         return out;
     }
@@ -74,6 +74,42 @@ pub fn tokenize(sentence: &str) -> Vec<Token<'_>> {
         push(&mut out, sentence, sb, sentence.len(), sc);
     }
     out
+}
+
+/// `push` for an ASCII sentence: every offset a byte's, every edge a
+/// byte ('.' and '\'' are the ASCII edges).
+fn push_ascii<'s>(out: &mut Vec<Token<'s>>, sentence: &'s str, sb: usize, eb: usize) {
+    let bytes = sentence.as_bytes();
+    let mut end = eb;
+    while end > sb && matches!(bytes[end - 1], b'.' | b'\'') {
+        end -= 1;
+    }
+    if end == sb {
+        end = eb;
+    }
+    let mut start = sb;
+    while start < end && bytes[start] == b'\'' {
+        start += 1;
+    }
+    if start == end {
+        return;
+    }
+    let text = &sentence[start..end];
+    let byte_char = |i: usize| bytes.get(i).map_or(' ', |&b| char::from(b));
+    out.push(Token {
+        text,
+        lower: super::lexicon::lower(text),
+        start,
+        end,
+        start_byte: start,
+        end_byte: end,
+        before: if start == 0 {
+            ' '
+        } else {
+            byte_char(start - 1)
+        },
+        after: byte_char(end),
+    });
 }
 
 fn push<'s>(out: &mut Vec<Token<'s>>, sentence: &'s str, sb: usize, eb: usize, sc: usize) {
