@@ -170,18 +170,26 @@ const MONTHS: &[&str] = &[
 /// the text is ASCII: asked of every line and sentence of a corpus, the
 /// char-by-char split was a twentieth of `claims`' work.
 pub fn words_up_to(line: &str, limit: usize) -> usize {
-    let bytes = line.as_bytes();
-    let (mut words, mut after_space, mut i) = (0, true, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space = if b.is_ascii() {
-            i += 1;
-            b == b' ' || b.wrapping_sub(b'\t') < 5
-        } else {
-            let c = line[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            c.is_whitespace()
-        };
+    let (mut words, mut after_space) = (0, true);
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            // The rest as `split_whitespace` reads it, from this char on.
+            let rest = &line[i..];
+            let mut more = rest.split_whitespace();
+            let mut total = words;
+            // A word cut at `i` (no space before the char) was counted already.
+            if !after_space && !rest.starts_with(char::is_whitespace) {
+                more.next();
+            }
+            for _ in more {
+                if total == limit {
+                    return limit;
+                }
+                total += 1;
+            }
+            return total;
+        }
+        let space = b == b' ' || b.wrapping_sub(b'\t') < 5;
         if after_space && !space {
             if words == limit {
                 return limit;
