@@ -102,7 +102,7 @@ pub fn metadata(front: &FrontMatter, raw: &[&str], lines: &[Line], id: &str) -> 
         match first_body {
             Some(i)
                 if lines[i].kind == LineKind::Heading
-                    && super::chrome::words_up_to(raw[i], 3) >= 3 =>
+                    && super::words::words_up_to(raw[i], 3) >= 3 =>
             {
                 (shorten(raw[i], 200), TitleSource::Headline, Some(i))
             }

@@ -6,6 +6,7 @@ pub mod chrome;
 mod files;
 mod meta;
 pub mod parked;
+pub mod words;
 pub mod wrap;
 
 use std::path::{Path, PathBuf};

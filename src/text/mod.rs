@@ -8,6 +8,7 @@ pub mod events;
 pub mod lexicon;
 pub mod model;
 pub mod quantity;
+pub mod quotation;
 pub mod score;
 pub mod sentences;
 pub mod tokens;
