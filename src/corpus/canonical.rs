@@ -10,11 +10,7 @@ pub struct Decoded {
 
 /// Decodes bytes as UTF-8 (replacing invalid sequences), drops a BOM and turns
 /// CRLF and lone CR into LF. Offsets everywhere count `char`s of this text.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    decode_owned(bytes.to_vec())
-}
-
-/// `decode` for bytes read for the purpose: valid UTF-8 becomes the text
+/// It takes the bytes read for the purpose: valid UTF-8 becomes the text
 /// without a copy (a second copy of every article cost a corpus's reading
 /// as much again in fresh memory touched).
 pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
@@ -150,15 +146,15 @@ mod tests {
 
     #[test]
     fn crlf_and_cr_become_lf() {
-        assert_eq!(decode(b"a\r\nb\rc\n").text, "a\nb\nc\n");
-        assert_eq!(decode(b"\r\r\n").text, "\n\n");
+        assert_eq!(decode_owned(b"a\r\nb\rc\n".to_vec()).text, "a\nb\nc\n");
+        assert_eq!(decode_owned(b"\r\r\n".to_vec()).text, "\n\n");
     }
 
     #[test]
     fn bom_is_dropped_and_invalid_bytes_counted() {
-        let d = decode(b"\xEF\xBB\xBFok");
+        let d = decode_owned(b"\xEF\xBB\xBFok".to_vec());
         assert_eq!((d.text.as_str(), d.replaced), ("ok", 0));
-        let d = decode(b"a\xFFb\xC3(c");
+        let d = decode_owned(b"a\xFFb\xC3(c".to_vec());
         assert_eq!(d.replaced, 2);
         assert_eq!(d.text, "a\u{FFFD}b\u{FFFD}(c");
     }

@@ -16,7 +16,7 @@ use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
 
-/// An article's text: UTF-8, LF line ends, as `canonical::decode` made it.
+/// An article's text: UTF-8, LF line ends, as `canonical::decode_owned` made it.
 #[derive(Clone)]
 pub struct ArticleText(Repr);
 
