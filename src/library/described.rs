@@ -1,6 +1,7 @@
 //! What matching keeps of a text: its content words' stems (a hashtag or
 //! handle as the words it runs together), names and figures.
 
+use super::initialisms::{initialisms, is_initialism, is_shouted};
 use crate::text::lexicon::{LINK_STOP, MONTHS, WEEKDAYS, WordSet};
 use crate::text::{entities, quantity, tokens::tokenize};
 use std::collections::HashMap;
@@ -13,6 +14,28 @@ pub(super) struct Described {
     pub(super) len: usize,
     pub(super) names: Vec<String>,
     pub(super) figures: Vec<(quantity::UnitClass, f64)>,
+}
+
+/// The initialisms of the names a text gives ("nra"), by stem key, with
+/// their words' stem keys.
+pub(super) type Initialisms = Vec<(u64, Vec<u64>)>;
+
+/// What each initialism the library knows stands for: its words' stem keys.
+pub(super) type Acronyms = rustc_hash::FxHashMap<u64, Box<[u64]>>;
+
+/// The stem key a word counts by, if it is a content word.
+fn word_key(word: &str, lower: &str) -> Option<u64> {
+    let dotted = undotted(word);
+    let (word, lower) = match &dotted {
+        Some((w, l)) => (w.as_str(), l.as_str()),
+        None => (word, lower),
+    };
+    let lower = crate::text::lexicon::strip_possessive(lower);
+    if !is_content(crate::text::lexicon::strip_possessive(word), lower) {
+        return None;
+    }
+    let lower = singular_of_irregular(lower).unwrap_or(lower);
+    Some(crate::links::stem_key(&crate::text::events::stem(lower)))
 }
 
 /// Three-letter function words (longer ones are in `LINK_STOP`): the
@@ -133,22 +156,81 @@ fn split_run_together<'a>(lower: &'a str, known: &dyn Fn(u64) -> bool) -> Option
     Some(words)
 }
 
-pub(super) fn describe(text: &str) -> Described {
-    describe_with(text, &|_| false)
+/// An initialism written with stops ("U.S", "D.C", "U.K": the tokenizer
+/// has taken the last stop) as it is written without ("US", "DC", "UK"),
+/// so that the two spellings are one word.
+fn undotted(word: &str) -> Option<(String, String)> {
+    let bytes = word.as_bytes();
+    let letters = bytes.len().div_ceil(2);
+    let dotted = bytes.len() >= 3
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i % 2 == 0 {
+                b.is_ascii_uppercase()
+            } else {
+                *b == b'.'
+            }
+        });
+    if !dotted {
+        return None;
+    }
+    let joined: String = bytes.iter().step_by(2).map(|&b| char::from(b)).collect();
+    debug_assert_eq!(joined.len(), letters);
+    let lower = joined.to_ascii_lowercase();
+    Some((joined, lower))
 }
 
-/// `describe`, with lower-case tags split into the words of the library
-/// (`known`, by stem key) they run together.
-pub(super) fn describe_with(text: &str, known: &dyn Fn(u64) -> bool) -> Described {
+/// English plurals the stemmer does not bring to their singular's stem
+/// ("knives" stems to "knive", "knife" to "knife"; "women" stays "women"):
+/// the singular, for these few common nouns.
+fn singular_of_irregular(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "knives" => "knife",
+        "wives" => "wife",
+        "lives" => "life",
+        "wolves" => "wolf",
+        "halves" => "half",
+        "thieves" => "thief",
+        "shelves" => "shelf",
+        "calves" => "calf",
+        "loaves" => "loaf",
+        "selves" => "self",
+        _ => return None,
+    })
+}
+
+pub(super) fn describe(text: &str) -> Described {
+    describe_with(text, &|_| false, None).0
+}
+
+/// `describe`, and its names' initialisms; with lower-case tags split into the words of the library
+/// (`known`, by stem key) they run together, and with `acronyms`, each
+/// initialism with the words it stands for and each name with its
+/// initialism when the library has it.
+pub(super) fn describe_with(
+    text: &str,
+    known: &dyn Fn(u64) -> bool,
+    acronyms: Option<&Acronyms>,
+) -> (Described, Initialisms) {
     let tokens = tokenize(text);
     let mut counts: HashMap<u64, u16> = HashMap::new();
     let mut len = 0;
+    // Initialisms written as such ("NRA", "@AOC"), by stem key.
+    let mut written_initialisms: Vec<u64> = Vec::new();
+    let shouted = is_shouted(&tokens);
     let mut add = |word: &str, lower: &str| {
-        let lower = crate::text::lexicon::strip_possessive(lower);
-        if is_content(crate::text::lexicon::strip_possessive(word), lower) {
-            let stem = crate::text::events::stem(lower);
-            *counts.entry(crate::links::stem_key(&stem)).or_default() += 1;
+        if let Some(key) = word_key(word, lower) {
+            *counts.entry(key).or_default() += 1;
             len += 1;
+            if is_initialism(word) && !shouted {
+                written_initialisms.push(key);
+            }
         }
     };
     for t in &tokens {
@@ -177,7 +259,42 @@ pub(super) fn describe_with(text: &str, known: &dyn Fn(u64) -> bool) -> Describe
                     }
                 }
             }
+            // A compound's parts are its words ("legally-hunted",
+            // "Ocasio-Cortez", "anti-Trump"): whole, it is no word.
+            None if t.text.contains('-') => {
+                for (part, lower) in t.text.split('-').zip(t.lower.split('-')) {
+                    add(part, lower);
+                }
+            }
             None => add(t.text, &t.lower),
+        }
+    }
+    let initialisms: Initialisms = initialisms(&tokens)
+        .into_iter()
+        .map(|(letters, words)| {
+            let key = crate::links::stem_key(&crate::text::events::stem(&letters));
+            let words = words
+                .iter()
+                .filter_map(|w| word_key(w, &crate::text::lexicon::lower(w)))
+                .collect();
+            (key, words)
+        })
+        .collect();
+    if let Some(acronyms) = acronyms {
+        // An initialism says the name it stands for ("NRA": "National
+        // Rifle Association"); a name says its initialism when the
+        // library writes claims with it.
+        for key in &written_initialisms {
+            for &word in acronyms.get(key).into_iter().flatten() {
+                *counts.entry(word).or_default() += 1;
+                len += 1;
+            }
+        }
+        for (key, _) in &initialisms {
+            if known(*key) && !written_initialisms.contains(key) {
+                *counts.entry(*key).or_default() += 1;
+                len += 1;
+            }
         }
     }
     let mut stems: Vec<(u64, u16)> = counts.into_iter().collect();
@@ -188,12 +305,13 @@ pub(super) fn describe_with(text: &str, known: &dyn Fn(u64) -> bool) -> Describe
         .filter(|q| q.unit != quantity::UnitClass::Date && !is_vague_or_ordinal(q))
         .map(|q| (q.unit, q.value))
         .collect();
-    Described {
+    let described = Described {
         stems,
         len,
         names,
         figures,
-    }
+    };
+    (described, initialisms)
 }
 
 /// "Hundreds of people" and "the 37th president" give no figure to agree

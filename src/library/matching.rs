@@ -6,6 +6,7 @@
 
 use super::LibraryEntry;
 pub(super) use super::described::Described;
+use super::described::{Acronyms, Initialisms};
 use super::described::{describe, describe_with};
 use crate::text::quantity;
 
@@ -16,7 +17,7 @@ const B: f32 = 0.75;
 const CANDIDATES: usize = 50;
 /// Which way of scoring this is: raised whenever a score can change, so
 /// that cached matches made the old way are not trusted.
-pub const SCORING: u32 = 11;
+pub const SCORING: u32 = 12;
 
 /// A match shown as "checked before" from this score on: calibrated on CLEF
 /// 2020 CheckThat! task 2 (tweets repeating Snopes fact-checks): 99.1% of
@@ -133,6 +134,32 @@ struct Words {
     word_weight: f32,
     /// The word weight of a wording of average length.
     claim_weight: f32,
+    /// The names the claims give, by their initialisms.
+    acronyms: Acronyms,
+}
+
+/// The name each initialism stands for in the claims: the one most of the claims' names with those
+/// capitals give, if one is; none when they disagree ("AP": "Associated
+/// Press" as often as "Advanced Placement").
+fn acronyms_of(initialisms: Vec<Initialisms>) -> Acronyms {
+    let mut seen: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<Vec<u64>, u32>> =
+        Default::default();
+    for of_claim in initialisms {
+        for (key, words) in of_claim {
+            if words.len() >= 2 && !words.contains(&key) {
+                *seen.entry(key).or_default().entry(words).or_default() += 1;
+            }
+        }
+    }
+    seen.into_iter()
+        .filter_map(|(key, names)| {
+            let total: u32 = names.values().sum();
+            let (words, most) = names
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            (most * 2 > total).then(|| (key, words.into_boxed_slice()))
+        })
+        .collect()
 }
 
 impl Words {
@@ -159,7 +186,11 @@ impl Words {
             views_of[i] = from..views.len() as u32;
         }
         let first_added = first_added.unwrap_or(views.len() as u32);
-        let described: Vec<Described> = views.par_iter().map(|(_, text)| describe(text)).collect();
+        let (described, initialisms): (Vec<Described>, Vec<Initialisms>) = views
+            .par_iter()
+            .map(|(_, text)| describe_with(text, &|_| false, None))
+            .unzip();
+        let acronyms = acronyms_of(initialisms);
         let view_entry: Vec<u32> = views.iter().map(|&(i, _)| i).collect();
         let mut lists: rustc_hash::FxHashMap<u64, Vec<(u32, u16)>> = Default::default();
         for (i, d) in described.iter().enumerate() {
@@ -213,6 +244,7 @@ impl Words {
             postings,
             word_weight,
             claim_weight: avg_len * word_weight,
+            acronyms,
         }
     }
 }
@@ -286,7 +318,12 @@ impl MatchIndex {
     /// into the library's words.
     pub(super) fn describe_query(&self, text: &str) -> Described {
         let w = self.words();
-        describe_with(text, &|key| w.postings.contains_key(&key))
+        describe_with(
+            text,
+            &|key| w.postings.contains_key(&key),
+            Some(&w.acronyms),
+        )
+        .0
     }
 
     /// A described text's word weight: its words' idf in the library, summed.

@@ -6,6 +6,7 @@ pub mod cache;
 mod checked;
 mod claimreview;
 mod described;
+mod initialisms;
 pub mod matching;
 pub mod rating;
 mod sentences;
