@@ -1,9 +1,10 @@
 //! What matching keeps of a text: its content words' stems (a hashtag or
 //! handle as the words it runs together), names and figures.
 
-use super::initialisms::{initialisms, is_initialism, is_shouted};
+use super::initialisms::{each_initialism, is_initialism, is_shouted, name_parts};
 use crate::text::lexicon::{LINK_STOP, MONTHS, WEEKDAYS, WordSet};
-use crate::text::{entities, quantity, tokens::tokenize};
+use crate::text::tokens::{Token, tokenize};
+use crate::text::{entities, quantity};
 use std::collections::HashMap;
 
 /// What matching keeps of a claim: its stems, names and figures.
@@ -221,14 +222,21 @@ pub(super) fn describe_with(
     let tokens = tokenize(text);
     let mut counts: HashMap<u64, u16> = HashMap::new();
     let mut len = 0;
-    // Initialisms written as such ("NRA", "@AOC"), by stem key.
+    // Words written as initialisms ("NRA", "@AOC"), by stem key.
     let mut written_initialisms: Vec<u64> = Vec::new();
-    let shouted = is_shouted(&tokens);
+    // Each word of the text's own tokens (by where it starts) with its key,
+    // so that a name's words are not keyed twice.
+    let mut keyed: Vec<(usize, Option<u64>)> = Vec::new();
+    let library = acronyms.is_none();
     let mut add = |word: &str, lower: &str| {
-        if let Some(key) = word_key(word, lower) {
+        let key = word_key(word, lower);
+        if library {
+            keyed.push((word.as_ptr() as usize, key));
+        }
+        if let Some(key) = key {
             *counts.entry(key).or_default() += 1;
             len += 1;
-            if is_initialism(word) && !shouted {
+            if is_initialism(word) {
                 written_initialisms.push(key);
             }
         }
@@ -269,49 +277,62 @@ pub(super) fn describe_with(
             None => add(t.text, &t.lower),
         }
     }
-    let initialisms: Initialisms = initialisms(&tokens)
-        .into_iter()
-        .map(|(letters, words)| {
-            let key = crate::links::stem_key(&crate::text::events::stem(&letters));
-            let words = words
-                .iter()
-                .filter_map(|w| word_key(w, &crate::text::lexicon::lower(w)))
+    if !written_initialisms.is_empty() && is_shouted(&tokens) {
+        written_initialisms.clear();
+    }
+    let letters_key = |letters: &str| crate::links::stem_key(&crate::text::events::stem(letters));
+    let Some(acronyms) = acronyms else {
+        // The library's claims: each name's initialism with its words.
+        let mut initialisms = Vec::new();
+        each_initialism(&tokens, &mut |letters, run| {
+            let words = name_parts(run)
+                .filter_map(|w| {
+                    let at = w.as_ptr() as usize;
+                    match keyed.iter().find(|(start, _)| *start == at) {
+                        Some(&(_, key)) => key,
+                        None => word_key(w, &crate::text::lexicon::lower(w)),
+                    }
+                })
                 .collect();
-            (key, words)
-        })
-        .collect();
-    if let Some(acronyms) = acronyms {
-        // An initialism says the name it stands for ("NRA": "National
-        // Rifle Association"); a name says its initialism when the
-        // library writes claims with it.
-        for key in &written_initialisms {
-            for &word in acronyms.get(key).into_iter().flatten() {
-                *counts.entry(word).or_default() += 1;
-                len += 1;
-            }
-        }
-        for (key, _) in &initialisms {
-            if known(*key) && !written_initialisms.contains(key) {
-                *counts.entry(*key).or_default() += 1;
-                len += 1;
-            }
+            initialisms.push((letters_key(letters), words));
+        });
+        return (finish(text, &tokens, counts, len), initialisms);
+    };
+    // A sentence matched: an initialism says the name it stands for
+    // ("NRA": "National Rifle Association"); a name says its initialism
+    // when the library writes claims with it.
+    for key in &written_initialisms {
+        for &word in acronyms.get(key).into_iter().flatten() {
+            *counts.entry(word).or_default() += 1;
+            len += 1;
         }
     }
+    each_initialism(&tokens, &mut |letters, _| {
+        let key = letters_key(letters);
+        if known(key) && !written_initialisms.contains(&key) {
+            *counts.entry(key).or_default() += 1;
+            len += 1;
+        }
+    });
+    (finish(text, &tokens, counts, len), Vec::new())
+}
+
+/// The described text, its words counted.
+fn finish(text: &str, tokens: &[Token], counts: HashMap<u64, u16>, len: usize) -> Described {
     let mut stems: Vec<(u64, u16)> = counts.into_iter().collect();
     stems.sort_unstable();
-    let names = entities::name_keys(&entities::extract_from(&tokens));
-    let figures = quantity::extract_from(text, &tokens)
+    let names = entities::name_keys(&entities::extract_from(tokens));
+    let figures = quantity::extract_from(text, tokens)
         .into_iter()
         .filter(|q| q.unit != quantity::UnitClass::Date && !is_vague_or_ordinal(q))
         .map(|q| (q.unit, q.value))
         .collect();
-    let described = Described {
+    Described {
         stems,
         len,
         names,
         figures,
-    };
-    (described, initialisms)
+    }
 }
 
 /// "Hundreds of people" and "the 37th president" give no figure to agree

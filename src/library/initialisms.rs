@@ -9,12 +9,24 @@ use crate::text::tokens::Token;
 /// Protection": "CBP"); inside a name only, never at its ends.
 const JOINERS: [&str; 5] = ["of", "and", "for", "the", "&"];
 
-/// The most capitals an initialism is read from.
+/// The fewest and most capitals an initialism is read from: two ("DT",
+/// "FC") stand for too many names to tell one.
+const SHORTEST: usize = 3;
 const LONGEST: usize = 6;
 
 /// A word that starts with a capital and is not itself an initialism
 /// ("Ocasio-Cortez", "J", not "FBI"): letters and hyphens only.
 fn is_name_word(word: &str) -> bool {
+    // Most words: ASCII, read by the byte (this runs on every word of every
+    // claim and sentence matched).
+    if let [first, rest @ ..] = word.as_bytes()
+        && word.is_ascii()
+    {
+        return first.is_ascii_uppercase()
+            && rest.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-')
+            && (rest.is_empty() || rest.iter().any(u8::is_ascii_lowercase))
+            && rest.last() != Some(&b'-');
+    }
     let mut chars = word.chars();
     let starts_capital = chars.next().is_some_and(char::is_uppercase);
     let letters = word.chars().all(|c| c.is_alphabetic() || c == '-');
@@ -32,12 +44,48 @@ fn is_leading_article(word: &str) -> bool {
     )
 }
 
-/// Each name of two capitals or more in `tokens`, as its initialism (lower
-/// case: "nra") and its words, hyphenated parts apart ("Ocasio", "Cortez").
-pub(super) fn initialisms<'s>(tokens: &[Token<'s>]) -> Vec<(String, Vec<&'s str>)> {
-    let mut out = Vec::new();
+/// Each name of two capitals or more in `tokens`, handed to `each` as its
+/// initialism (lower case: "nra") and the run of tokens that gives it,
+/// whose words `name_parts` tells ("Ocasio", "Cortez"). It allocates
+/// nothing: it runs on every claim of the library and every sentence
+/// matched.
+pub(super) fn each_initialism<'s>(tokens: &[Token<'s>], each: &mut dyn FnMut(&str, &[Token<'s>])) {
+    each_name(tokens, &mut |run| {
+        let mut letters = [0u8; 4 * LONGEST];
+        let (mut len, mut count) = (0, 0);
+        for part in name_parts(run) {
+            count += 1;
+            if count > LONGEST {
+                return;
+            }
+            for small in part.chars().next().into_iter().flat_map(char::to_lowercase) {
+                len += small.encode_utf8(&mut letters[len..]).len();
+                if len + 4 > letters.len() {
+                    return;
+                }
+            }
+        }
+        if count >= SHORTEST
+            && let Ok(letters) = std::str::from_utf8(&letters[..len])
+        {
+            each(letters, run);
+        }
+    });
+}
+
+/// A name's words that give its initialism: each capitalised part of each
+/// word but the joiners.
+pub(super) fn name_parts<'r, 's: 'r>(run: &'r [Token<'s>]) -> impl Iterator<Item = &'s str> + 'r {
+    run.iter()
+        .filter(|t| !JOINERS.contains(&t.text))
+        .flat_map(|t| t.text.split('-'))
+        .filter(|part| part.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Each run of `tokens` that gives a name, to `each`.
+fn each_name<'s>(tokens: &[Token<'s>], each: &mut dyn FnMut(&[Token<'s>])) {
     if is_title_case(tokens) {
-        return out;
+        return;
     }
     let mut i = 0;
     while i < tokens.len() {
@@ -61,7 +109,7 @@ pub(super) fn initialisms<'s>(tokens: &[Token<'s>]) -> Vec<(String, Vec<&'s str>
                 break;
             }
         }
-        push_name(&mut out, &tokens[i..end]);
+        each(&tokens[i..end]);
         // A sentence's first word has its capital whether or not it is
         // part of the name ("Agents of Customs and Border Protection"):
         // the name without it too.
@@ -71,49 +119,33 @@ pub(super) fn initialisms<'s>(tokens: &[Token<'s>]) -> Vec<(String, Vec<&'s str>
             while from < end && JOINERS.contains(&tokens[from].text) {
                 from += 1;
             }
-            push_name(&mut out, &tokens[from..end]);
+            each(&tokens[from..end]);
         }
         i = end;
     }
-    out
 }
 
 /// Whether every longer word of a text starts with a capital, as in a
 /// headline ("Google Defines 'Parasite' as 'Capitalist'"): its runs of
 /// capitals are not names.
 fn is_title_case(tokens: &[Token]) -> bool {
-    let mut longer = tokens
-        .iter()
-        .filter(|t| t.text.chars().count() >= 4)
-        .map(|t| t.text.chars().next().is_some_and(char::is_lowercase));
-    longer.clone().count() >= 3 && !longer.any(|small| small)
-}
-
-/// The name `run` gives, as its initialism and words, when it has two to
-/// `LONGEST` of them.
-fn push_name<'s>(out: &mut Vec<(String, Vec<&'s str>)>, run: &[Token<'s>]) {
-    let mut letters = String::new();
-    let mut words = Vec::new();
-    for t in run {
-        if JOINERS.contains(&t.text) {
-            continue;
-        }
-        for part in t.text.split('-').filter(|p| !p.is_empty()) {
-            if let Some(first) = part.chars().next().filter(|c| c.is_uppercase()) {
-                letters.extend(first.to_lowercase());
-                words.push(part);
+    let mut capitalised = 0;
+    for t in tokens {
+        if t.text.len() >= 4 && t.text.chars().nth(3).is_some() {
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                // Most texts: a small word soon.
+                return false;
             }
+            capitalised += 1;
         }
     }
-    if (2..=LONGEST).contains(&words.len()) {
-        out.push((letters, words));
-    }
+    capitalised >= 3
 }
 
 /// Whether a word is written as an initialism that can stand for a name:
-/// three to six capitals (two, "FC" or "AP", stand for too many).
+/// three to six capitals.
 pub(super) fn is_initialism(word: &str) -> bool {
-    (3..=LONGEST).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+    (SHORTEST..=LONGEST).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether a text is shouted: most of its words in capitals ("DONALD
@@ -122,7 +154,7 @@ pub(super) fn is_shouted(tokens: &[Token]) -> bool {
     let words = || {
         tokens
             .iter()
-            .filter(|t| t.text.chars().count() >= 2 && t.text.chars().all(char::is_alphabetic))
+            .filter(|t| t.text.chars().nth(1).is_some() && t.text.chars().all(char::is_alphabetic))
     };
     let capitals = words()
         .filter(|t| t.text.chars().all(char::is_uppercase))
@@ -136,10 +168,12 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     fn names(text: &str) -> Vec<(String, Vec<String>)> {
-        initialisms(&tokenize(text))
-            .into_iter()
-            .map(|(l, w)| (l, w.into_iter().map(str::to_string).collect()))
-            .collect()
+        let mut found = Vec::new();
+        each_initialism(&tokenize(text), &mut |letters, run| {
+            let words = name_parts(run).map(str::to_string).collect();
+            found.push((letters.to_string(), words));
+        });
+        found
     }
 
     fn one(letters: &str, words: &[&str]) -> (String, Vec<String>) {
