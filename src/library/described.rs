@@ -184,6 +184,13 @@ fn undotted(word: &str) -> Option<(String, String)> {
 /// ("knives" stems to "knive", "knife" to "knife"; "women" stays "women"):
 /// the singular, for these few common nouns.
 fn singular_of_irregular(lower: &str) -> Option<&'static str> {
+    // Every plural below ends so; most words are let through at once.
+    if !matches!(
+        lower.as_bytes().last(),
+        Some(b'n' | b't' | b'h' | b'e' | b's')
+    ) {
+        return None;
+    }
     Some(match lower {
         "men" => "man",
         "women" => "woman",

@@ -3,6 +3,7 @@
 //! names, and a sentence's "Customs and Border Protection" is a claim's
 //! "CBP". The library teaches which name each initialism stands for.
 
+use super::described::{Acronyms, Initialisms};
 use crate::text::tokens::Token;
 
 /// Small words a name's initialism skips ("Customs and Border
@@ -19,9 +20,13 @@ const LONGEST: usize = 6;
 fn is_name_word(word: &str) -> bool {
     // Most words: ASCII, read by the byte (this runs on every word of every
     // claim and sentence matched).
-    if let [first, rest @ ..] = word.as_bytes()
-        && word.is_ascii()
-    {
+    let [first, rest @ ..] = word.as_bytes() else {
+        return false;
+    };
+    if first.is_ascii_lowercase() || first.is_ascii_digit() {
+        return false;
+    }
+    if word.is_ascii() {
         return first.is_ascii_uppercase()
             && rest.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-')
             && (rest.is_empty() || rest.iter().any(u8::is_ascii_lowercase))
@@ -162,6 +167,33 @@ pub(super) fn is_shouted(tokens: &[Token]) -> bool {
     capitals * 2 > words().count()
 }
 
+/// The name each initialism stands for in the claims: the one most of the claims' names with those
+/// capitals give, if one is; none when they disagree ("AP": "Associated
+/// Press" as often as "Advanced Placement").
+pub(super) fn acronyms_of(initialisms: Vec<Initialisms>) -> Acronyms {
+    // Sorted, each initialism's names side by side and each name's
+    // mentions together: counted in one pass, without a map per initialism.
+    let mut all: Vec<(u64, Vec<u64>)> = initialisms
+        .into_iter()
+        .flatten()
+        .filter(|(key, words)| words.len() >= 2 && !words.contains(key))
+        .collect();
+    all.sort_unstable();
+    let mut acronyms = Acronyms::default();
+    for names in all.chunk_by(|a, b| a.0 == b.0) {
+        let mut best: (&[u64], usize) = (&[], 0);
+        for same in names.chunk_by(|a, b| a.1 == b.1) {
+            if same.len() > best.1 {
+                best = (&same[0].1, same.len());
+            }
+        }
+        if best.1 * 2 > names.len() {
+            acronyms.insert(names[0].0, best.0.into());
+        }
+    }
+    acronyms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,7 +250,25 @@ mod tests {
     }
 
     #[test]
-    fn initialisms_are_two_to_six_capitals() {
+    fn an_initialism_stands_for_the_name_most_claims_give_it() {
+        let (nra, ap) = (1u64, 2u64);
+        let rifle = vec![10, 11, 12];
+        let (press, placement) = (vec![20, 21], vec![22, 23]);
+        let claims = vec![
+            vec![(nra, rifle.clone()), (ap, press.clone())],
+            vec![(nra, rifle.clone()), (ap, placement.clone())],
+            vec![(nra, vec![30, 31])],
+            // A one-word "name", or one that holds its own initialism.
+            vec![(3, vec![40]), (4, vec![4, 41])],
+        ];
+        let acronyms = acronyms_of(claims);
+        assert_eq!(acronyms.get(&nra).map(|w| w.to_vec()), Some(rifle));
+        assert!(!acronyms.contains_key(&ap), "as many claims say each name");
+        assert_eq!(acronyms.len(), 1);
+    }
+
+    #[test]
+    fn initialisms_are_three_to_six_capitals() {
         assert!(is_initialism("NRA") && is_initialism("AOC"));
         assert!(!is_initialism("US") && !is_initialism("Nra") && !is_initialism("ABCDEFG"));
         assert!(is_shouted(&tokenize(

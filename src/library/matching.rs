@@ -8,6 +8,7 @@ use super::LibraryEntry;
 pub(super) use super::described::Described;
 use super::described::{Acronyms, Initialisms};
 use super::described::{describe, describe_with};
+use super::initialisms::acronyms_of;
 use crate::text::quantity;
 
 /// BM25's usual constants.
@@ -136,30 +137,6 @@ struct Words {
     claim_weight: f32,
     /// The names the claims give, by their initialisms.
     acronyms: Acronyms,
-}
-
-/// The name each initialism stands for in the claims: the one most of the claims' names with those
-/// capitals give, if one is; none when they disagree ("AP": "Associated
-/// Press" as often as "Advanced Placement").
-fn acronyms_of(initialisms: Vec<Initialisms>) -> Acronyms {
-    let mut seen: rustc_hash::FxHashMap<u64, rustc_hash::FxHashMap<Vec<u64>, u32>> =
-        Default::default();
-    for of_claim in initialisms {
-        for (key, words) in of_claim {
-            if words.len() >= 2 && !words.contains(&key) {
-                *seen.entry(key).or_default().entry(words).or_default() += 1;
-            }
-        }
-    }
-    seen.into_iter()
-        .filter_map(|(key, names)| {
-            let total: u32 = names.values().sum();
-            let (words, most) = names
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-            (most * 2 > total).then(|| (key, words.into_boxed_slice()))
-        })
-        .collect()
 }
 
 impl Words {
