@@ -485,6 +485,16 @@ fn an_initialism_with_stops_is_the_one_without() {
 }
 
 #[test]
+fn a_demonym_is_its_country() {
+    let index = MatchIndex::build(entries(&[
+        "Mexican troops provided aid after Katrina.",
+        "Troops provided aid after Katrina.",
+    ]));
+    let (claim, _) = best_of(&index, "Mexico sent troops to aid residents after Katrina.");
+    assert!(claim.starts_with("Mexican"), "{claim}");
+}
+
+#[test]
 fn an_irregular_plural_is_its_singular() {
     let index = MatchIndex::build(entries(&[
         "Police in Paris seized knives hidden in baguettes from protesters at a march.",

@@ -2,6 +2,7 @@
 //! handle as the words it runs together), names and figures.
 
 use super::initialisms::{each_initialism, is_initialism, is_shouted, name_parts};
+use super::spelling::{country_of_demonym, singular_of_irregular, undotted};
 use crate::text::lexicon::{LINK_STOP, MONTHS, WEEKDAYS, WordSet};
 use crate::text::tokens::{Token, tokenize};
 use crate::text::{entities, quantity};
@@ -36,6 +37,12 @@ fn word_key(word: &str, lower: &str) -> Option<u64> {
         return None;
     }
     let lower = singular_of_irregular(lower).unwrap_or(lower);
+    // A demonym has its capital ("Polish", not "polish").
+    let lower = if word.starts_with(|c: char| c.is_uppercase()) {
+        country_of_demonym(lower).unwrap_or(lower)
+    } else {
+        lower
+    };
     Some(crate::links::stem_key(&crate::text::events::stem(lower)))
 }
 
@@ -155,62 +162,6 @@ fn split_run_together<'a>(lower: &'a str, known: &dyn Fn(u64) -> bool) -> Option
     }
     words.reverse();
     Some(words)
-}
-
-/// An initialism written with stops ("U.S", "D.C", "U.K": the tokenizer
-/// has taken the last stop) as it is written without ("US", "DC", "UK"),
-/// so that the two spellings are one word.
-fn undotted(word: &str) -> Option<(String, String)> {
-    let bytes = word.as_bytes();
-    let letters = bytes.len().div_ceil(2);
-    let dotted = bytes.len() >= 3
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i % 2 == 0 {
-                b.is_ascii_uppercase()
-            } else {
-                *b == b'.'
-            }
-        });
-    if !dotted {
-        return None;
-    }
-    let joined: String = bytes.iter().step_by(2).map(|&b| char::from(b)).collect();
-    debug_assert_eq!(joined.len(), letters);
-    let lower = joined.to_ascii_lowercase();
-    Some((joined, lower))
-}
-
-/// English plurals the stemmer does not bring to their singular's stem
-/// ("knives" stems to "knive", "knife" to "knife"; "women" stays "women"):
-/// the singular, for these few common nouns.
-fn singular_of_irregular(lower: &str) -> Option<&'static str> {
-    // Every plural below ends so; most words are let through at once.
-    if !matches!(
-        lower.as_bytes().last(),
-        Some(b'n' | b't' | b'h' | b'e' | b's')
-    ) {
-        return None;
-    }
-    Some(match lower {
-        "men" => "man",
-        "women" => "woman",
-        "children" => "child",
-        "feet" => "foot",
-        "teeth" => "tooth",
-        "mice" => "mouse",
-        "geese" => "goose",
-        "knives" => "knife",
-        "wives" => "wife",
-        "lives" => "life",
-        "wolves" => "wolf",
-        "halves" => "half",
-        "thieves" => "thief",
-        "shelves" => "shelf",
-        "calves" => "calf",
-        "loaves" => "loaf",
-        "selves" => "self",
-        _ => return None,
-    })
 }
 
 pub(super) fn describe(text: &str) -> Described {
@@ -355,7 +306,19 @@ fn is_vague_or_ordinal(q: &quantity::Quantity) -> bool {
 }
 #[cfg(test)]
 mod tests {
-    use super::split_run_together;
+    use super::{split_run_together, word_key};
+
+    #[test]
+    fn a_word_is_keyed_as_it_is_spelled_most_often() {
+        assert_eq!(word_key("Syrian", "syrian"), word_key("Syria", "syria"));
+        assert_eq!(word_key("U.S", "u.s"), word_key("US", "us"));
+        assert_eq!(word_key("knives", "knives"), word_key("knife", "knife"));
+        assert_eq!(
+            word_key("Mexicans", "mexicans"),
+            word_key("Mexico", "mexico")
+        );
+        assert_ne!(word_key("polish", "polish"), word_key("Poland", "poland"));
+    }
 
     fn split(tag: &str, words: &[&str]) -> Option<Vec<String>> {
         let known: Vec<u64> = words

@@ -10,6 +10,7 @@ mod initialisms;
 pub mod matching;
 pub mod rating;
 mod sentences;
+mod spelling;
 
 pub use rating::{Normalised, normalise};
 use serde::{Deserialize, Serialize};
