@@ -168,10 +168,12 @@ pub(super) fn describe(text: &str) -> Described {
     describe_with(text, &|_| false, None).0
 }
 
-/// `describe`, and its names' initialisms; with lower-case tags split into the words of the library
-/// (`known`, by stem key) they run together, and with `acronyms`, each
-/// initialism with the words it stands for and each name with its
-/// initialism when the library has it.
+/// `describe` with lower-case tags split into the words of the library
+/// (`known`, by stem key) they run together. A sentence matched is given
+/// the library's `acronyms`: each initialism it writes also says the words
+/// it stands for, and each name its initialism when the library has it. A
+/// library claim (no `acronyms`) returns its names' initialisms, from
+/// which the library learns `acronyms`.
 pub(super) fn describe_with(
     text: &str,
     known: &dyn Fn(u64) -> bool,
