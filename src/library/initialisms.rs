@@ -49,7 +49,7 @@ fn is_leading_article(word: &str) -> bool {
     )
 }
 
-/// Each name of two capitals or more in `tokens`, handed to `each` as its
+/// Each name of `SHORTEST` to `LONGEST` capitals in `tokens`, handed to `each` as its
 /// initialism (lower case: "nra") and the run of tokens that gives it,
 /// whose words `name_parts` tells ("Ocasio", "Cortez"). It allocates
 /// nothing: it runs on every claim of the library and every sentence
