@@ -60,24 +60,20 @@ fn shape(lower: &str, out: &mut Vec<u8>) {
 fn trigrams(word: &[u8], mut emit: impl FnMut(u32)) {
     if word.is_ascii() {
         // Every char one byte: the same hashes, straight from the bytes.
-        let n = word.len();
-        if n < 2 {
+        let [first, rest @ ..] = word else {
+            return;
+        };
+        if rest.is_empty() {
             return;
         }
-        let unit = |k: usize| match k {
-            0 => b'<',
-            k if k == n + 1 => b'>',
-            k => word[k - 1],
-        };
-        for p in 0..n {
-            emit(
-                Fnv::new(b'c')
-                    .byte(unit(p))
-                    .byte(unit(p + 1))
-                    .byte(unit(p + 2))
-                    .0,
-            );
+        // A window over "<", the bytes, ">".
+        let trigram = |a: u8, b: u8, c: u8| Fnv::new(b'c').byte(a).byte(b).byte(c).0;
+        let (mut a, mut b) = (b'<', *first);
+        for &c in rest {
+            emit(trigram(a, b, c));
+            (a, b) = (b, c);
         }
+        emit(trigram(a, b, b'>'));
         return;
     }
     let text = std::str::from_utf8(word).unwrap_or("");
@@ -141,24 +137,6 @@ pub(super) fn each_hashed(tokens: &[Token], bits: u32, mut emit: impl FnMut(u32,
         prev = Some(Fnv::new(b'b').bytes(word));
         trigrams(word, |h| emit(h & mask, i));
     }
-}
-
-/// How many features `each_hashed` gives, counted without hashing: per
-/// word its own, the pair with the word before, and a trigram per char
-/// (for words of two chars or more; a shape has its word's chars).
-pub(super) fn hashed_count(tokens: &[Token]) -> usize {
-    tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let chars = if t.lower.is_ascii() {
-                t.lower.len()
-            } else {
-                t.lower.chars().count()
-            };
-            1 + usize::from(i > 0) + if chars >= 2 { chars } else { 0 }
-        })
-        .sum()
 }
 
 /// The value of each hashed feature of a sentence with `count` of them.

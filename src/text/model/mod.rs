@@ -86,13 +86,28 @@ impl Model {
         quantities: usize,
     ) -> Weighed {
         let dense = features::dense_features(signals, entities, quantities, tokens.len());
-        let scale = features::scale_of(features::hashed_count(tokens));
-        let (mut total, mut words) = (0f32, vec![0f32; tokens.len()]);
+        let (mut total, mut count) = (0f32, 0usize);
+        let mut words = vec![0f32; tokens.len()];
+        // A token's features come together: its sum is kept in a register
+        // and stored when the next token's begin.
+        let (mut token_at, mut token_sum) = (0usize, 0f32);
         features::each_hashed(tokens, self.bits, |h, token| {
             let w = self.hashed[h as usize];
             total += w;
-            words[token] += w * scale;
+            count += 1;
+            if token != token_at {
+                words[token_at] = token_sum;
+                (token_at, token_sum) = (token, 0.0);
+            }
+            token_sum += w;
         });
+        if let Some(last) = words.get_mut(token_at) {
+            *last = token_sum;
+        }
+        let scale = features::scale_of(count);
+        for w in &mut words {
+            *w *= scale;
+        }
         // Summed in the order `logit` sums them: the same bits.
         let dense: f32 = self.dense.iter().zip(&dense).map(|(w, x)| w * x).sum();
         Weighed {
@@ -107,9 +122,10 @@ impl Model {
         let tokens = f.hashed.iter().map(|&(_, t)| t + 1).max().unwrap_or(0);
         let mut sums = vec![0f32; tokens];
         for &(h, token) in &f.hashed {
-            sums[token] += self.hashed[h as usize] * f.scale;
+            sums[token] += self.hashed[h as usize];
         }
-        sums.into_iter().enumerate().collect()
+        // Scaled once per word, not per feature: `weigh` sums them so too.
+        sums.into_iter().map(|s| s * f.scale).enumerate().collect()
     }
 
     /// The file format: magic, version, bits, dense count, threshold, bias,
@@ -221,7 +237,6 @@ mod tests {
             let ts = crate::text::tokens::tokenize(text);
             let present = [Feature::Quantity, Feature::Attribution];
             let f = featurize(&ts, &present, 2, 1, model.bits);
-            assert_eq!(features::hashed_count(&ts), f.hashed.len(), "{text}");
             let weighed = model.weigh(&ts, &present, 2, 1);
             assert_eq!(
                 weighed.probability.to_bits(),
