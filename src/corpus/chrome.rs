@@ -392,9 +392,14 @@ pub fn classify_lines_wrapped(
         .collect();
 
     // A short line that recurs in the same article is a site name or menu entry.
-    let mut occurrences: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Only lines as short as a site name can repeat one: the paragraphs,
+    // most of the text, are not hashed.
+    let mut occurrences: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for line in lines {
-        *occurrences.entry(line.trim()).or_default() += 1;
+        let t = line.trim();
+        if words_up_to(t, 7) <= 6 {
+            *occurrences.entry(t).or_default() += 1;
+        }
     }
     let mut site_names: Vec<&str> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
