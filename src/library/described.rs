@@ -43,7 +43,10 @@ fn word_key(word: &str, lower: &str) -> Option<u64> {
     } else {
         lower
     };
-    Some(crate::links::stem_key(&crate::text::events::stem(lower)))
+    Some(crate::text::events::with_stem(
+        lower,
+        crate::links::stem_key,
+    ))
 }
 
 /// Three-letter function words (longer ones are in `LINK_STOP`): the
@@ -124,7 +127,7 @@ fn split_run_together<'a>(lower: &'a str, known: &dyn Fn(u64) -> bool) -> Option
     if !(6..=LONGEST_TAG).contains(&n) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let is_known = |w: &str| known(crate::links::stem_key(&crate::text::events::stem(w)));
+    let is_known = |w: &str| known(crate::text::events::with_stem(w, crate::links::stem_key));
     if is_known(lower) {
         return None;
     }
@@ -240,7 +243,8 @@ pub(super) fn describe_with(
     if !written_initialisms.is_empty() && is_shouted(&tokens) {
         written_initialisms.clear();
     }
-    let letters_key = |letters: &str| crate::links::stem_key(&crate::text::events::stem(letters));
+    let letters_key =
+        |letters: &str| crate::text::events::with_stem(letters, crate::links::stem_key);
     let Some(acronyms) = acronyms else {
         // The library's claims: each name's initialism with its words.
         let mut initialisms = Vec::new();
@@ -325,7 +329,7 @@ mod tests {
     fn split(tag: &str, words: &[&str]) -> Option<Vec<String>> {
         let known: Vec<u64> = words
             .iter()
-            .map(|w| crate::links::stem_key(&crate::text::events::stem(w)))
+            .map(|w| crate::text::events::with_stem(w, crate::links::stem_key))
             .collect();
         split_run_together(tag, &|k| known.contains(&k))
             .map(|v| v.into_iter().map(str::to_string).collect())

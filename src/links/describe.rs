@@ -199,13 +199,14 @@ pub fn describe(
         if !t.text.chars().all(char::is_alphabetic) {
             continue;
         }
-        let stem = events::stem(&t.lower);
-        if let Some((kind, _)) = events::of_stem(&stem) {
-            found_events.insert(kind);
-        }
-        if t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower) {
-            stems.push(stem_id(&stem));
-        }
+        events::with_stem(&t.lower, |stem| {
+            if let Some((kind, _)) = events::of_stem(stem) {
+                found_events.insert(kind);
+            }
+            if t.text.chars().count() >= 4 && !LINK_STOP.contains(&t.lower) {
+                stems.push(stem_id(stem));
+            }
+        });
     }
     stems.sort();
     stems.dedup();

@@ -5,7 +5,7 @@
 //! Reporting verbs ("said", "announced", "reported") name no event: two
 //! sentences that both quote a statement are not thereby about one thing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -288,31 +288,45 @@ fn stemmer() -> &'static rust_stemmers::Stemmer {
 /// The English (Porter 2) stem of a word, lower-cased. News repeats its
 /// words: each thread keeps the stems it has made, up to a bound.
 pub fn stem(word: &str) -> String {
+    with_stem(word, str::to_string)
+}
+
+/// `read` of the stem of `word`, as `stem` makes it, without copying a stem
+/// the cache holds. `read` must not ask for a stem itself (the cache is
+/// borrowed while it runs).
+pub fn with_stem<R>(word: &str, read: impl FnOnce(&str) -> R) -> R {
     use std::cell::RefCell;
     const MAX_CACHED: usize = 100_000;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        // Every word of every sentence is looked up here, and the corpus's
+        // words are the keys: foldhash, fast on short strings, seeded at
+        // random so that no text can be written to make its words collide.
+        static CACHE: RefCell<foldhash::HashMap<String, String>> =
+            RefCell::new(foldhash::HashMap::default());
     }
     let lower = super::lexicon::lower(word);
     let w = super::lexicon::strip_possessive(lower.as_ref());
     CACHE.with(|c| {
         if let Some(s) = c.borrow().get(w) {
-            return s.clone();
+            return read(s);
         }
         let s = stemmer().stem(w).into_owned();
+        let answer = read(&s);
         let mut c = c.borrow_mut();
         if c.len() >= MAX_CACHED {
             c.clear();
         }
-        c.insert(w.to_string(), s.clone());
-        s
+        c.insert(w.to_string(), s);
+        answer
     })
 }
 
+/// The event stems, looked up by the stem of every word: rustc-hash's
+/// hasher, as the keys are ours.
 fn table() -> &'static HashMap<String, (EventKind, Form)> {
     static TABLE: OnceLock<HashMap<String, (EventKind, Form)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = HashMap::default();
         for (kind, verbs, nouns) in LEXICON {
             for n in *nouns {
                 t.insert(stem(n), (*kind, Form::Noun));

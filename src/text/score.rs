@@ -251,7 +251,7 @@ static PLAN_WORDS: WordSet = WordSet::new(&[
 /// Which of the word lists a word is in, with one hash per word.
 fn word_flags(w: &str) -> u16 {
     static FLAGS: std::sync::OnceLock<
-        std::collections::HashMap<&'static str, u16, super::lexicon::FnvBuild>,
+        std::collections::HashMap<&'static str, u16, super::lexicon::WordHash>,
     > = std::sync::OnceLock::new();
     let map = FLAGS.get_or_init(|| {
         let mut m = std::collections::HashMap::default();
