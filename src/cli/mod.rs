@@ -339,11 +339,7 @@ pub fn links_each(
     };
     for from in (0..n).step_by(part) {
         let range = from..n.min(from + part);
-        spans.extend(described.describe(&ws.corpus.articles, range.clone(), |a| {
-            let analysis = text::analyse(a);
-            ws.progress.inc(1);
-            analysis
-        }));
+        spans.extend(described.describe(&ws.corpus.articles, range.clone(), || ws.progress.inc(1)));
         if let Some(dir) = park_in {
             let parked = ws.corpus.park_range(dir, range);
             ws.corpus.take_parked(parked);

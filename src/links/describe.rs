@@ -192,10 +192,21 @@ pub fn describe(
     written: Option<NaiveDate>,
     keep: &Names,
 ) -> Described {
-    let tokens = tokenize(text);
+    describe_tokens(r, sentence, text, &tokenize(text), written, keep)
+}
+
+/// `describe` of a sentence already tokenized (`tokens` of `text`).
+pub fn describe_tokens(
+    r: SentenceRef,
+    sentence: &Sentence,
+    text: &str,
+    tokens: &[Token],
+    written: Option<NaiveDate>,
+    keep: &Names,
+) -> Described {
     let mut stems: Vec<StemId> = Vec::new();
     let mut found_events = EventSet::default();
-    for t in &tokens {
+    for t in tokens {
         if !t.text.chars().all(char::is_alphabetic) {
             continue;
         }
@@ -236,7 +247,7 @@ pub fn describe(
     let operations = of_kind(&[EntityKind::Operation]);
     let actors = of_kind(&[EntityKind::Organisation, EntityKind::Place]);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
-    let request = requested(&tokens);
+    let request = requested(tokens);
     let cumulative =
         lower.iter().any(|w| RUNNING_TOTAL.contains(w)) || text.to_lowercase().contains("so far");
     let year = tokens
@@ -254,9 +265,9 @@ pub fn describe(
         sentence: SentenceFacts::of(sentence),
         stems: stems.into(),
         events: found_events,
-        figures: figures::figures(sentence.quantities(), &tokens).into(),
+        figures: figures::figures(sentence.quantities(), tokens).into(),
         days: days(sentence, text, written).into(),
-        runs: runs(&tokens).into(),
+        runs: runs(tokens).into(),
         request,
         cumulative,
     }

@@ -150,13 +150,14 @@ pub struct DescribedCorpus {
 }
 
 impl DescribedCorpus {
-    /// Analyses (by `analyse`) and describes the articles of `range`, which
-    /// follows those described before, and returns their slimmed analyses.
+    /// Analyses and describes the articles of `range`, which follows those
+    /// described before, each sentence from the tokens its analysis made;
+    /// `done` is told of each article. Returns their slimmed analyses.
     pub fn describe(
         &mut self,
         articles: &[Article],
         range: std::ops::Range<usize>,
-        analyse: impl Fn(&Article) -> ArticleAnalysis + Sync,
+        done: impl Fn() + Sync,
     ) -> Vec<ArticleAnalysis> {
         use rayon::prelude::*;
         assert_eq!(range.start, self.per_article.len(), "articles in order");
@@ -164,11 +165,20 @@ impl DescribedCorpus {
         let (per_article, slim): (Vec<Vec<Described>>, Vec<ArticleAnalysis>) = range
             .into_par_iter()
             .map(|ai| {
-                let analysis = analyse(&articles[ai]);
-                (
-                    describe_article(ai, &articles[ai], &analysis, names),
-                    analysis.slim(),
-                )
+                let article = &articles[ai];
+                let date = written(article);
+                let mut described = Vec::new();
+                let analysis = crate::text::analyse_each(article, |si, s, text, tokens| {
+                    if describes(s) {
+                        let r = SentenceRef {
+                            article: ai,
+                            sentence: si,
+                        };
+                        described.push(describe::describe_tokens(r, s, text, tokens, date, names));
+                    }
+                });
+                done();
+                (finish_article(article, described), analysis.slim())
             })
             .unzip();
         self.per_article.extend(per_article);
@@ -188,11 +198,11 @@ fn describe_article(
     names: &describe::Names,
 ) -> Vec<Described> {
     let date = written(article);
-    let mut described: Vec<Described> = analysis
+    let described: Vec<Described> = analysis
         .sentences
         .iter()
         .enumerate()
-        .filter(|(_, s)| !(s.chrome || s.heading && s.quantities().is_empty()))
+        .filter(|(_, s)| describes(s))
         .map(|(si, s)| {
             describe(
                 SentenceRef {
@@ -206,6 +216,17 @@ fn describe_article(
             )
         })
         .collect();
+    finish_article(article, described)
+}
+
+/// Whether linking reads a sentence: not chrome, nor a heading without a
+/// figure.
+fn describes(s: &crate::text::Sentence) -> bool {
+    !(s.chrome || s.heading && s.quantities().is_empty())
+}
+
+/// An article's descriptions once all its sentences are described.
+fn finish_article(article: &Article, mut described: Vec<Described>) -> Vec<Described> {
     names_in_title_case(article, &mut described);
     // Held until the whole corpus is linked: without the slack of its growth.
     described.shrink_to_fit();

@@ -318,3 +318,37 @@ fn only_runs_another_article_has_are_kept_for_candidates() {
     assert!(before[0] > a.len() && before[1] > b.len());
     assert!(runs_of(&per_article[2]).is_empty() && before[2] > 0);
 }
+
+/// The command line describes each sentence from the tokens its analysis
+/// made, a part of the corpus at a time; the workbench describes analyses
+/// it holds. Both must link the seeds alike.
+#[test]
+fn describing_while_analysing_links_as_linking_analyses() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let corpus = crate::corpus::load(&seeds).unwrap();
+    let analyses: Vec<ArticleAnalysis> = corpus.articles.iter().map(crate::text::analyse).collect();
+    let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
+    let whole = link(&corpus.articles, &refs);
+    assert!(!whole.links.is_empty());
+    let n = corpus.articles.len();
+    let mut described = DescribedCorpus::default();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let mut spans = described.describe(&corpus.articles, 0..2, || {
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    });
+    spans.extend(described.describe(&corpus.articles, 2..n, || {
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }));
+    assert_eq!(done.into_inner(), n);
+    assert_eq!(spans.len(), n);
+    for (slim, full) in spans.iter().zip(&analyses) {
+        let span = |s: &crate::text::Sentence| (s.start(), s.end());
+        assert!(
+            slim.sentences
+                .iter()
+                .map(span)
+                .eq(full.sentences.iter().map(span))
+        );
+    }
+    assert_eq!(described.link(), whole);
+}

@@ -129,18 +129,30 @@ pub fn analyse_all(articles: &[Article]) -> Vec<ArticleAnalysis> {
 }
 
 pub fn analyse(article: &Article) -> ArticleAnalysis {
+    analyse_each(article, |_, _, _, _| {})
+}
+
+/// `analyse`, handing each sentence that is not chrome to `each` with its
+/// index, text and tokens as they are made: a reader of every sentence's
+/// words (linking) need not tokenize the article a second time.
+pub fn analyse_each(
+    article: &Article,
+    mut each: impl FnMut(usize, &Sentence, &str, &[tokens::Token]),
+) -> ArticleAnalysis {
     let spans = sentences::split_article(article);
     let sentences = spans
         .into_iter()
-        .map(|span| {
+        .enumerate()
+        .map(|(si, span)| {
             let kind = article.lines[span.line].kind;
             let text = &article.text[span.start_byte..span.end_byte];
             let chrome = kind.is_chrome() || crate::corpus::chrome::sentence_chrome(text).is_some();
             let heading = kind == LineKind::Heading;
+            let mut tokens = Vec::new();
             let (score, details) = if chrome {
                 (0.0, None)
             } else {
-                let tokens = tokens::tokenize(text);
+                tokens = tokens::tokenize(text);
                 let quantities = quantity::extract_from(text, &tokens);
                 // In a Title Case headline every word is capitalised: names cannot be told apart.
                 let title_case = heading
@@ -163,7 +175,7 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                 };
                 (s.value, Some(Box::new(details)))
             };
-            Sentence {
+            let sentence = Sentence {
                 start: crate::corpus::offset(span.start),
                 end: crate::corpus::offset(span.end),
                 line: crate::corpus::offset(span.line),
@@ -171,7 +183,11 @@ pub fn analyse(article: &Article) -> ArticleAnalysis {
                 heading,
                 score,
                 details,
+            };
+            if !chrome {
+                each(si, &sentence, text, &tokens);
             }
+            sentence
         })
         .collect();
     ArticleAnalysis {
