@@ -88,22 +88,14 @@ impl Model {
         let dense = features::dense_features(signals, entities, quantities, tokens.len());
         let (mut total, mut count) = (0f32, 0usize);
         let mut words = vec![0f32; tokens.len()];
-        // A token's features come together: its sum is kept in a register
-        // and stored when the next token's begin.
-        let (mut token_at, mut token_sum) = (0usize, 0f32);
+        // The scale depends on how many features there are: it is applied
+        // once they are all summed, to each word's sum.
         features::each_hashed(tokens, self.bits, |h, token| {
             let w = self.hashed[h as usize];
             total += w;
             count += 1;
-            if token != token_at {
-                words[token_at] = token_sum;
-                (token_at, token_sum) = (token, 0.0);
-            }
-            token_sum += w;
+            words[token] += w;
         });
-        if let Some(last) = words.get_mut(token_at) {
-            *last = token_sum;
-        }
         let scale = features::scale_of(count);
         for w in &mut words {
             *w *= scale;
