@@ -356,12 +356,18 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
 /// slimming, the session need not keep the indexing peak. The calling
 /// thread returns its own at once; the worker threads return theirs when
 /// they are free, from a thread of its own, so that the UI never waits on
-/// a worker busy matching the library.
+/// a worker busy matching the library. Each lets go of the stems it kept
+/// first: linking and matching made them, and only an article opened later
+/// asks for a few again.
 fn release_free_memory() {
-    // SAFETY: mi_collect only returns free pages; it touches no live memory.
-    unsafe { libmimalloc_sys::mi_collect(true) };
-    std::thread::spawn(|| {
-        rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    let release = || {
+        text::events::forget_stems();
+        // SAFETY: mi_collect only returns free pages; it touches no live memory.
+        unsafe { libmimalloc_sys::mi_collect(true) };
+    };
+    release();
+    std::thread::spawn(move || {
+        rayon::broadcast(|_| release());
     });
 }
 

@@ -285,6 +285,26 @@ fn stemmer() -> &'static rust_stemmers::Stemmer {
     STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
 }
 
+thread_local! {
+    // Every word of every sentence is looked up here, and the corpus's
+    // words are the keys: foldhash, fast on short strings, seeded at
+    // random so that no text can be written to make its words collide.
+    static STEMS: std::cell::RefCell<foldhash::HashMap<String, String>> =
+        std::cell::RefCell::new(foldhash::HashMap::default());
+}
+
+/// Lets go of the stems this thread keeps. A corpus's threads keep a stem
+/// for each word they met, up to `with_stem`'s bound: on real news, whose
+/// names and rare words run to tens of thousands, megabytes a thread that
+/// the workbench would hold all session once its corpus is linked.
+pub fn forget_stems() {
+    STEMS.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            *c = foldhash::HashMap::default();
+        }
+    });
+}
+
 /// The English (Porter 2) stem of a word, lower-cased. News repeats its
 /// words: each thread keeps the stems it has made, up to a bound.
 pub fn stem(word: &str) -> String {
@@ -296,18 +316,10 @@ pub fn stem(word: &str) -> String {
 /// built so on first use): a stem it makes while the cache is lent is not
 /// kept.
 pub fn with_stem<R>(word: &str, read: impl FnOnce(&str) -> R) -> R {
-    use std::cell::RefCell;
     const MAX_CACHED: usize = 100_000;
-    thread_local! {
-        // Every word of every sentence is looked up here, and the corpus's
-        // words are the keys: foldhash, fast on short strings, seeded at
-        // random so that no text can be written to make its words collide.
-        static CACHE: RefCell<foldhash::HashMap<String, String>> =
-            RefCell::new(foldhash::HashMap::default());
-    }
     let lower = super::lexicon::lower(word);
     let w = super::lexicon::strip_possessive(lower.as_ref());
-    CACHE.with(|c| {
+    STEMS.with(|c| {
         if let Some(s) = c.borrow().get(w) {
             return read(s);
         }
@@ -372,6 +384,23 @@ mod tests {
         // The stem made while the cache was lent was not kept, and is made
         // again when asked.
         assert_eq!(stem("zanzibarified"), "zanzibarifi");
+    }
+
+    #[test]
+    fn forgotten_stems_are_let_go_and_made_again() {
+        let kept = || STEMS.with(|c| c.borrow().len());
+        assert_eq!(stem("smugglers"), "smuggler");
+        assert!(kept() > 0);
+        forget_stems();
+        assert_eq!(kept(), 0);
+        // Forgetting from inside a reader the cache lends to is no panic,
+        // and keeps what it lends.
+        with_stem("smugglers", |s| {
+            forget_stems();
+            assert_eq!(s, "smuggler");
+        });
+        assert_eq!(stem("smugglers"), "smuggler");
+        assert_eq!(kept(), 1);
     }
 
     #[test]
