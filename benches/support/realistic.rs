@@ -159,7 +159,7 @@ fn varied(s: &str, rng: &mut Rng, story: &[String], words: &[&str]) -> String {
         } else if i > 0 && first.is_some_and(char::is_lowercase) && rng.below(4) == 0 {
             // Now and then a word of the long tail (a rare term, a typo).
             if rng.below(16) == 0 {
-                out.push_str(&rare_name(rng).to_lowercase());
+                out.push_str(&invented_word(rng));
             } else {
                 let word: &&str = rng.pick(words);
                 out.push_str(word);
@@ -172,23 +172,26 @@ fn varied(s: &str, rng: &mut Rng, story: &[String], words: &[&str]) -> String {
     out
 }
 
-/// A capitalised name of three or four syllables: some 400,000 of them, so
-/// that nearly every story brings names no other story has.
-fn rare_name(rng: &mut Rng) -> String {
+/// A word of three or four syllables: some 400,000 of them, so that
+/// nearly every story brings words no other story has.
+fn invented_word(rng: &mut Rng) -> String {
     const SYLLABLES: &[&str] = &[
         "ka", "lo", "mi", "ren", "sto", "var", "el", "qui", "dor", "bas", "tin", "ne", "ra", "gol",
         "fe", "zu", "pan", "ith", "or", "mun", "sel", "wa", "ber", "chi", "dan",
     ];
-    let mut name = String::new();
+    let mut word = String::new();
     for _ in 0..3 + rng.below(2) {
         let syllable: &&str = rng.pick(SYLLABLES);
-        name.push_str(syllable);
+        word.push_str(syllable);
     }
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
+    word
+}
+
+/// An invented word, capitalised: a surname or a place.
+fn rare_name(rng: &mut Rng) -> String {
+    let mut name = invented_word(rng);
+    name[..1].make_ascii_uppercase();
+    name
 }
 
 /// One article of a story: a headline, sometimes front matter and a byline,
