@@ -34,17 +34,21 @@ fn segment_paragraph_with_bytes(
 ) {
     // Byte ranges of the trimmed pieces sentencex finds.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut pos = 0;
-    // The English segmenter directly: `sentencex::segment` builds a boxed
-    // language object on every call, once per paragraph.
-    let english = sentencex::languages::English {};
-    for piece in english.segment(text) {
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            pieces.push((pos + lead, pos + lead + trimmed.len()));
+    if let Some(whole) = lone_sentence(text) {
+        pieces.push(whole);
+    } else {
+        let mut pos = 0;
+        // The English segmenter directly: `sentencex::segment` builds a boxed
+        // language object on every call, once per paragraph.
+        let english = sentencex::languages::English {};
+        for piece in english.segment(text) {
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                pieces.push((pos + lead, pos + lead + trimmed.len()));
+            }
+            pos += piece.len();
         }
-        pos += piece.len();
     }
     let pieces = split_lettered_list(
         text,
@@ -60,6 +64,74 @@ fn segment_paragraph_with_bytes(
         chars_before += len;
         last_byte = e;
     }
+}
+
+/// The trimmed byte range of a paragraph that can only be one sentence, as
+/// sentencex would find it, without asking it; `None` when sentencex must
+/// decide. sentencex breaks only at a run of terminators or before a list
+/// marker, and every inline list marker has a `)` or a bullet. So a line
+/// whose only terminators close it, with nothing but white space after
+/// them, and with no `)`, bullet or character that might be a terminator in
+/// another script, is one sentence: the paragraph most news lines are.
+fn lone_sentence(text: &str) -> Option<(usize, usize)> {
+    let start = text.len() - text.trim_start().len();
+    let body = text.trim_end();
+    if body.len() <= start {
+        return None;
+    }
+    // One terminator, or a run of one kind ("...", "!!"): sentencex may cut
+    // a mixed run ("1.…") in two.
+    let last = body.chars().next_back()?;
+    let open = match last {
+        '.' | '!' | '?' | '…' => body.trim_end_matches(last),
+        _ => body,
+    };
+    // A run of terminators with no words before it is sentencex's to cut.
+    let worded = open[start..].ends_with(|c: char| c.is_alphanumeric() || "“”‘’\"'".contains(c));
+    (worded && all_plain(open)).then_some((start, body.len()))
+}
+
+/// ASCII bytes that neither end a sentence nor mark a list item, nor break a
+/// line: printable ones but `.`, `!`, `?` and `)`, and the tab.
+const PLAIN_ASCII: [bool; 128] = {
+    let mut plain = [false; 128];
+    let mut b = b' ';
+    while b <= b'~' {
+        plain[b as usize] = !matches!(b, b'.' | b'!' | b'?' | b')');
+        b += 1;
+    }
+    plain[b'\t' as usize] = true;
+    plain
+};
+
+/// Whether no char of `text` can end a sentence or mark a list item.
+fn all_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if !PLAIN_ASCII[b as usize] {
+                return false;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            return false;
+        };
+        let plain = if (c as u32) < 0x0250 {
+            // Letters of the Latin scripts and the signs news uses among
+            // them: none is a terminator or a bullet.
+            c.is_alphabetic() || "\u{a0}£¢¥°§©®×«»".contains(c)
+        } else {
+            "–—‘’“”€™".contains(c)
+        };
+        if !plain {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
 }
 
 /// A list marker: "1.", "12.)", "3)", "•", "⁃9." and the like.
@@ -201,6 +273,73 @@ pub fn split_article(article: &Article) -> Vec<SentenceSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The trimmed pieces sentencex itself finds.
+    fn sentencex_pieces(text: &str) -> Vec<(usize, usize)> {
+        let mut pieces = Vec::new();
+        let mut pos = 0;
+        let english = sentencex::languages::English {};
+        for piece in english.segment(text) {
+            let lead = piece.len() - piece.trim_start().len();
+            if !piece.trim().is_empty() {
+                pieces.push((pos + lead, pos + lead + piece.trim().len()));
+            }
+            pos += piece.len();
+        }
+        pieces
+    }
+
+    /// Pieces of news lines: words, white space, terminators, quotes,
+    /// brackets, bullets, dashes, abbreviations and other scripts' stops.
+    const PIECES: &[&str] = &[
+        "Police", "said", "the", "price", "rose", "Mr.", "U.S.", "3.5", "5 p.m.", " ", " ", "  ",
+        "\t", "\u{a0}", ".", "!", "?", "…", "...", ". . .", "“", "”", "‘", "’", "\"", "'", "(",
+        ")", "a)", "1)", "•", "- ", "* ", "1.", "—", "–", "é", "Zürich", "€5", "£3", "«", "»", "¿",
+        "¡", "。", "।", "\n", ",", ";", ":",
+    ];
+    const WORDS: &[&str] = &[
+        "Police", "said", " ", " the", "rose ", "“", "”", "’s", "—", "5",
+    ];
+
+    proptest! {
+        /// Wherever the shortcut answers, sentencex agrees: on lines of any
+        /// pieces (mostly not one sentence), and on lines of plain words
+        /// with one piece of any kind among them and any ending (mostly
+        /// one sentence).
+        #[test]
+        fn a_lone_sentence_is_what_sentencex_finds(text in prop_oneof![
+            prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat()),
+            (
+                prop::collection::vec(prop::sample::select(WORDS), 0..12),
+                prop::sample::select(PIECES),
+                prop::collection::vec(prop::sample::select(WORDS), 0..12),
+                prop::sample::select(vec!["", ".", "!", "?", "...", "…", "!!", "?!", ".”", ". ", "\u{a0}"]),
+            ).prop_map(|(a, odd, b, end)| format!("{}{odd}{}{end}", a.concat(), b.concat())),
+        ]) {
+            if let Some(whole) = lone_sentence(&text) {
+                prop_assert_eq!(vec![whole], sentencex_pieces(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcut_takes_plain_lines_and_leaves_the_rest() {
+        let one = "  Officials said the “plan” cost €4 million — at least!  ";
+        assert_eq!(lone_sentence(one), Some((2, one.trim_end().len())));
+        assert_eq!(lone_sentence("Prices rose"), Some((0, 11)));
+        for hard in [
+            "Mr. Smith left.",
+            "He left. She stayed.",
+            "“We will win.”",
+            "a) first b) second",
+            "• one • two",
+            "Le prix a augmenté。",
+            "   ",
+        ] {
+            assert_eq!(lone_sentence(hard), None, "{hard}");
+        }
+    }
 
     fn split(text: &str) -> Vec<String> {
         let a = Article::from_bytes("t.txt".into(), "t.txt".into(), text.as_bytes());
