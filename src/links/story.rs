@@ -114,22 +114,25 @@ fn copied_runs(
     described: &[Vec<Described>],
     shared: &mut HashMap<(u32, u32), Shared>,
 ) -> HashSet<u64> {
+    use rayon::prelude::*;
     let mut copied = HashSet::default();
     // Listed a share of the hash space at a time, so that only a share of
-    // the runs is ever held twice.
+    // the runs is ever held twice. Each listing visits every sentence, a
+    // cache miss each: on every core (one core took a third of a second
+    // over 17,000 articles).
     for part in 0..RUN_SHARES {
-        let in_share = |d: &&Described| d.runs.iter().filter(|&&r| r % RUN_SHARES == part).count();
-        let mut runs: Vec<(u64, u32)> =
-            Vec::with_capacity(described.iter().flatten().map(|d| in_share(&d)).sum());
-        for d in described.iter().flatten() {
-            let a = d.r.article as u32;
-            runs.extend(
-                d.runs
-                    .iter()
-                    .filter(|&&r| r % RUN_SHARES == part)
-                    .map(|&r| (r, a)),
-            );
-        }
+        let runs: Vec<(u64, u32)> = described
+            .par_iter()
+            .flat_map_iter(|list| {
+                list.iter().flat_map(move |d| {
+                    let a = d.r.article as u32;
+                    d.runs
+                        .iter()
+                        .filter(move |&&r| r % RUN_SHARES == part)
+                        .map(move |&r| (r, a))
+                })
+            })
+            .collect();
         tally(runs, shared, Some(&mut copied), |s| s.copied = true);
     }
     copied

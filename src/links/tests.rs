@@ -321,7 +321,7 @@ fn only_runs_another_article_has_are_kept_for_candidates() {
 
 /// The command line describes each sentence from the tokens its analysis
 /// made, a part of the corpus at a time; the workbench describes analyses
-/// it holds. Both must link the seeds alike.
+/// it holds. Both must link the seeds alike, on one core or many.
 #[test]
 fn describing_while_analysing_links_as_linking_analyses() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -351,4 +351,15 @@ fn describing_while_analysing_links_as_linking_analyses() {
         );
     }
     assert_eq!(described.link(), whole);
+    for threads in [1, 4] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        assert_eq!(
+            pool.install(|| link(&corpus.articles, &refs)),
+            whole,
+            "{threads}"
+        );
+    }
 }
