@@ -454,3 +454,27 @@ fn locks_leave_nothing_to_commit() {
         "mine\n"
     );
 }
+
+/// The workbench holds every article's annotations for the session: the
+/// folder they lie in is one allocation, however many articles.
+#[test]
+fn every_article_shares_one_annotations_folder() {
+    let dir = temp_seeds();
+    let corpus = dir.path().join("seeds");
+    let mut s = state_for(&corpus, (80, 24));
+    press(&mut s, "t");
+    assert_eq!(s.save_status, SaveStatus::Saved);
+    let folder = dir.path().join("annotations");
+    let all = claimdesk::cli::load_annotations(&folder, &s.corpus);
+    assert_eq!(all.len(), 5);
+    assert_eq!(
+        all.iter().filter(|a| a.base.is_some()).count(),
+        1,
+        "one saved file"
+    );
+    assert!(
+        all.iter()
+            .all(|a| std::sync::Arc::ptr_eq(&a.root, &all[0].root))
+    );
+    assert_eq!(&*all[0].root, folder.as_path());
+}

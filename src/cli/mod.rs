@@ -74,7 +74,7 @@ pub fn load_annotations(dir: &Path, corpus: &corpus::Corpus) -> Vec<store::Artic
         .par_iter()
         .map(|a| {
             if a.pending {
-                store::not_read_yet(dir, a)
+                folder.not_read_yet(a)
             } else {
                 folder.load(a)
             }

@@ -16,13 +16,15 @@ pub use model::*;
 
 use crate::corpus::Article;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The annotations of one article as the app holds them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleAnnotations {
     pub path: PathBuf,
-    /// The annotations folder `path` lies in: no write leaves it.
-    pub root: PathBuf,
+    /// The annotations folder `path` lies in: no write leaves it. One
+    /// allocation shared by every article loaded from one listing.
+    pub root: Arc<Path>,
     pub file: AnnotationFile,
     /// Set when the file on disk is unusable: the article is then read-only
     /// and the file is never overwritten.
@@ -80,9 +82,13 @@ fn check_offsets(path: &Path, file: &AnnotationFile, article: &Article) -> Resul
 /// The empty annotations of an article whose file is not read yet (see
 /// `corpus::Article::pending`); its own are loaded once it is.
 pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
+    not_read_yet_in(&Arc::from(dir), article)
+}
+
+fn not_read_yet_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
     ArticleAnnotations {
         path: annotation_path(dir, &article.id),
-        root: dir.to_path_buf(),
+        root: dir.clone(),
         file: AnnotationFile::unsaved(),
         problem: None,
         report: AnchorReport::default(),
@@ -94,14 +100,14 @@ pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
 /// most articles of a corpus have no file yet, and asking for each of
 /// 17,000 absent files took 5% of `claims`.
 pub struct ListedFolder {
-    dir: PathBuf,
+    dir: Arc<Path>,
     present: Option<std::collections::HashSet<PathBuf>>,
 }
 
 impl ListedFolder {
     pub fn new(dir: &Path) -> ListedFolder {
         ListedFolder {
-            dir: dir.to_path_buf(),
+            dir: Arc::from(dir),
             present: files_present(dir),
         }
     }
@@ -114,15 +120,24 @@ impl ListedFolder {
             .is_some_and(|p| !p.contains(&annotation_path(&self.dir, &article.id)));
         if absent {
             // As `load_article` leaves an article without a file.
-            not_read_yet(&self.dir, article)
+            self.not_read_yet(article)
         } else {
-            load_article(&self.dir, article)
+            load_article_in(&self.dir, article)
         }
+    }
+
+    /// `not_read_yet` for an article of this folder.
+    pub fn not_read_yet(&self, article: &Article) -> ArticleAnnotations {
+        not_read_yet_in(&self.dir, article)
     }
 }
 
 /// Loads (and anchors) the annotation file of an article.
 pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
+    load_article_in(&Arc::from(dir), article)
+}
+
+fn load_article_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
     let path = annotation_path(dir, &article.id);
     let empty = AnnotationFile::unsaved();
     let loaded = files::read(&path, &article.id).and_then(|found| match found {
@@ -134,7 +149,7 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
             let report = anchor_file(&mut file, article);
             ArticleAnnotations {
                 path,
-                root: dir.to_path_buf(),
+                root: dir.clone(),
                 file,
                 problem: None,
                 report,
@@ -143,7 +158,7 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
         }
         Ok(None) => ArticleAnnotations {
             path,
-            root: dir.to_path_buf(),
+            root: dir.clone(),
             file: empty,
             problem: None,
             report: AnchorReport::default(),
@@ -151,7 +166,7 @@ pub fn load_article(dir: &Path, article: &Article) -> ArticleAnnotations {
         },
         Err(problem) => ArticleAnnotations {
             path,
-            root: dir.to_path_buf(),
+            root: dir.clone(),
             file: empty,
             problem: Some(problem),
             report: AnchorReport::default(),
