@@ -231,8 +231,20 @@ pub fn extract_from(sentence: &str, ts: &[Token]) -> Vec<Quantity> {
     let mut i = 0;
     while i < ts.len() {
         if let Some((mut q, next)) = date_at(ts, i).or_else(|| figure_at(ts, i)) {
-            let from = ts.iter().position(|t| t.start == q.start).unwrap_or(i);
-            let to = ts.iter().rposition(|t| t.end == q.end).unwrap_or(i);
+            // The tokens are in text order: found by halving, not by a walk
+            // from the start, which made a line of thousands of figures
+            // (a hostile or garbled file) take seconds.
+            let first = ts.partition_point(|t| t.start < q.start);
+            let from = if ts.get(first).is_some_and(|t| t.start == q.start) {
+                first
+            } else {
+                i
+            };
+            let past = ts.partition_point(|t| t.end <= q.end);
+            let to = match past.checked_sub(1) {
+                Some(last) if ts[last].end == q.end => last,
+                _ => i,
+            };
             q.surface = sentence[ts[from].start_byte..ts[to].end_byte].to_string();
             out.push(q);
             i = next;

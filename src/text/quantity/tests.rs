@@ -112,3 +112,19 @@ fn percentages_and_nothing_from_words() {
     assert!(extract("Police said investigations continue.").is_empty());
     assert!(extract("It was a big operation.").is_empty());
 }
+
+#[test]
+fn every_figure_of_a_line_of_thousands_keeps_its_own_words() {
+    let line = format!(
+        "{}nothing else.",
+        "costs rose by $5 million and 7 percent, ".repeat(3000)
+    );
+    let qs = extract(&line);
+    assert_eq!(qs.len(), 6000);
+    for pair in qs.chunks(2) {
+        assert_eq!(&line[pair[0].start..pair[0].end], "$5 million");
+        assert_eq!(pair[0].surface, "$5 million");
+        assert_eq!(pair[1].surface, "7 percent");
+    }
+    assert_eq!(qs[5999].start, 2999 * 40 + 29);
+}
