@@ -193,7 +193,7 @@ fn benches(c: &mut Criterion) {
         .iter()
         .map(|a| {
             let sentences = text::sentences::split_article(a);
-            let mut f = store::AnnotationFile::new(&a.id, &a.sha256, "t");
+            let mut f = store::AnnotationFile::new(&a.id, &a.sha256.hex(), "t");
             for (k, pick) in [
                 sentences.len() / 10,
                 sentences.len() / 2,
@@ -477,7 +477,8 @@ fn one_article_100k(c: &mut Criterion) {
     std::fs::write(root.join("a.txt"), &body).unwrap();
     let loaded = corpus::load(&root).unwrap();
     let article = &loaded.articles[0];
-    let mut file = store::AnnotationFile::new(&article.id, &article.sha256, &article.meta.title);
+    let mut file =
+        store::AnnotationFile::new(&article.id, &article.sha256.hex(), &article.meta.title);
     file.annotations = (0..100_000)
         .map(|i| {
             let start = 40 + (i / 5) * 9;

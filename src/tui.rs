@@ -270,7 +270,8 @@ pub fn spawn_indexer(
             for (article, analysis) in corpus.articles.iter().zip(&analyses) {
                 index.put(&article.sha256, analysis);
             }
-            let keep: Vec<&str> = corpus.articles.iter().map(|a| a.sha256.as_str()).collect();
+            let keep: Vec<crate::corpus::Sha256> =
+                corpus.articles.iter().map(|a| a.sha256).collect();
             index.save(path, &version, &keep);
         }
         if analyses.len() == n {

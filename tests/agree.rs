@@ -55,8 +55,8 @@ fn percent_agreement_kappa_and_every_disagreement() {
         (False, True),
         (Disputed, Disputed),
     ];
-    let mut a = AnnotationFile::new(&article.id, &article.sha256, "");
-    let mut b = AnnotationFile::new(&article.id, &article.sha256, "");
+    let mut a = AnnotationFile::new(&article.id, &article.sha256.hex(), "");
+    let mut b = AnnotationFile::new(&article.id, &article.sha256.hex(), "");
     for (i, (va, vb)) in judged.iter().enumerate() {
         a.upsert(claim(article, &format!("a{i}"), spans[i], *va));
         // B's spans are slightly different selections of the same sentences.

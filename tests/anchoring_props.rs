@@ -70,7 +70,7 @@ fn apply(text: &str, edit: &Edit) -> String {
 }
 
 fn annotations_for(a: &Article, spans: &[(usize, usize)]) -> AnnotationFile {
-    let mut file = AnnotationFile::new(&a.id, &a.sha256, "t");
+    let mut file = AnnotationFile::new(&a.id, &a.sha256.hex(), "t");
     for (i, &(s, e)) in spans.iter().enumerate() {
         file.annotations.push(Annotation {
             id: format!("id{i}"),

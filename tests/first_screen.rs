@@ -111,7 +111,8 @@ fn keys_typed_while_reading_wait_and_are_done_in_order_once_all_is_read() {
     press(&mut earlier, "<tab>jf");
     let saved_claims = earlier.annotations[3].claims().count();
     assert_eq!(saved_claims, 1, "{:?}", earlier.message);
-    let on_disk = std::fs::read_to_string(&earlier.annotations[3].path).unwrap();
+    let on_disk =
+        std::fs::read_to_string(earlier.annotations[3].path(&earlier.corpus.articles[3])).unwrap();
     drop(earlier);
 
     let (mut s, files) = first_screen(&corpus, 1);
@@ -137,7 +138,7 @@ fn keys_typed_while_reading_wait_and_are_done_in_order_once_all_is_read() {
         "an unread article's annotations are never written"
     );
     assert_eq!(
-        std::fs::read_to_string(&s.annotations[3].path).unwrap(),
+        std::fs::read_to_string(s.annotations[3].path(&s.corpus.articles[3])).unwrap(),
         on_disk
     );
 

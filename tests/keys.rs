@@ -61,7 +61,8 @@ fn verdict_on_police(s: &State, v: Verdict) -> Result<(), String> {
 }
 
 fn on_disk(s: &State) -> String {
-    std::fs::read_to_string(&s.annotations[s.open_article].path).unwrap_or_default()
+    std::fs::read_to_string(s.annotations[s.open_article].path(&s.corpus.articles[s.open_article]))
+        .unwrap_or_default()
 }
 
 fn cases() -> Vec<Case> {
@@ -412,7 +413,7 @@ fn cases() -> Vec<Case> {
         c(MAIN, Undo, "jdz", |s| {
             ok(
                 only_annotation(s).is_none()
-                    && s.annotations[0].path.exists()
+                    && s.annotations[0].path(&s.corpus.articles[0]).exists()
                     && !on_disk(s).contains("disputed"),
                 "undone and saved",
             )
@@ -874,7 +875,7 @@ fn the_review_screen_compares_with_a_second_reviewer_and_filters_to_disagreement
     press(&mut s, "jdjjt");
     // Bob marked the same two sentences: the first false (a disagreement), the second true.
     let article = &s.corpus.articles[0];
-    let mut bob = AnnotationFile::new(&article.id, &article.sha256, "");
+    let mut bob = AnnotationFile::new(&article.id, &article.sha256.hex(), "");
     for (i, a) in s.annotations[0].file.annotations.iter().enumerate() {
         let mut b = a.clone();
         b.id = format!("bob{i}");

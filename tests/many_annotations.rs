@@ -25,7 +25,7 @@ fn big_corpus() -> tempfile::TempDir {
     std::fs::write(corpus.join("a.txt"), &text).unwrap();
     let loaded = claimdesk::corpus::load(&corpus).unwrap();
     let article = &loaded.articles[0];
-    let mut file = AnnotationFile::new(&article.id, &article.sha256, &article.meta.title);
+    let mut file = AnnotationFile::new(&article.id, &article.sha256.hex(), &article.meta.title);
     // Distinct spans: 20,000 starts, five lengths each.
     file.annotations = (0..N)
         .map(|i| {

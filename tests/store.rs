@@ -25,7 +25,7 @@ fn a_verdict_and_note_survive_a_restart() {
     assert!(text.ends_with("}\n"), "trailing newline");
     assert_eq!(json["format"], "claimdesk-annotations");
     assert_eq!(json["version"], 2);
-    assert_eq!(json["article"]["sha256"], s.corpus.articles[0].sha256);
+    assert_eq!(json["article"]["sha256"], s.corpus.articles[0].sha256.hex());
     let a = &json["annotations"][0];
     assert_eq!(a["verdict"], "disputed");
     assert_eq!(a["note"], "Street value differs.");
@@ -379,7 +379,7 @@ fn confirming_a_fuzzy_anchor_takes_the_new_quote_and_saves_it() {
         std::fs::read_to_string(dir.path().join("annotations/000_b4c1e1b9b05d5c34.json")).unwrap();
     assert!(disk.contains("This is barely six weeks after the police"));
     assert!(
-        disk.contains(&s.corpus.articles[0].sha256),
+        disk.contains(&s.corpus.articles[0].sha256.hex()),
         "the new sha256 is written back"
     );
 }

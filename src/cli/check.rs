@@ -19,8 +19,9 @@ pub fn check(ws: &Workspace) -> (String, bool) {
     let known: std::collections::HashMap<PathBuf, usize> = ws
         .annotations
         .iter()
+        .zip(&ws.corpus.articles)
         .enumerate()
-        .map(|(i, a)| (a.path.clone(), i))
+        .map(|(i, (ann, article))| (ann.path(article), i))
         .collect();
     let mut files = 0;
     let mut found = Vec::new();

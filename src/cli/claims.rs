@@ -248,7 +248,7 @@ mod tests {
         let corpus = corpus::load(&seeds).unwrap();
         let article = &corpus.articles[0];
         let analysis = text::analyse(article);
-        let none = crate::store::not_read_yet(std::path::Path::new("/nonexistent"), article);
+        let none = crate::store::not_read_yet(std::path::Path::new("/nonexistent"));
         let out = sentences_out(article, &analysis, &none, true);
         assert!(out.len() > 5);
         let whole = serde_json::to_string_pretty(&out).unwrap();

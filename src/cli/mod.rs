@@ -74,7 +74,7 @@ pub fn load_annotations(dir: &Path, corpus: &corpus::Corpus) -> Vec<store::Artic
         .par_iter()
         .map(|a| {
             if a.pending {
-                folder.not_read_yet(a)
+                folder.not_read_yet()
             } else {
                 folder.load(a)
             }
@@ -182,12 +182,8 @@ pub fn cached_analyses(ws: &Workspace, cache: Option<&Path>) -> Vec<ArticleAnaly
                 index.put(&article.sha256, analysis);
             }
         }
-        let keep: Vec<&str> = ws
-            .corpus
-            .articles
-            .iter()
-            .map(|a| a.sha256.as_str())
-            .collect();
+        let keep: Vec<crate::corpus::Sha256> =
+            ws.corpus.articles.iter().map(|a| a.sha256).collect();
         index.save(path, &version, &keep);
     }
     analyses

@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod chrome;
+mod digest;
 mod files;
 mod meta;
 pub mod parked;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use canonical::CharIndex;
 pub use chrome::{ChromeKind, LineKind};
+pub use digest::Sha256;
 pub(crate) use files::lower_io;
 pub use files::{MAX_ARTICLE_BYTES, discover, read_article_file};
 use files::{discover_listed, is_web_page, read_listed_file};
@@ -54,8 +56,8 @@ pub struct Article {
     /// Canonical text: UTF-8, LF line ends. Every offset counts its chars.
     pub text: ArticleText,
     pub index: CharIndex,
-    /// Hex sha256 of the raw file bytes (of a web page, of its extracted text).
-    pub sha256: String,
+    /// sha256 of the raw file bytes (of a web page, of its extracted text).
+    pub sha256: Sha256,
     pub meta: Metadata,
     pub lines: Vec<Line>,
     pub problems: Vec<ArticleProblem>,
@@ -92,7 +94,7 @@ impl Article {
     /// `from_bytes` for bytes read for the purpose: valid UTF-8 becomes the
     /// text without a copy.
     pub fn from_owned_bytes(id: String, path: PathBuf, bytes: Vec<u8>) -> Article {
-        let sha256 = sha256_hex(&bytes);
+        let sha256 = Sha256::of(&bytes);
         let decoded = canonical::decode_owned(bytes);
         let mut problems = Vec::new();
         if decoded.replaced > 0 {
@@ -177,17 +179,9 @@ impl Article {
     }
 }
 
+/// Hex sha256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
-    // By hand: `format!` per byte was most of this function's time.
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for b in digest.iter() {
-        out.push(HEX[usize::from(b >> 4)] as char);
-        out.push(HEX[usize::from(b & 15)] as char);
-    }
-    out
+    Sha256::of(bytes).hex()
 }
 
 #[derive(Debug)]

@@ -159,7 +159,7 @@ pub struct ParkedText {
     pub article: usize,
     /// The hash of the file the text was read from: a text is only ever
     /// taken by the article read from the same bytes.
-    pub sha256: String,
+    pub sha256: super::Sha256,
     pub text: ArticleText,
 }
 
@@ -186,7 +186,7 @@ impl super::Corpus {
             .zip(texts)
             .map(|(article, text)| ParkedText {
                 article,
-                sha256: self.articles[article].sha256.clone(),
+                sha256: self.articles[article].sha256,
                 text,
             })
             .collect()

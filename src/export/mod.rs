@@ -24,7 +24,7 @@ pub struct ExportRow<'a> {
     #[serde(skip_serializing)]
     pub published: Option<&'a str>,
     #[serde(skip_serializing)]
-    pub sha256: &'a str,
+    pub sha256: crate::corpus::Sha256,
     /// Hex sha256 of the text the offsets count (see `iri::text_state`).
     #[serde(skip_serializing)]
     pub text_sha256: std::rc::Rc<str>,
@@ -86,7 +86,7 @@ pub fn rows<'a>(
                 url: article.meta.url.as_deref(),
                 source: article.meta.source.as_deref(),
                 published: article.meta.published.as_deref(),
-                sha256: &article.sha256,
+                sha256: article.sha256,
                 text_sha256: text_sha256.clone(),
                 id: &a.id,
                 kind: a.kind,

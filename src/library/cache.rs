@@ -7,6 +7,7 @@
 
 use super::LibraryEntry;
 use super::matching::{Figures, Match};
+use crate::corpus::Sha256;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -150,9 +151,9 @@ impl MatchCache {
     }
 
     /// An article's matches, if its text was matched against this library.
-    pub fn get(&self, sha256: &str, ids: &HashMap<&str, usize>) -> Option<Vec<(usize, Match)>> {
+    pub fn get(&self, sha256: &Sha256, ids: &HashMap<&str, usize>) -> Option<Vec<(usize, Match)>> {
         self.articles
-            .get(sha256)?
+            .get(&sha256.hex())?
             .iter()
             .map(|c| {
                 Some((
@@ -170,7 +171,7 @@ impl MatchCache {
             .collect()
     }
 
-    pub fn put(&mut self, sha256: &str, found: &[(usize, Match)], entries: &[LibraryEntry]) {
+    pub fn put(&mut self, sha256: &Sha256, found: &[(usize, Match)], entries: &[LibraryEntry]) {
         let cached = found
             .iter()
             .map(|(sentence, m)| Cached {
@@ -183,17 +184,17 @@ impl MatchCache {
                 names: m.names.clone(),
             })
             .collect();
-        self.articles.insert(sha256.to_string(), cached);
+        self.articles.insert(sha256.hex(), cached);
         self.added += 1;
     }
 
     /// Writes the cache if anything was added, keeping only the articles in `keep`.
-    pub fn save(mut self, path: &Path, keep: &[&str]) {
+    pub fn save(mut self, path: &Path, keep: &[Sha256]) {
         if self.added == 0 {
             return;
         }
-        let keep: std::collections::HashSet<&str> = keep.iter().copied().collect();
-        self.articles.retain(|k, _| keep.contains(k.as_str()));
+        let keep: std::collections::HashSet<String> = keep.iter().map(Sha256::hex).collect();
+        self.articles.retain(|k, _| keep.contains(k));
         let file = CacheFile {
             key: self.key,
             library: self.library,
@@ -283,7 +284,7 @@ pub fn match_corpus(
         }
     }
     if let Some((path, _)) = cache {
-        let keep: Vec<&str> = articles.iter().map(|a| a.sha256.as_str()).collect();
+        let keep: Vec<Sha256> = articles.iter().map(|a| a.sha256).collect();
         matched.save(path, &keep);
     }
     found.into_iter().map(|(f, _)| f).collect()

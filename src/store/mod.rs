@@ -21,9 +21,10 @@ use std::sync::Arc;
 /// The annotations of one article as the app holds them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleAnnotations {
-    pub path: PathBuf,
-    /// The annotations folder `path` lies in: no write leaves it. One
-    /// allocation shared by every article loaded from one listing.
+    /// The annotations folder the file lies in: no write leaves it. One
+    /// allocation shared by every article loaded from one listing; the
+    /// file's own path is derived from it and the article's id (see
+    /// `path`), not kept for each of a corpus's articles.
     pub root: Arc<Path>,
     pub file: AnnotationFile,
     /// Set when the file on disk is unusable: the article is then read-only
@@ -36,6 +37,11 @@ pub struct ArticleAnnotations {
 }
 
 impl ArticleAnnotations {
+    /// Where the annotations of `article` (the article these are of) are saved.
+    pub fn path(&self, article: &Article) -> PathBuf {
+        annotation_path(&self.root, &article.id)
+    }
+
     pub fn read_only(&self) -> bool {
         self.problem.is_some()
     }
@@ -81,13 +87,12 @@ fn check_offsets(path: &Path, file: &AnnotationFile, article: &Article) -> Resul
 
 /// The empty annotations of an article whose file is not read yet (see
 /// `corpus::Article::pending`); its own are loaded once it is.
-pub fn not_read_yet(dir: &Path, article: &Article) -> ArticleAnnotations {
-    not_read_yet_in(&Arc::from(dir), article)
+pub fn not_read_yet(dir: &Path) -> ArticleAnnotations {
+    not_read_yet_in(&Arc::from(dir))
 }
 
-fn not_read_yet_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
+fn not_read_yet_in(dir: &Arc<Path>) -> ArticleAnnotations {
     ArticleAnnotations {
-        path: annotation_path(dir, &article.id),
         root: dir.clone(),
         file: AnnotationFile::unsaved(),
         problem: None,
@@ -120,15 +125,15 @@ impl ListedFolder {
             .is_some_and(|p| !p.contains(&annotation_path(&self.dir, &article.id)));
         if absent {
             // As `load_article` leaves an article without a file.
-            self.not_read_yet(article)
+            self.not_read_yet()
         } else {
             load_article_in(&self.dir, article)
         }
     }
 
-    /// `not_read_yet` for an article of this folder.
-    pub fn not_read_yet(&self, article: &Article) -> ArticleAnnotations {
-        not_read_yet_in(&self.dir, article)
+    /// `not_read_yet` for this folder.
+    pub fn not_read_yet(&self) -> ArticleAnnotations {
+        not_read_yet_in(&self.dir)
     }
 }
 
@@ -148,7 +153,6 @@ fn load_article_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
         Ok(Some((mut file, raw))) => {
             let report = anchor_file(&mut file, article);
             ArticleAnnotations {
-                path,
                 root: dir.clone(),
                 file,
                 problem: None,
@@ -157,7 +161,6 @@ fn load_article_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
             }
         }
         Ok(None) => ArticleAnnotations {
-            path,
             root: dir.clone(),
             file: empty,
             problem: None,
@@ -165,7 +168,6 @@ fn load_article_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
             base: None,
         },
         Err(problem) => ArticleAnnotations {
-            path,
             root: dir.clone(),
             file: empty,
             problem: Some(problem),
@@ -194,12 +196,13 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
     if let Some(p) = &ann.problem {
         return Err(format!("{p} It was not overwritten"));
     }
-    let target = files::inside(&ann.root, &ann.path)?;
+    let path = ann.path(article);
+    let target = files::inside(&ann.root, &path)?;
     let _lock = files::lock(&target)?;
     let mut file = ann.file.clone();
     let mut merged = false;
     let mut conflicts = Vec::new();
-    match files::read(&ann.path, &article.id) {
+    match files::read(&path, &article.id) {
         Ok(Some((disk, raw))) if ann.base.as_deref() != Some(raw.as_str()) => {
             let base: Option<AnnotationFile> = ann
                 .base
@@ -239,7 +242,7 @@ pub fn save(ann: &ArticleAnnotations, article: &Article) -> Result<Synced, Strin
 /// annotation is made and when the file is saved.
 pub fn refer_to(file: &mut AnnotationFile, article: &Article) {
     file.article.path.clone_from(&article.id);
-    file.article.sha256.clone_from(&article.sha256);
+    file.article.sha256 = article.sha256.hex();
     file.article.title.clone_from(&article.meta.title);
 }
 
@@ -249,9 +252,10 @@ pub fn refresh(ann: &ArticleAnnotations, article: &Article) -> Result<Option<Syn
     if ann.problem.is_some() {
         return Ok(None);
     }
-    match files::read(&ann.path, &article.id)? {
+    let path = ann.path(article);
+    match files::read(&path, &article.id)? {
         Some((disk, raw)) if ann.base.as_deref() != Some(raw.as_str()) => {
-            check_offsets(&ann.path, &disk, article)?;
+            check_offsets(&path, &disk, article)?;
             let base: Option<AnnotationFile> = ann
                 .base
                 .as_deref()

@@ -8,6 +8,7 @@
 //! not parse, is ignored and rewritten, never trusted and never an error.
 
 use super::{ArticleAnalysis, Sentence};
+use crate::corpus::Sha256;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -58,8 +59,8 @@ impl IndexCache {
     }
 
     /// The slim analysis of the article whose content hash is `sha256`.
-    pub fn get(&self, sha256: &str) -> Option<ArticleAnalysis> {
-        let rows = self.entries.get(sha256)?;
+    pub fn get(&self, sha256: &Sha256) -> Option<ArticleAnalysis> {
+        let rows = self.entries.get(&sha256.hex())?;
         Some(ArticleAnalysis {
             sentences: rows
                 .iter()
@@ -77,8 +78,9 @@ impl IndexCache {
         })
     }
 
-    pub fn put(&mut self, sha256: &str, analysis: &ArticleAnalysis) {
-        if self.entries.contains_key(sha256) {
+    pub fn put(&mut self, sha256: &Sha256, analysis: &ArticleAnalysis) {
+        let key = sha256.hex();
+        if self.entries.contains_key(&key) {
             return;
         }
         let rows = analysis
@@ -94,19 +96,19 @@ impl IndexCache {
                 )
             })
             .collect();
-        self.entries.insert(sha256.to_string(), rows);
+        self.entries.insert(key, rows);
         self.added += 1;
     }
 
     /// Writes the cache if anything was added, keeping only the articles of
     /// `keep` (the corpus as it is now). Failing to write is not worth an
     /// error: the next run analyses again.
-    pub fn save(mut self, path: &Path, version: &str, keep: &[&str]) {
+    pub fn save(mut self, path: &Path, version: &str, keep: &[Sha256]) {
         if self.added == 0 {
             return;
         }
-        let keep: std::collections::HashSet<&str> = keep.iter().copied().collect();
-        self.entries.retain(|k, _| keep.contains(k.as_str()));
+        let keep: std::collections::HashSet<String> = keep.iter().map(Sha256::hex).collect();
+        self.entries.retain(|k, _| keep.contains(k));
         let file = CacheFile {
             version: version.to_string(),
             articles: self.entries,
@@ -139,7 +141,7 @@ mod tests {
         let mut cache = IndexCache::load(&path, "v1");
         assert!(cache.get(&a.sha256).is_none());
         cache.put(&a.sha256, &full);
-        cache.save(&path, "v1", &[a.sha256.as_str()]);
+        cache.save(&path, "v1", &[a.sha256]);
         let again = IndexCache::load(&path, "v1");
         assert_eq!(again.get(&a.sha256), Some(full.slim()));
     }
@@ -151,7 +153,7 @@ mod tests {
         let a = article("Police seized 28 tons of cocaine on Monday.\n");
         let mut cache = IndexCache::load(&path, "v1");
         cache.put(&a.sha256, &super::super::analyse(&a));
-        cache.save(&path, "v1", &[a.sha256.as_str()]);
+        cache.save(&path, "v1", &[a.sha256]);
         let changed = article("Police seized 29 tons of cocaine on Monday.\n");
         assert!(IndexCache::load(&path, "v1").get(&changed.sha256).is_none());
         assert!(
@@ -166,7 +168,7 @@ mod tests {
         );
         let mut rebuilt = corrupt;
         rebuilt.put(&a.sha256, &super::super::analyse(&a));
-        rebuilt.save(&path, "v1", &[a.sha256.as_str()]);
+        rebuilt.save(&path, "v1", &[a.sha256]);
         assert!(
             IndexCache::load(&path, "v1").get(&a.sha256).is_some(),
             "rebuilt"
