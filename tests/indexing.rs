@@ -108,7 +108,7 @@ fn an_article_loses_its_differs_mark_once_its_disagreements_are_judged() {
     let strong: Vec<usize> = (0..s.analyses[article].as_ref().unwrap().sentences.len())
         .filter(|&sentence| {
             links
-                .of(claimdesk::links::SentenceRef { article, sentence })
+                .of(claimdesk::links::SentenceRef::new(article, sentence))
                 .any(|l| {
                     l.relation == claimdesk::links::Relation::Differs
                         && l.score >= claimdesk::app::derive::STRONG_DIFFERS

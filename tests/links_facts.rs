@@ -32,10 +32,7 @@ impl Seeds {
             .iter()
             .enumerate()
             .filter(|(_, s)| a.slice(s.start(), s.end()).starts_with(prefix))
-            .map(|(si, _)| SentenceRef {
-                article: ai,
-                sentence: si,
-            })
+            .map(|(si, _)| SentenceRef::new(ai, si))
             .collect();
         assert!(
             !found.is_empty(),
@@ -75,7 +72,7 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
             .collect();
         for (i, a) in members.iter().enumerate() {
             for b in &members[i + 1..] {
-                if a[0].article == b[0].article {
+                if a[0].article() == b[0].article() {
                     continue;
                 }
                 let options: Vec<_> = a
@@ -108,8 +105,8 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
         .collect();
 
     let text = |r: SentenceRef| {
-        let a = &s.corpus.articles[r.article];
-        let x = &s.analyses[r.article].sentences[r.sentence];
+        let a = &s.corpus.articles[r.article()];
+        let x = &s.analyses[r.article()].sentences[r.sentence()];
         a.slice(x.start(), x.end())
             .chars()
             .take(60)
@@ -121,7 +118,7 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
                 "unlisted link: {:?} | {:?} | {:?}",
                 text(l.a),
                 text(l.b),
-                l.shared
+                l.shared()
             );
         }
     }
@@ -171,8 +168,8 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
     for l in &index.links {
         if l.relation == Relation::Differs && !differs.contains(&pair(l.a, l.b)) {
             let t = |r: SentenceRef| {
-                let a = &s.corpus.articles[r.article];
-                let x = &s.analyses[r.article].sentences[r.sentence];
+                let a = &s.corpus.articles[r.article()];
+                let x = &s.analyses[r.article()].sentences[r.sentence()];
                 a.slice(x.start(), x.end())
                     .chars()
                     .take(70)
@@ -182,7 +179,7 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
                 "unlisted differs: {:?} | {:?} | {:?}",
                 t(l.a),
                 t(l.b),
-                l.differences
+                l.differences()
             );
         }
     }

@@ -237,7 +237,7 @@ pub fn open_disagreement(
     };
     analysis.sentences.iter().enumerate().any(|(sentence, s)| {
         links
-            .of(crate::links::SentenceRef { article, sentence })
+            .of(crate::links::SentenceRef::new(article, sentence))
             .any(|l| l.relation == crate::links::Relation::Differs && l.score >= STRONG_DIFFERS)
             && !annotations.claims().any(|a| {
                 a.verdict != Verdict::Unreviewed

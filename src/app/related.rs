@@ -26,10 +26,7 @@ pub fn current_ref(state: &State) -> Option<SentenceRef> {
             .cursor
             .min(analysis.sentences.len().checked_sub(1)?),
     };
-    Some(SentenceRef {
-        article: state.open_article,
-        sentence,
-    })
+    Some(SentenceRef::new(state.open_article, sentence))
 }
 
 /// The links of the current sentence, each with its other end.
@@ -40,16 +37,16 @@ pub fn current_links(state: &State) -> Vec<(&Link, SentenceRef)> {
     // An article that repeats a sentence (a caption, a lead) is listed once.
     let text = |r: SentenceRef| {
         let s = state
-            .analysis(r.article)
-            .and_then(|a| a.sentences.get(r.sentence));
-        s.map(|s| state.corpus.articles[r.article].slice(s.start(), s.end()))
+            .analysis(r.article())
+            .and_then(|a| a.sentences.get(r.sentence()));
+        s.map(|s| state.corpus.articles[r.article()].slice(s.start(), s.end()))
     };
     let mut seen: Vec<(usize, &str)> = Vec::new();
     links
         .of(here)
         .map(|l| (l, if l.a == here { l.b } else { l.a }))
         .filter(|(_, other)| {
-            let key = (other.article, text(*other).unwrap_or(""));
+            let key = (other.article(), text(*other).unwrap_or(""));
             let new = !seen.contains(&key);
             if new {
                 seen.push(key);
@@ -61,10 +58,10 @@ pub fn current_links(state: &State) -> Vec<(&Link, SentenceRef)> {
 
 /// The claim or note of another article covering a linked sentence, for context.
 pub fn annotation_at(state: &State, r: SentenceRef) -> Option<&Annotation> {
-    let s = state.analysis(r.article)?.sentences.get(r.sentence)?;
+    let s = state.analysis(r.article())?.sentences.get(r.sentence())?;
     state
         .annotations
-        .get(r.article)?
+        .get(r.article())?
         .file
         .annotations
         .iter()
@@ -111,11 +108,11 @@ pub fn follow(state: &mut State) -> bool {
     };
     nav::push_jump(state);
     let start = state
-        .analysis(target.article)
-        .and_then(|a| a.sentences.get(target.sentence))
+        .analysis(target.article())
+        .and_then(|a| a.sentences.get(target.sentence()))
         .map(|s| s.start());
-    nav::open_article(state, target.article, start);
-    nav::set_cursor(state, target.sentence);
+    nav::open_article(state, target.article(), start);
+    nav::set_cursor(state, target.sentence());
     state.focus = Pane::Reader;
     state.link_selected = None;
     refresh_wrap(state);

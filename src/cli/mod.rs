@@ -285,11 +285,11 @@ struct LinkOut<'a> {
     b: LinkEnd<'a>,
     relation: &'static str,
     score: f32,
-    shared: &'a crate::links::Phrases,
+    shared: crate::links::Phrases<'a>,
     #[serde(skip_serializing_if = "crate::links::Phrases::is_empty")]
-    agreements: &'a crate::links::Phrases,
+    agreements: crate::links::Phrases<'a>,
     #[serde(skip_serializing_if = "crate::links::Phrases::is_empty")]
-    differences: &'a crate::links::Phrases,
+    differences: crate::links::Phrases<'a>,
 }
 
 /// `links`: every cross-article link once, with both ends.
@@ -345,8 +345,8 @@ pub fn links_each(
     ws.progress.finish_and_clear();
     let ws = &*ws;
     let end = |r: crate::links::SentenceRef| {
-        let a = &ws.corpus.articles[r.article];
-        let s = &spans[r.article].sentences[r.sentence];
+        let a = &ws.corpus.articles[r.article()];
+        let s = &spans[r.article()].sentences[r.sentence()];
         LinkEnd {
             article: &a.id,
             start: s.start(),
@@ -362,9 +362,9 @@ pub fn links_each(
                 b: end(l.b),
                 relation: l.relation.name(),
                 score: l.score,
-                shared: &l.shared,
-                agreements: &l.agreements,
-                differences: &l.differences,
+                shared: l.shared(),
+                agreements: l.agreements(),
+                differences: l.differences(),
             })
             .collect();
         if json {

@@ -431,10 +431,7 @@ mod tests {
         let analysis = crate::text::analyse(&article);
         let s = analysis.sentences.last().unwrap();
         let mut d = describe(
-            SentenceRef {
-                article: 0,
-                sentence: 0,
-            },
+            SentenceRef::new(0, 0),
             s,
             article.slice(s.start(), s.end()),
             written,

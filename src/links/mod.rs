@@ -19,7 +19,7 @@ mod story;
 
 pub use describe::stem_key;
 pub use figures::{Range, agree, range};
-pub use phrases::Phrases;
+pub use phrases::{Explanation, Phrases};
 
 use crate::corpus::Article;
 use crate::text::ArticleAnalysis;
@@ -30,8 +30,31 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 pub struct SentenceRef {
-    pub article: usize,
-    pub sentence: usize,
+    // u32, as the index keeps them: every link holds two, all session.
+    article: u32,
+    sentence: u32,
+}
+
+impl SentenceRef {
+    pub fn new(article: usize, sentence: usize) -> SentenceRef {
+        let at = |n: usize| {
+            u32::try_from(n).expect("a corpus's articles and sentences number under 2^32")
+        };
+        SentenceRef {
+            article: at(article),
+            sentence: at(sentence),
+        }
+    }
+
+    /// Index of the article in the corpus.
+    pub fn article(self) -> usize {
+        self.article as usize
+    }
+
+    /// Index of the sentence in the article's analysis.
+    pub fn sentence(self) -> usize {
+        self.sentence as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
@@ -61,21 +84,54 @@ impl Relation {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub a: SentenceRef,
     pub b: SentenceRef,
     pub relation: Relation,
     pub score: f32,
+    /// What ties the two sentences to one fact, and aspect by aspect where
+    /// they agree and differ, each in words.
+    pub why: Explanation,
+}
+
+impl Link {
     /// What ties the two sentences to one fact: shared names, the kind of
     /// event, a passage word for word.
-    pub shared: Phrases,
+    pub fn shared(&self) -> Phrases<'_> {
+        self.why.shared()
+    }
+
     /// Aspects on which they agree ("28 tons ≈ 27.64 tonnes") …
-    #[serde(skip_serializing_if = "Phrases::is_empty")]
-    pub agreements: Phrases,
+    pub fn agreements(&self) -> Phrases<'_> {
+        self.why.agreements()
+    }
+
     /// … and on which they differ, each in words.
-    #[serde(skip_serializing_if = "Phrases::is_empty")]
-    pub differences: Phrases,
+    pub fn differences(&self) -> Phrases<'_> {
+        self.why.differences()
+    }
+}
+
+/// As the fields were: `shared`, and `agreements` and `differences` when any.
+impl Serialize for Link {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (agreements, differences) = (self.agreements(), self.differences());
+        let mut out = s.serialize_struct("Link", 7)?;
+        out.serialize_field("a", &self.a)?;
+        out.serialize_field("b", &self.b)?;
+        out.serialize_field("relation", &self.relation)?;
+        out.serialize_field("score", &self.score)?;
+        out.serialize_field("shared", &self.shared())?;
+        if !agreements.is_empty() {
+            out.serialize_field("agreements", &agreements)?;
+        }
+        if !differences.is_empty() {
+            out.serialize_field("differences", &differences)?;
+        }
+        out.end()
+    }
 }
 
 /// All links of a corpus, and for each sentence the links it is part of.
@@ -91,7 +147,7 @@ pub struct LinkIndex {
 impl LinkIndex {
     /// The links sentence `r` is part of, in the order they were made.
     pub fn of(&self, r: SentenceRef) -> impl Iterator<Item = &Link> {
-        let key = (r.article as u32, r.sentence as u32);
+        let key = (r.article, r.sentence);
         let from = self.by_sentence.partition_point(|&(a, s, _)| (a, s) < key);
         self.by_sentence[from..]
             .iter()
@@ -170,10 +226,7 @@ impl DescribedCorpus {
                 let mut described = Vec::new();
                 let analysis = crate::text::analyse_each(article, |si, s, text, tokens| {
                     if describes(s) {
-                        let r = SentenceRef {
-                            article: ai,
-                            sentence: si,
-                        };
+                        let r = SentenceRef::new(ai, si);
                         described.push(describe::describe_tokens(r, s, text, tokens, date, names));
                     }
                 });
@@ -205,10 +258,7 @@ fn describe_article(
         .filter(|(_, s)| describes(s))
         .map(|(si, s)| {
             describe(
-                SentenceRef {
-                    article: ai,
-                    sentence: si,
-                },
+                SentenceRef::new(ai, si),
                 s,
                 article.slice(s.start(), s.end()),
                 date,
@@ -406,7 +456,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
     // Held for the whole session: without the slack of its growth.
     links.shrink_to_fit();
     links.sort_by_key(|l| (l.a, l.b));
-    let end = |r: SentenceRef, i: usize| (r.article as u32, r.sentence as u32, i as u32);
+    let end = |r: SentenceRef, i: usize| (r.article, r.sentence, i as u32);
     let mut by_sentence: Vec<(u32, u32, u32)> = links
         .iter()
         .enumerate()

@@ -5,7 +5,7 @@
 
 use super::describe::{Described, common, intersects};
 use super::figures::{Figure, agree};
-use super::{Link, Phrases, Relation};
+use super::{Explanation, Link, Relation};
 use crate::text::quantity::UnitClass;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -280,12 +280,10 @@ pub fn compare(
         b: b.r,
         relation,
         score: (score.min(9.99) * 100.0).round() / 100.0,
-        shared: shared.into_iter().collect(),
-        agreements: agreements.into_iter().collect(),
-        differences: if describe {
-            differences.into_iter().collect()
-        } else {
-            Phrases::default()
-        },
+        why: Explanation::new(
+            shared,
+            agreements,
+            if describe { differences } else { Vec::new() },
+        ),
     })
 }

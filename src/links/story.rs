@@ -25,7 +25,7 @@ pub fn name_frequencies(described: &[Vec<Described>]) -> HashMap<Name, u32> {
     let mut df: HashMap<Name, u32> = HashMap::default();
     for d in described.iter().flatten() {
         for n in d.anchor_names() {
-            if seen.insert((d.r.article, &**n)) {
+            if seen.insert((d.r.article(), &**n)) {
                 *df.entry(n.clone()).or_default() += 1;
             }
         }
@@ -82,7 +82,7 @@ pub fn same_story(
     // per key, most of them naming one article.
     let mut postings: [Vec<(u64, u32)>; 2] = Default::default();
     for d in described.iter().flatten() {
-        let a = d.r.article as u32;
+        let a = d.r.article() as u32;
         for n in d.anchor_names() {
             if specific(name_df.get(&**n).copied().unwrap_or(0), n_articles) {
                 postings[0].push((super::describe::hash(n), a));
@@ -125,7 +125,7 @@ fn copied_runs(
             .par_iter()
             .flat_map_iter(|list| {
                 list.iter().flat_map(move |d| {
-                    let a = d.r.article as u32;
+                    let a = d.r.article() as u32;
                     d.runs
                         .iter()
                         .filter(move |&&r| r % RUN_SHARES == part)

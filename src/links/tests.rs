@@ -28,7 +28,7 @@ fn pair_dated(context: &str, a: (Option<&str>, &str), b: (Option<&str>, &str)) -
     index
         .links
         .into_iter()
-        .filter(|l| l.a.sentence == last(l.a.article) && l.b.sentence == last(l.b.article))
+        .filter(|l| l.a.sentence() == last(l.a.article()) && l.b.sentence() == last(l.b.article()))
         .collect()
 }
 
@@ -59,7 +59,7 @@ fn a_shared_name_and_the_same_event_link() {
     );
     assert_eq!(l.len(), 1, "{l:?}");
     assert_eq!(l[0].relation, Relation::Agrees);
-    assert!(l[0].agreements.iter().any(|a| a.contains("28")), "{l:?}");
+    assert!(l[0].agreements().iter().any(|a| a.contains("28")), "{l:?}");
     // The same name in a sentence about another kind of event does not.
     let l = pair(
         SKY,
@@ -113,7 +113,7 @@ fn shipped_is_not_seized() {
     );
     assert_eq!(l.len(), 1, "{l:?}");
     assert!(
-        l[0].differences
+        l[0].differences()
             .iter()
             .any(|d| d.contains("shipped") && d.contains("seized")),
         "{l:?}"
@@ -167,7 +167,7 @@ fn relative_dates_are_resolved_before_comparing() {
     );
     assert_eq!(l.len(), 1, "{l:?}");
     assert!(
-        l[0].differences
+        l[0].differences()
             .iter()
             .any(|d| d.contains("1–6 April 2021") && d.contains("9 March 2021")),
         "{l:?}"
@@ -220,7 +220,7 @@ fn a_copied_passage_links_without_names_or_figures() {
         "‘This data provides elements in current files but also opened up new criminal offences,’ police said.",
     );
     assert_eq!(l.len(), 1, "{l:?}");
-    assert!(l[0].shared.iter().any(|s| s.contains("word for word")));
+    assert!(l[0].shared().iter().any(|s| s.contains("word for word")));
 }
 
 #[test]
@@ -254,10 +254,7 @@ fn each_sentence_finds_its_links_and_no_other() {
     let mut ends = 0;
     for (a, analysis) in analyses.iter().enumerate() {
         for sentence in 0..analysis.sentences.len() {
-            let r = SentenceRef {
-                article: a,
-                sentence,
-            };
+            let r = SentenceRef::new(a, sentence);
             let found: Vec<&Link> = index.of(r).collect();
             let expected: Vec<&Link> = index
                 .links
@@ -270,10 +267,7 @@ fn each_sentence_finds_its_links_and_no_other() {
     }
     assert_eq!(ends, 2 * index.links.len());
     // A sentence past the corpus has none.
-    let beyond = SentenceRef {
-        article: 3,
-        sentence: 0,
-    };
+    let beyond = SentenceRef::new(3, 0);
     assert_eq!(index.of(beyond).count(), 0);
 }
 

@@ -442,12 +442,12 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
     )));
     let chosen = crate::app::related::selected(state);
     for (i, (link, other)) in links.iter().enumerate() {
-        let Some(article) = state.corpus.articles.get(other.article) else {
+        let Some(article) = state.corpus.articles.get(other.article()) else {
             continue;
         };
         let Some(sentence) = state
-            .analysis(other.article)
-            .and_then(|a| a.sentences.get(other.sentence))
+            .analysis(other.article())
+            .and_then(|a| a.sentences.get(other.sentence()))
         else {
             continue;
         };
@@ -468,7 +468,7 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
             span(
                 format!(
                     "{} {}",
-                    other.article + 1,
+                    other.article() + 1,
                     crate::ui::fit(&clean(&article.meta.title), 24)
                 ),
                 theme.dim.patch(style),
@@ -491,12 +491,12 @@ fn also_reported_in(state: &State, theme: &Theme, d: &mut Vec<Line>) {
             style,
         )));
         // Aspect by aspect: where a pair differs, what it still agrees on.
-        if !link.differences.is_empty() {
-            for same in link.agreements.iter() {
+        if !link.differences().is_empty() {
+            for same in link.agreements().iter() {
                 d.push(Line::from(span(format!("  ≈ {}", clean(same)), theme.dim)));
             }
         }
-        for why in link.differences.iter() {
+        for why in link.differences().iter() {
             d.push(Line::from(span(format!("  ≠ {}", clean(why)), theme.error)));
         }
     }
