@@ -231,7 +231,7 @@ fn benches(c: &mut Criterion) {
                 "Correction: an earlier version misstated a figure.\n\n{}",
                 a.text.replacen(" the ", " a ", 3)
             );
-            corpus::Article::from_bytes(a.id.clone(), a.path.clone(), text.as_bytes())
+            corpus::Article::from_bytes(a.id.clone(), text.as_bytes())
         })
         .collect();
     let mut g = c.benchmark_group("anchor");

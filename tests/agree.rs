@@ -37,7 +37,7 @@ fn percent_agreement_kappa_and_every_disagreement() {
     let spans: Vec<(usize, usize)> = claimdesk::text::analyse(article)
         .sentences
         .iter()
-        .filter(|s| !s.chrome)
+        .filter(|s| !s.chrome())
         .map(|s| (s.start(), s.end()))
         .take(13)
         .collect();

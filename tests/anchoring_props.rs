@@ -19,7 +19,7 @@ const SENTENCES: &[&str] = &[
 ];
 
 fn article(text: &str) -> Article {
-    Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes())
+    Article::from_bytes("a.txt".into(), text.as_bytes())
 }
 
 #[derive(Debug, Clone)]

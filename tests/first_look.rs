@@ -41,7 +41,7 @@ fn a_stray_verdict_key_on_chrome_marks_nothing_but_a_selection_does() {
         .unwrap()
         .sentences
         .iter()
-        .position(|x| x.chrome)
+        .position(|x| x.chrome())
         .expect("the front matter or the menu is chrome");
     s.reader.cursor = chrome;
     press(&mut s, "t");

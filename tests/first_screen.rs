@@ -170,7 +170,11 @@ fn a_shown_article_whose_file_changes_meanwhile_keeps_the_text_its_annotations_w
     let corpus = dir.path().join("seeds");
     let (mut s, files) = first_screen(&corpus, 0);
     let shown = s.corpus.articles[0].text.clone();
-    std::fs::write(&s.corpus.articles[0].path, "Rewritten meanwhile.\n").unwrap();
+    std::fs::write(
+        corpus.join(&s.corpus.articles[0].id),
+        "Rewritten meanwhile.\n",
+    )
+    .unwrap();
     let read = read_rest(&s, &files);
     tui::dispatch(&mut s, read);
     assert_eq!(s.unread, 0);

@@ -140,7 +140,7 @@ fn imported_articles_load_with_their_title_url_source_and_date() {
     );
     // The headline is the article's first line: its claim can be checked too.
     let analysis = claimdesk::text::analyse(a);
-    let first = &analysis.sentences.iter().find(|s| !s.chrome).unwrap();
+    let first = &analysis.sentences.iter().find(|s| !s.chrome()).unwrap();
     assert_eq!(
         a.slice(first.start(), first.end()),
         "Port seizes 11 tons of cocaine in record haul"

@@ -399,7 +399,6 @@ fn a_query_among_the_added_claims_finds_those_alone() {
     ];
     let article = claimdesk::corpus::Article::from_bytes(
         "a.txt".into(),
-        "a.txt".into(),
         b"Belgian police seized 28 tons of cocaine at the port of Antwerp.\n",
     );
     let analysis = claimdesk::text::analyse(&article);
@@ -666,7 +665,7 @@ fn the_workbench_shows_a_sentence_checked_before_and_takes_its_rating() {
     );
     // A sentence not checked before says so.
     let plain = (0..s.current_analysis().unwrap().sentences.len())
-        .find(|&i| !by_article_has(&s, i) && !s.current_analysis().unwrap().sentences[i].chrome)
+        .find(|&i| !by_article_has(&s, i) && !s.current_analysis().unwrap().sentences[i].chrome())
         .expect("a sentence not checked before");
     press(&mut s, &format!("g{}A", "j".repeat(plain)));
     assert_eq!(
@@ -766,7 +765,6 @@ fn a_corpus_matched_before_never_indexes_the_library_words_again() {
     let mut changed = seeds.articles.clone();
     changed[0] = claimdesk::corpus::Article::from_bytes(
         changed[0].id.clone(),
-        changed[0].path.clone(),
         format!("{}\nOne more line.\n", changed[0].text).as_bytes(),
     );
     let changed_analyses: Vec<_> = changed.iter().map(claimdesk::text::analyse).collect();
@@ -848,7 +846,7 @@ fn claims_added_to_the_library_are_matched_alone_against_a_corpus_matched_before
                 .sentences
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !s.chrome)
+                .filter(|(_, s)| !s.chrome())
                 .map(move |(i, s)| (a, i, article.slice(s.start(), s.end())))
         })
         .filter(|(_, _, text)| text.split_whitespace().count() >= 15)
@@ -1024,8 +1022,7 @@ fn a_claim_told_over_two_sentences_of_a_paragraph_is_shown_on_the_one_with_its_f
         );
     }
     let matched = |text: &str| {
-        let article =
-            claimdesk::corpus::Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes());
+        let article = claimdesk::corpus::Article::from_bytes("a.txt".into(), text.as_bytes());
         let analysis = claimdesk::text::analyse(&article);
         sentence_matches(&index, &article, &analysis, 5, SHOWN_FROM)
             .into_iter()

@@ -196,8 +196,8 @@ fn links_and_differences_against_the_facts_of_the_seeds() {
 
 #[test]
 fn common_words_alone_make_no_link() {
-    let a = corpus::Article::from_bytes("a.txt".into(), "a.txt".into(), "Police fight cocaine.\n\nThe police said cocaine is a problem for the police in the port every year.\n".as_bytes());
-    let b = corpus::Article::from_bytes("b.txt".into(), "b.txt".into(), "Drugs today.\n\nPolice and cocaine: the police know cocaine comes through the port, police said.\n".as_bytes());
+    let a = corpus::Article::from_bytes("a.txt".into(), "Police fight cocaine.\n\nThe police said cocaine is a problem for the police in the port every year.\n".as_bytes());
+    let b = corpus::Article::from_bytes("b.txt".into(), "Drugs today.\n\nPolice and cocaine: the police know cocaine comes through the port, police said.\n".as_bytes());
     let articles = vec![a, b];
     let analyses: Vec<ArticleAnalysis> = articles.iter().map(text::analyse).collect();
     let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
@@ -209,11 +209,9 @@ fn common_words_alone_make_no_link() {
     // event with an agreeing figure do link.
     let c = corpus::Article::from_bytes(
         "c.txt".into(),
-        "c.txt".into(),
         "Big haul.\n\nPolice seized 27.64 tonnes of cocaine at the port of Antwerp after the Sky ECC breach.\n".as_bytes(),
     );
     let d = corpus::Article::from_bytes(
-        "d.txt".into(),
         "d.txt".into(),
         "Record.\n\nAntwerp police seized nearly 28 tons of cocaine in the port, Sky ECC messages show.\n".as_bytes(),
     );

@@ -36,7 +36,7 @@ fn predictions() -> Vec<(String, String, bool, bool)> {
             out.push((
                 a.id.clone(),
                 a.slice(s.start(), s.end()).to_string(),
-                s.chrome,
+                s.chrome(),
                 s.suggested(),
             ));
         }

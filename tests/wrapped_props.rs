@@ -43,7 +43,7 @@ proptest! {
     ) {
         let words: Vec<String> = sentences.iter().flatten().cloned().collect();
         let text = format!("{}\n\n- a list item below\nPhoto: a caption below", wrap(&words, width));
-        let a = Article::from_bytes("w.txt".into(), "w.txt".into(), text.as_bytes());
+        let a = Article::from_bytes("w.txt".into(), text.as_bytes());
         let spans = split_article(&a);
         let found: Vec<String> = spans
             .iter()

@@ -48,7 +48,7 @@ pub(super) fn subject(state: &State) -> Result<Subject, String> {
             let chrome = state
                 .current_analysis()
                 .and_then(|a| a.sentences.get(state.reader.cursor))
-                .is_some_and(|s| s.chrome);
+                .is_some_and(|s| s.chrome());
             // Prefer an annotation that starts in this sentence, then any that covers it.
             let found = ann
                 .file

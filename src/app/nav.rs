@@ -15,7 +15,7 @@ fn content_sentences(state: &State) -> Vec<usize> {
             a.sentences
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !s.chrome)
+                .filter(|(_, s)| !s.chrome())
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -114,7 +114,7 @@ pub fn movement(state: &mut State, c: Command) {
                         && let Some(i) = a
                             .sentences
                             .iter()
-                            .position(|s| !s.chrome && s.start() >= first_pos)
+                            .position(|s| !s.chrome() && s.start() >= first_pos)
                     {
                         state.reader.cursor = i;
                         sync_sidebar_to_cursor(state);

@@ -121,7 +121,7 @@ pub fn refresh_article(state: &mut State) {
         // An article opens on its first content sentence, not on the
         // navigation or front matter above it.
         if cursor == 0
-            && let Some(first) = a.sentences.iter().position(|s| !s.chrome)
+            && let Some(first) = a.sentences.iter().position(|s| !s.chrome())
         {
             cursor = first;
         }

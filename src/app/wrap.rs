@@ -97,7 +97,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str, width: usize) -> Vec<String> {
-        let a = Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes());
+        let a = Article::from_bytes("a.txt".into(), text.as_bytes());
         wrap(&a, 0, width)
             .lines
             .iter()

@@ -183,7 +183,7 @@ fn sentences_out<'a>(
                 })
                 .collect(),
             suggested,
-            chrome: s.chrome,
+            chrome: s.chrome(),
             quantities: s.quantities(),
             entities: s.entities(),
             annotation: saved,

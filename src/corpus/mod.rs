@@ -52,7 +52,6 @@ pub enum ArticleProblem {
 pub struct Article {
     /// Path relative to the corpus root, with `/` separators.
     pub id: String,
-    pub path: PathBuf,
     /// Canonical text: UTF-8, LF line ends. Every offset counts its chars.
     pub text: ArticleText,
     pub index: CharIndex,
@@ -87,13 +86,13 @@ pub(crate) fn offset(pos: usize) -> u32 {
 
 impl Article {
     /// Builds an article from raw bytes; never fails, problems are recorded.
-    pub fn from_bytes(id: String, path: PathBuf, bytes: &[u8]) -> Article {
-        Article::from_owned_bytes(id, path, bytes.to_vec())
+    pub fn from_bytes(id: String, bytes: &[u8]) -> Article {
+        Article::from_owned_bytes(id, bytes.to_vec())
     }
 
     /// `from_bytes` for bytes read for the purpose: valid UTF-8 becomes the
     /// text without a copy.
-    pub fn from_owned_bytes(id: String, path: PathBuf, bytes: Vec<u8>) -> Article {
+    pub fn from_owned_bytes(id: String, bytes: Vec<u8>) -> Article {
         let sha256 = Sha256::of(&bytes);
         let decoded = canonical::decode_owned(bytes);
         let mut problems = Vec::new();
@@ -130,7 +129,6 @@ impl Article {
         let meta = meta::metadata(&front, &raw_lines, &lines, &id);
         Article {
             id,
-            path,
             sha256,
             text: text.into(),
             index,
@@ -142,15 +140,15 @@ impl Article {
     }
 
     /// An article whose file is still to be read.
-    pub fn pending(id: String, path: PathBuf) -> Article {
-        let mut a = Article::from_bytes(id, path, b"");
+    pub fn pending(id: String) -> Article {
+        let mut a = Article::from_bytes(id, b"");
         a.problems.clear();
         a.pending = true;
         a
     }
 
-    fn unreadable(id: String, path: PathBuf, why: String) -> Article {
-        let mut a = Article::from_bytes(id, path, b"");
+    fn unreadable(id: String, why: String) -> Article {
+        let mut a = Article::from_bytes(id, b"");
         a.problems = vec![ArticleProblem::Unreadable(why)];
         a
     }
@@ -279,12 +277,12 @@ impl CorpusFiles {
             Ok(bytes) if is_web_page(&path) => match crate::import::extract(&bytes, None) {
                 Ok(page) => {
                     let text = crate::import::write::article_text(&page);
-                    Article::from_owned_bytes(id, path, text.into_bytes())
+                    Article::from_owned_bytes(id, text.into_bytes())
                 }
-                Err(why) => Article::unreadable(id, path, format!("a web page, but {why}")),
+                Err(why) => Article::unreadable(id, format!("a web page, but {why}")),
             },
-            Ok(bytes) => Article::from_owned_bytes(id, path, bytes),
-            Err(why) => Article::unreadable(id, path, why),
+            Ok(bytes) => Article::from_owned_bytes(id, bytes),
+            Err(why) => Article::unreadable(id, why),
         }
     }
 
@@ -321,8 +319,7 @@ impl CorpusFiles {
                 if window.contains(&i) {
                     self.read(i)
                 } else {
-                    let (id, path, _) = self.files[i].clone();
-                    Article::pending(id, path)
+                    Article::pending(self.files[i].0.clone())
                 }
             })
             .collect();
@@ -390,7 +387,6 @@ mod tests {
     fn lines_carry_char_offsets() {
         let a = Article::from_bytes(
             "a.txt".into(),
-            "a.txt".into(),
             "Héllo wörld.\r\n\r\nSecond line.".as_bytes(),
         );
         assert_eq!(a.lines.len(), 3);
@@ -404,9 +400,9 @@ mod tests {
 
     #[test]
     fn empty_and_invalid_files_are_flagged() {
-        let a = Article::from_bytes("e.txt".into(), "e.txt".into(), b"  \n");
+        let a = Article::from_bytes("e.txt".into(), b"  \n");
         assert!(a.problems.contains(&ArticleProblem::Empty));
-        let b = Article::from_bytes("b.txt".into(), "b.txt".into(), b"Bad \xFF byte here.");
+        let b = Article::from_bytes("b.txt".into(), b"Bad \xFF byte here.");
         assert_eq!(
             b.problems,
             vec![ArticleProblem::InvalidUtf8 { replaced: 1 }]
@@ -421,13 +417,7 @@ mod tests {
             )
         };
         let mut articles: Vec<Article> = (0..3)
-            .map(|n| {
-                Article::from_bytes(
-                    format!("{n}.txt"),
-                    format!("{n}.txt").into(),
-                    text(n).as_bytes(),
-                )
-            })
+            .map(|n| Article::from_bytes(format!("{n}.txt"), text(n).as_bytes()))
             .collect();
         mark_repeated_lines(&mut articles);
         for a in &articles {

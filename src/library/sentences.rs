@@ -37,7 +37,7 @@ pub fn sentence_matches_among(
     among: Among,
 ) -> Vec<(usize, Match)> {
     let content: Vec<usize> = (0..analysis.sentences.len())
-        .filter(|&i| !analysis.sentences[i].chrome)
+        .filter(|&i| !analysis.sentences[i].chrome())
         .collect();
     // Each sentence's candidates, kept for its paragraph: a claim told
     // across sentences is among theirs, and no second search is made.

@@ -37,7 +37,7 @@ impl SentenceFacts {
         SentenceFacts {
             start: crate::corpus::offset(sentence.start()),
             end: crate::corpus::offset(sentence.end()),
-            heading: sentence.heading,
+            heading: sentence.heading(),
             has_entities: !sentence.entities().is_empty(),
             bare_counts: sentence
                 .quantities()
@@ -427,7 +427,7 @@ mod tests {
     use crate::corpus::Article;
 
     fn described(text: &str, written: Option<NaiveDate>, f: impl FnOnce(&mut Described)) {
-        let article = Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes());
+        let article = Article::from_bytes("a.txt".into(), text.as_bytes());
         let analysis = crate::text::analyse(&article);
         let s = analysis.sentences.last().unwrap();
         let mut d = describe(

@@ -272,7 +272,7 @@ fn describe_article(
 /// Whether linking reads a sentence: not chrome, nor a heading without a
 /// figure.
 fn describes(s: &crate::text::Sentence) -> bool {
-    !(s.chrome || s.heading && s.quantities().is_empty())
+    !(s.chrome() || s.heading() && s.quantities().is_empty())
 }
 
 /// An article's descriptions once all its sentences are described.

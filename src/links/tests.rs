@@ -15,7 +15,6 @@ fn pair_dated(context: &str, a: (Option<&str>, &str), b: (Option<&str>, &str)) -
         let front = date.map_or(String::new(), |d| format!("---\ndate: {d}\n---\n"));
         Article::from_bytes(
             name.into(),
-            name.into(),
             format!("{front}Report {name}\n\n{context}\n\n{body}\n").as_bytes(),
         )
     };
@@ -42,8 +41,8 @@ fn a_common_figure_alone_links_nothing() {
         "Report a\n\nTrade negotiators in Geneva have been talking for 15 years without a deal.\n";
     let b = "Report b\n\nThe actor, who has worked in Hollywood for 15 years, won an award.\n";
     let articles = vec![
-        Article::from_bytes("a.txt".into(), "a.txt".into(), a.as_bytes()),
-        Article::from_bytes("b.txt".into(), "b.txt".into(), b.as_bytes()),
+        Article::from_bytes("a.txt".into(), a.as_bytes()),
+        Article::from_bytes("b.txt".into(), b.as_bytes()),
     ];
     let analyses: Vec<ArticleAnalysis> = articles.iter().map(crate::text::analyse).collect();
     let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
@@ -228,8 +227,8 @@ fn reports_years_apart_do_not_link() {
     let a = "Report a\n\nIn 1993 police in Antwerp seized 2.34 tonnes of cocaine from Colombia.\n";
     let b = "Report b\n\nIn 2021 police in Antwerp seized 2.34 tonnes of cocaine from Colombia.\n";
     let articles = vec![
-        Article::from_bytes("a.txt".into(), "a.txt".into(), a.as_bytes()),
-        Article::from_bytes("b.txt".into(), "b.txt".into(), b.as_bytes()),
+        Article::from_bytes("a.txt".into(), a.as_bytes()),
+        Article::from_bytes("b.txt".into(), b.as_bytes()),
     ];
     let analyses: Vec<ArticleAnalysis> = articles.iter().map(crate::text::analyse).collect();
     let refs: Vec<&ArticleAnalysis> = analyses.iter().collect();
@@ -241,7 +240,6 @@ fn each_sentence_finds_its_links_and_no_other() {
     // Three reports of one story: links between every pair, several per sentence.
     let make = |name: &str| {
         Article::from_bytes(
-            name.into(),
             name.into(),
             format!("Report {name}\n\n{SKY}\n\nPolice in Belgium seized 28 tons of cocaine after cracking Sky ECC.\n\nThe operation led to 48 arrests in Antwerp.\n").as_bytes(),
         )
@@ -283,9 +281,7 @@ fn only_runs_another_article_has_are_kept_for_candidates() {
     let articles: Vec<Article> = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            Article::from_bytes(format!("{i}.txt"), format!("{i}.txt").into(), t.as_bytes())
-        })
+        .map(|(i, t)| Article::from_bytes(format!("{i}.txt"), t.as_bytes()))
         .collect();
     let analyses: Vec<ArticleAnalysis> = articles.iter().map(crate::text::analyse).collect();
     let names = describe::Names::default();

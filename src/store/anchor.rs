@@ -217,7 +217,7 @@ mod tests {
     use super::*;
 
     fn article(text: &str) -> Article {
-        Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes())
+        Article::from_bytes("a.txt".into(), text.as_bytes())
     }
 
     #[test]

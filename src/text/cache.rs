@@ -62,18 +62,21 @@ impl IndexCache {
     pub fn get(&self, sha256: &Sha256) -> Option<ArticleAnalysis> {
         let rows = self.entries.get(&sha256.hex())?;
         Some(ArticleAnalysis {
+            // A line index no article could have: a damaged cache, not used.
             sentences: rows
                 .iter()
-                .map(|&(start, end, line, flags, score)| Sentence {
-                    start,
-                    end,
-                    line,
-                    chrome: flags & 1 != 0,
-                    heading: flags & 2 != 0,
-                    score,
-                    details: None,
+                .map(|&(start, end, line, flags, score)| {
+                    (line <= super::LINE).then_some(Sentence {
+                        start,
+                        end,
+                        line_and_kind: line
+                            | if flags & 1 != 0 { super::CHROME } else { 0 }
+                            | if flags & 2 != 0 { super::HEADING } else { 0 },
+                        score,
+                        details: None,
+                    })
                 })
-                .collect(),
+                .collect::<Option<_>>()?,
             slim: true,
         })
     }
@@ -90,8 +93,8 @@ impl IndexCache {
                 (
                     s.start,
                     s.end,
-                    s.line,
-                    u8::from(s.chrome) | (u8::from(s.heading) << 1),
+                    s.line() as u32,
+                    u8::from(s.chrome()) | (u8::from(s.heading()) << 1),
                     s.score,
                 )
             })
@@ -129,7 +132,7 @@ mod tests {
     use crate::corpus::Article;
 
     fn article(text: &str) -> Article {
-        Article::from_bytes("a.txt".into(), "a.txt".into(), text.as_bytes())
+        Article::from_bytes("a.txt".into(), text.as_bytes())
     }
 
     #[test]
@@ -173,5 +176,36 @@ mod tests {
             IndexCache::load(&path, "v1").get(&a.sha256).is_some(),
             "rebuilt"
         );
+    }
+
+    #[test]
+    fn a_cached_line_index_no_article_could_have_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let a = article("Police seized 28 tons of cocaine on Monday.\n");
+        let row = |line: u32| format!("[0, 43, {line}, 0, 0.5]");
+        for (line, usable) in [
+            (0, true),
+            ((1 << 30) - 1, true),
+            (1 << 30, false),
+            (u32::MAX, false),
+        ] {
+            std::fs::write(
+                &path,
+                format!(
+                    "{{\"version\": \"v1\", \"articles\": {{\"{}\": [{}]}}}}",
+                    a.sha256,
+                    row(line)
+                ),
+            )
+            .unwrap();
+            let got = IndexCache::load(&path, "v1").get(&a.sha256);
+            assert_eq!(got.is_some(), usable, "line {line}");
+            if let Some(got) = got {
+                let s = &got.sentences[0];
+                assert_eq!((s.start(), s.end(), s.line()), (0, 43, line as usize));
+                assert!(!s.chrome() && !s.heading());
+            }
+        }
     }
 }

@@ -24,9 +24,10 @@ pub struct Sentence {
     /// the session, and articles are read up to 64 MiB.
     start: u32,
     end: u32,
-    line: u32,
-    pub chrome: bool,
-    pub heading: bool,
+    /// The line index in the low 30 bits, whether the sentence is chrome
+    /// and whether it is a heading in the top two: 24 bytes a sentence,
+    /// where two bools of their own made it 32.
+    line_and_kind: u32,
     pub score: f32,
     /// Why it scored so, its figures and its names: none for chrome and in
     /// slim analyses. Boxed, so that a corpus's hundreds of thousands of
@@ -42,7 +43,43 @@ pub struct SentenceDetails {
     pub entities: Vec<entities::Entity>,
 }
 
+const CHROME: u32 = 1 << 31;
+const HEADING: u32 = 1 << 30;
+const LINE: u32 = HEADING - 1;
+
 impl Sentence {
+    pub(crate) fn new(
+        span: std::ops::Range<usize>,
+        line: usize,
+        chrome: bool,
+        heading: bool,
+        score: f32,
+        details: Option<Box<SentenceDetails>>,
+    ) -> Sentence {
+        // Lines of a file of at most 64 MiB number far fewer than 2^30.
+        let line = crate::corpus::offset(line);
+        assert!(line <= LINE, "a line index fits in 30 bits");
+        Sentence {
+            start: crate::corpus::offset(span.start),
+            end: crate::corpus::offset(span.end),
+            line_and_kind: line
+                | if chrome { CHROME } else { 0 }
+                | if heading { HEADING } else { 0 },
+            score,
+            details,
+        }
+    }
+
+    /// Site furniture (a caption, a byline, a share bar), not a claim.
+    pub fn chrome(&self) -> bool {
+        self.line_and_kind & CHROME != 0
+    }
+
+    /// A headline or sub-heading.
+    pub fn heading(&self) -> bool {
+        self.line_and_kind & HEADING != 0
+    }
+
     /// Char offset of the sentence's first char in the article.
     pub fn start(&self) -> usize {
         self.start as usize
@@ -55,7 +92,7 @@ impl Sentence {
 
     /// Index of the article line the sentence starts on.
     pub fn line(&self) -> usize {
-        self.line as usize
+        (self.line_and_kind & LINE) as usize
     }
 
     pub fn reasons(&self) -> &[Reason] {
@@ -72,7 +109,7 @@ impl Sentence {
 
     /// Suggested as a claim: content, not chrome, and check-worthy enough.
     pub fn suggested(&self) -> bool {
-        !self.chrome && self.score >= suggest_threshold()
+        !self.chrome() && self.score >= suggest_threshold()
     }
 }
 
@@ -95,13 +132,8 @@ impl ArticleAnalysis {
                 .sentences
                 .iter()
                 .map(|s| Sentence {
-                    start: s.start,
-                    end: s.end,
-                    line: s.line,
-                    chrome: s.chrome,
-                    heading: s.heading,
-                    score: s.score,
                     details: None,
+                    ..*s
                 })
                 .collect(),
             slim: true,
@@ -175,15 +207,14 @@ pub fn analyse_each(
                 };
                 (s.value, Some(Box::new(details)))
             };
-            let sentence = Sentence {
-                start: crate::corpus::offset(span.start),
-                end: crate::corpus::offset(span.end),
-                line: crate::corpus::offset(span.line),
+            let sentence = Sentence::new(
+                span.start..span.end,
+                span.line,
                 chrome,
                 heading,
                 score,
                 details,
-            };
+            );
             if !chrome {
                 each(si, &sentence, text, &tokens);
             }
@@ -193,5 +224,41 @@ pub fn analyse_each(
     ArticleAnalysis {
         sentences,
         slim: false,
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_keeps_its_line_and_kind_in_one_word() {
+        assert_eq!(std::mem::size_of::<Sentence>(), 24);
+        let last_line = (1 << 30) - 1;
+        for (line, chrome, heading) in [
+            (0, false, false),
+            (7, true, false),
+            (7, false, true),
+            (last_line, true, true),
+        ] {
+            let s = Sentence::new(3..9, line, chrome, heading, 0.25, None);
+            assert_eq!(
+                (
+                    s.start(),
+                    s.end(),
+                    s.line(),
+                    s.chrome(),
+                    s.heading(),
+                    s.score
+                ),
+                (3, 9, line, chrome, heading, 0.25)
+            );
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "fits in 30 bits")]
+    fn a_line_index_beyond_30_bits_is_refused() {
+        Sentence::new(0..1, 1 << 30, false, false, 0.0, None);
     }
 }

@@ -342,7 +342,7 @@ mod tests {
     }
 
     fn split(text: &str) -> Vec<String> {
-        let a = Article::from_bytes("t.txt".into(), "t.txt".into(), text.as_bytes());
+        let a = Article::from_bytes("t.txt".into(), text.as_bytes());
         split_article(&a)
             .iter()
             .map(|s| a.slice(s.start, s.end).to_string())
@@ -385,7 +385,7 @@ mod tests {
                     phone network used by criminal gangs across Europe.\n\
                     \n\
                     Photo: Reuters";
-        let a = Article::from_bytes("t.txt".into(), "t.txt".into(), text.as_bytes());
+        let a = Article::from_bytes("t.txt".into(), text.as_bytes());
         let spans = split_article(&a);
         let got: Vec<&str> = spans.iter().map(|s| a.slice(s.start, s.end)).collect();
         assert_eq!(got.len(), 3, "{got:?}");

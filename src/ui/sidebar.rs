@@ -169,7 +169,7 @@ fn details_lines<'a>(
         })
     });
     if let Some(s) = plain_sentence {
-        let what = if s.chrome {
+        let what = if s.chrome() {
             " site chrome (v selects it to mark it anyway)"
         } else {
             " sentence, not suggested"
@@ -182,7 +182,7 @@ fn details_lines<'a>(
             d.push(Line::from(quote(clean(ar.slice(s.start(), s.end())))));
         }
         checked_before_lines(state, theme, &mut d);
-        if !s.chrome {
+        if !s.chrome() {
             d.push(Line::from(span(
                 format!("Score {:.2}: {}", s.score, reasons(s)),
                 theme.dim,

@@ -76,12 +76,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, area: Rect) {
         n
     );
     if let Some(a) = state.current_analysis() {
-        let content = a.sentences.iter().filter(|s| !s.chrome).count();
+        let content = a.sentences.iter().filter(|s| !s.chrome()).count();
         let at = a
             .sentences
             .iter()
             .take(state.reader.cursor + 1)
-            .filter(|s| !s.chrome)
+            .filter(|s| !s.chrome())
             .count();
         left.push_str(&format!(" │ sentence {at}/{content}"));
     }
