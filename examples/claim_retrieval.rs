@@ -218,7 +218,7 @@ fn main() {
         }
         whole.add(&ranked, &want);
 
-        let article = Article::from_bytes(format!("{id}.txt"), PathBuf::new(), text.as_bytes());
+        let article = Article::from_bytes(format!("{id}.txt"), text.as_bytes());
         let analysis = claimdesk::text::analyse(&article);
         // Each claim by its best match among the text's sentences, as the
         // workbench ranks a sentence's matches; the best of those whose
@@ -304,7 +304,7 @@ fn main() {
         .chunks(3)
         .map(|p| {
             let text = format!("Debate\n\n{}\n", p.join(" "));
-            let article = Article::from_bytes("p.txt".into(), PathBuf::new(), text.as_bytes());
+            let article = Article::from_bytes("p.txt".into(), text.as_bytes());
             let analysis = claimdesk::text::analyse(&article);
             sentence_matches(&index, &article, &analysis, 5, 0.0)
                 .iter()
