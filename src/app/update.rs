@@ -389,7 +389,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                     state.message = Some(format!(
                         "{problem} That article is read-only until the file is fixed."
                     ));
-                    state.annotations[article].problem = Some(problem);
+                    state.annotations[article].problem = Some(Box::new(problem));
                 }
             }
             Vec::new()

@@ -69,9 +69,10 @@ pub fn normalize_newlines(text: String) -> String {
 /// a checkpoint every `STRIDE` chars keeps memory at a few percent of the text.
 #[derive(Debug, Clone, Default)]
 pub struct CharIndex {
-    checkpoints: Vec<u32>,
-    char_len: usize,
-    ascii: bool,
+    /// Empty for an ASCII text, where a char offset is a byte offset. Every
+    /// article keeps one all session: 24 bytes, as u32s and a boxed slice.
+    checkpoints: Box<[u32]>,
+    char_len: u32,
 }
 
 const STRIDE: usize = 64;
@@ -80,9 +81,8 @@ impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
             return Self {
-                checkpoints: Vec::new(),
-                char_len: text.len(),
-                ascii: true,
+                checkpoints: Box::default(),
+                char_len: super::offset(text.len()),
             };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
@@ -93,23 +93,27 @@ impl CharIndex {
             }
             n += 1;
         }
+        // Not empty: a text that is not ASCII has a first char.
         Self {
-            checkpoints,
-            char_len: n,
-            ascii: false,
+            checkpoints: checkpoints.into_boxed_slice(),
+            char_len: super::offset(n),
         }
     }
 
     pub fn char_len(&self) -> usize {
-        self.char_len
+        self.char_len as usize
+    }
+
+    fn ascii(&self) -> bool {
+        self.checkpoints.is_empty()
     }
 
     /// Byte offset of char `idx`; `idx` past the end clamps to the text's end.
     pub fn byte_of(&self, text: &str, idx: usize) -> usize {
-        if idx >= self.char_len {
+        if idx >= self.char_len() {
             return text.len();
         }
-        if self.ascii {
+        if self.ascii() {
             return idx;
         }
         let base = self.checkpoints[idx / STRIDE] as usize;
@@ -129,7 +133,7 @@ impl CharIndex {
 
     /// Char offset of a byte offset that lies on a char boundary.
     pub fn char_of_byte(&self, text: &str, byte: usize) -> usize {
-        if self.ascii {
+        if self.ascii() {
             return byte.min(text.len());
         }
         let byte = byte.min(text.len());

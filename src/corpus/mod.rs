@@ -58,7 +58,7 @@ pub struct Article {
     /// sha256 of the raw file bytes (of a web page, of its extracted text).
     pub sha256: Sha256,
     pub meta: Metadata,
-    pub lines: Vec<Line>,
+    pub lines: Box<[Line]>,
     pub problems: Vec<ArticleProblem>,
     /// Not read yet: the workbench opens on the articles it shows first and
     /// reads the rest behind the first frame. Such an article has no text
@@ -133,7 +133,7 @@ impl Article {
             text: text.into(),
             index,
             meta,
-            lines,
+            lines: lines.into_boxed_slice(),
             problems,
             pending: false,
         }
@@ -363,7 +363,7 @@ pub fn mark_repeated_lines(articles: &mut [Article]) {
     articles.par_iter_mut().zip(&keyed).for_each(|(a, keys)| {
         // Syndicated copies share their headline: in the headline's place a
         // repeated line is still the headline, not chrome.
-        let headline = a.meta.headline_line;
+        let headline = a.meta.headline_line();
         let mut changed = false;
         for (i, k) in keys {
             if Some(*i) != headline

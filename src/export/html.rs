@@ -170,7 +170,7 @@ fn article_body(article: &Article, anns: &[&Annotation]) -> String {
             LineKind::Blank => flush(&mut para, &mut out),
             // The front matter is the header above; the headline is the title.
             LineKind::Chrome(ChromeKind::FrontMatter) if !annotated => {}
-            _ if article.meta.headline_line == Some(i) && !annotated => {}
+            _ if article.meta.headline_line() == Some(i) && !annotated => {}
             LineKind::Chrome(_) => {
                 flush(&mut para, &mut out);
                 out.push_str(&format!(

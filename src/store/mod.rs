@@ -28,8 +28,9 @@ pub struct ArticleAnnotations {
     pub root: Arc<Path>,
     pub file: AnnotationFile,
     /// Set when the file on disk is unusable: the article is then read-only
-    /// and the file is never overwritten.
-    pub problem: Option<FileProblem>,
+    /// and the file is never overwritten. Boxed: rare, and every article
+    /// of a corpus keeps the field all session.
+    pub problem: Option<Box<FileProblem>>,
     pub report: AnchorReport,
     /// The file's text as this instance last read or wrote it, to notice
     /// another instance's changes (None: no file yet).
@@ -170,7 +171,7 @@ fn load_article_in(dir: &Arc<Path>, article: &Article) -> ArticleAnnotations {
         Err(problem) => ArticleAnnotations {
             root: dir.clone(),
             file: empty,
-            problem: Some(problem),
+            problem: Some(Box::new(problem)),
             report: AnchorReport::default(),
             base: None,
         },
