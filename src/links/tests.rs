@@ -353,3 +353,32 @@ fn describing_while_analysing_links_as_linking_analyses() {
         );
     }
 }
+
+#[test]
+fn a_link_serializes_its_lists_as_it_did_its_fields() {
+    let link = |agreements: &[&str], differences: &[&str]| Link {
+        a: SentenceRef::new(0, 2),
+        b: SentenceRef::new(3, 1),
+        relation: Relation::Differs,
+        score: 0.5,
+        why: Explanation::new(
+            ["name Lagos"],
+            agreements.iter().copied(),
+            differences.iter().copied(),
+        ),
+    };
+    assert_eq!(
+        serde_json::to_value(link(&[], &["28 tons against 30 tons"])).unwrap(),
+        serde_json::json!({
+            "a": {"article": 0, "sentence": 2},
+            "b": {"article": 3, "sentence": 1},
+            "relation": "differs",
+            "score": 0.5,
+            "shared": ["name Lagos"],
+            "differences": ["28 tons against 30 tons"]
+        })
+    );
+    let agreeing = serde_json::to_value(link(&["28 tons"], &[])).unwrap();
+    assert_eq!(agreeing["agreements"], serde_json::json!(["28 tons"]));
+    assert!(agreeing.get("differences").is_none());
+}
