@@ -645,6 +645,21 @@ fn real_20k(c: &mut Criterion) {
             cli::stats(&ws, false, Some(&cache_file)).len()
         })
     });
+    // `claims --json` as the command lists: every article analysed, or
+    // the sentence spans and scores taken from the index cache.
+    let listed = |cache: Option<&Path>| {
+        let mut bytes = 0usize;
+        cli::claims_each(&ws, true, false, cache, &mut |piece| {
+            bytes += piece.len();
+            Ok(())
+        })
+        .unwrap();
+        bytes
+    };
+    g.bench_function("claims_json", |b| b.iter(|| listed(None)));
+    g.bench_function("claims_json_from_index_cache", |b| {
+        b.iter(|| listed(Some(&cache_file)))
+    });
     g.finish();
 }
 

@@ -253,8 +253,12 @@ fn run(cli: Cli) -> Result<(), String> {
             json,
             all,
         }) => {
-            let ws = open(&corpus(c)?, &opts)?;
-            cli::claims_each(&ws, json, all, &mut |piece| print_as(piece, json))
+            let corpus_dir = corpus(c)?;
+            let ws = open(&corpus_dir, &opts)?;
+            let cache = index_cache_path(&corpus_dir);
+            cli::claims_each(&ws, json, all, cache.as_deref(), &mut |piece| {
+                print_as(piece, json)
+            })
         }
         Some(Command::Export {
             corpus: c,

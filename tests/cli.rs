@@ -128,6 +128,76 @@ fn saved_annotations_show_in_claims_export_and_stats() {
 }
 
 #[test]
+fn claims_listed_from_the_index_cache_are_the_claims_analysed_afresh() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    // A disputed claim with a note, a true one, and a suggestion dismissed.
+    press(&mut s, "jdaNote.<esc>jjtjx");
+    // And a sentence the model does not suggest marked false.
+    let mut s = state_for(&dir.path().join("seeds"), (80, 24));
+    press(&mut s, &"j".repeat(19));
+    press(&mut s, "f");
+    let cache_dir = dir.path().join(".cache/claimdesk");
+    let listings = [
+        vec!["claims", "seeds", "--json"],
+        vec!["claims", "seeds"],
+        vec!["claims", "seeds", "--json", "--all"],
+        vec!["claims", "seeds", "--all"],
+    ];
+    for args in &listings {
+        let _ = std::fs::remove_dir_all(&cache_dir);
+        let afresh = claimdesk_ok(dir.path(), args);
+        let cached: Vec<_> = std::fs::read_dir(&cache_dir)
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            cached.len(),
+            1,
+            "{args:?} leaves the index cache: {cached:?}"
+        );
+        let from_cache = claimdesk_ok(dir.path(), args);
+        assert_eq!(from_cache, afresh, "{args:?}");
+    }
+    let listing = claimdesk_ok(dir.path(), &["claims", "seeds", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&listing).unwrap();
+    let saved: Vec<(&str, bool)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| !i["annotation"].is_null())
+        .map(|i| {
+            let verdict = i["annotation"]["verdict"].as_str().unwrap();
+            (verdict, i["suggested"].as_bool().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        saved,
+        [("disputed", true), ("true", true), ("false", false)],
+        "every verdict is listed from the cache, suggested or not"
+    );
+    // The cache another program version wrote is not used, and is replaced.
+    let file = std::fs::read_dir(&cache_dir)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("claimdesk ", "claimdesk 0.0.0-older ", 1),
+    )
+    .unwrap();
+    assert_eq!(
+        claimdesk_ok(dir.path(), &["claims", "seeds", "--json"]),
+        listing
+    );
+    let parsed = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap();
+    let rewritten = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(parsed(&rewritten), parsed(&text), "rewritten");
+}
+
+#[test]
 fn errors_are_one_sentence_and_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();
     let (code, out, err) = claimdesk(&["claims", "no-such-dir"], dir.path());

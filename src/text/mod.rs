@@ -184,28 +184,9 @@ pub fn analyse_each(
             let (score, details) = if chrome {
                 (0.0, None)
             } else {
-                tokens = tokens::tokenize(text);
-                let quantities = quantity::extract_from(text, &tokens);
-                // In a Title Case headline every word is capitalised: names cannot be told apart.
-                let title_case = heading
-                    && tokens
-                        .iter()
-                        .filter(|t| t.text.starts_with(char::is_uppercase))
-                        .count()
-                        * 10
-                        >= tokens.len() * 6;
-                let entities = if title_case {
-                    Vec::new()
-                } else {
-                    entities::extract_from(&tokens)
-                };
-                let s = score::score_tokens(text, &tokens, heading, &quantities, &entities);
-                let details = SentenceDetails {
-                    reasons: s.reasons,
-                    quantities,
-                    entities,
-                };
-                (s.value, Some(Box::new(details)))
+                let (score, details);
+                (tokens, score, details) = weigh_sentence(text, heading);
+                (score, Some(Box::new(details)))
             };
             let sentence = Sentence::new(
                 span.start..span.end,
@@ -224,6 +205,52 @@ pub fn analyse_each(
     ArticleAnalysis {
         sentences,
         slim: false,
+    }
+}
+
+/// What `analyse` finds in one sentence that is not chrome: its tokens,
+/// score and details, from its text and whether it is a heading alone.
+fn weigh_sentence(text: &str, heading: bool) -> (Vec<tokens::Token<'_>>, f32, SentenceDetails) {
+    let tokens = tokens::tokenize(text);
+    let quantities = quantity::extract_from(text, &tokens);
+    // In a Title Case headline every word is capitalised: names cannot be told apart.
+    let title_case = heading
+        && tokens
+            .iter()
+            .filter(|t| t.text.starts_with(char::is_uppercase))
+            .count()
+            * 10
+            >= tokens.len() * 6;
+    let entities = if title_case {
+        Vec::new()
+    } else {
+        entities::extract_from(&tokens)
+    };
+    let s = score::score_tokens(text, &tokens, heading, &quantities, &entities);
+    let details = SentenceDetails {
+        reasons: s.reasons,
+        quantities,
+        entities,
+    };
+    (tokens, s.value, details)
+}
+
+/// Gives the sentences of `article`'s slim analysis that `wanted` picks
+/// their details (and score) back, as `analyse` finds them, leaving the
+/// rest slim: a listing of the check-worthy sentences of a cached article
+/// weighs those alone, not every sentence.
+pub fn fill_details(
+    article: &Article,
+    analysis: &mut ArticleAnalysis,
+    wanted: impl Fn(&Sentence) -> bool,
+) {
+    for s in &mut analysis.sentences {
+        if s.details.is_some() || s.chrome() || !wanted(s) {
+            continue;
+        }
+        let (_, score, details) = weigh_sentence(article.slice(s.start(), s.end()), s.heading());
+        s.score = score;
+        s.details = Some(Box::new(details));
     }
 }
 
@@ -253,6 +280,29 @@ mod sentence_tests {
                 ),
                 (3, 9, line, chrome, heading, 0.25)
             );
+        }
+    }
+
+    #[test]
+    fn details_filled_back_into_a_slim_analysis_are_the_full_analysis() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = crate::corpus::load(&seeds).unwrap();
+        for article in &corpus.articles {
+            let full = analyse(article);
+            let mut every = full.slim();
+            fill_details(article, &mut every, |_| true);
+            assert_eq!(every.sentences, full.sentences, "{}", article.id);
+
+            let mut suggested = full.slim();
+            fill_details(article, &mut suggested, Sentence::suggested);
+            for (got, want) in suggested.sentences.iter().zip(&full.sentences) {
+                if want.suggested() {
+                    assert_eq!(got, want);
+                } else {
+                    assert!(got.details.is_none(), "only those asked for are weighed");
+                }
+            }
+            assert!(full.suggestion_count() > 0);
         }
     }
 
