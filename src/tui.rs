@@ -221,7 +221,7 @@ pub fn spawn_indexer(
             .articles
             .iter()
             .enumerate()
-            .filter_map(|(i, a)| index.get(&a.sha256).map(|c| (i, Arc::new(c))))
+            .filter_map(|(i, a)| index.get(a).map(|c| (i, Arc::new(c))))
             .collect();
         if !cached.is_empty() && tx.send(Indexed::Slimmed(cached)).is_err() {
             return;
@@ -268,11 +268,9 @@ pub fn spawn_indexer(
             && analyses.len() == n
         {
             for (article, analysis) in corpus.articles.iter().zip(&analyses) {
-                index.put(&article.sha256, analysis);
+                index.put(article, analysis);
             }
-            let keep: Vec<crate::corpus::Sha256> =
-                corpus.articles.iter().map(|a| a.sha256).collect();
-            index.save(path, &version, &keep);
+            index.save(path, &version, &corpus.articles);
         }
         if analyses.len() == n {
             let links = crate::links::link(&corpus.articles, &analyses);

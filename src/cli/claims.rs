@@ -86,7 +86,7 @@ pub fn claims_each(
     let (index_ref, analysed_ref) = (&index, &analysed);
     let piece_of = |i: usize| {
         let (article, ann) = (&articles[i], &ws.annotations[i]);
-        let analysis = match index_ref.get(&article.sha256) {
+        let analysis = match index_ref.get(article) {
             Some(mut slim) => {
                 text::fill_details(article, &mut slim, |s| {
                     all || s.suggested() || overlapping(ann, s.start(), s.end()).is_some()
@@ -142,10 +142,9 @@ pub fn claims_each(
     ws.progress.finish_and_clear();
     if let Some(path) = cache {
         for (i, analysis) in analysed.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            index.put(&articles[i].sha256, &analysis);
+            index.put(&articles[i], &analysis);
         }
-        let keep: Vec<corpus::Sha256> = articles.iter().map(|a| a.sha256).collect();
-        index.save(path, &version, &keep);
+        index.save(path, &version, articles);
     }
     match (json, written) {
         (true, 0) => write("[]\n"),

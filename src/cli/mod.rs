@@ -154,12 +154,8 @@ pub fn cached_analyses(ws: &Workspace, cache: Option<&Path>) -> Vec<ArticleAnaly
     let mut index = cache
         .map(|p| text::cache::IndexCache::load(p, &version))
         .unwrap_or_default();
-    let found: Vec<Option<ArticleAnalysis>> = ws
-        .corpus
-        .articles
-        .iter()
-        .map(|a| index.get(&a.sha256))
-        .collect();
+    let found: Vec<Option<ArticleAnalysis>> =
+        ws.corpus.articles.iter().map(|a| index.get(a)).collect();
     let missing = found.iter().filter(|f| f.is_none()).count();
     if missing > 0 {
         ws.step("analysing", missing);
@@ -179,12 +175,10 @@ pub fn cached_analyses(ws: &Workspace, cache: Option<&Path>) -> Vec<ArticleAnaly
     if let Some(path) = cache {
         for (article, analysis) in ws.corpus.articles.iter().zip(&analyses) {
             if !analysis.slim {
-                index.put(&article.sha256, analysis);
+                index.put(article, analysis);
             }
         }
-        let keep: Vec<crate::corpus::Sha256> =
-            ws.corpus.articles.iter().map(|a| a.sha256).collect();
-        index.save(path, &version, &keep);
+        index.save(path, &version, &ws.corpus.articles);
     }
     analyses
 }

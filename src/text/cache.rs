@@ -3,21 +3,41 @@
 //! start need not analyse articles they have seen.
 //!
 //! Entries are keyed by the article's content hash, so a changed file is
-//! never served stale whatever its size or time; the file names the program
+//! never served stale whatever its size or time, and by the kinds of its
+//! lines, which the rest of the corpus can change (a short line that recurs
+//! in three articles is chrome in each); the file names the program
 //! version that wrote it, and a cache from another version, or one that does
 //! not parse, is ignored and rewritten, never trusted and never an error.
 
 use super::{ArticleAnalysis, Sentence};
-use crate::corpus::Sha256;
+use crate::corpus::{Article, LineKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// What must match for a cache to be used: this program's version and the
 /// cache's own layout, raised too when sentences may score otherwise (2: "I'm"
-/// is no name; 3: nor "Mr").
+/// is no name; 3: nor "Mr"; 4: keyed by the lines' kinds too).
 pub fn program_version() -> String {
-    format!("claimdesk {} index 3", env!("CARGO_PKG_VERSION"))
+    format!("claimdesk {} index 4", env!("CARGO_PKG_VERSION"))
+}
+
+/// An article's entry key: its content hash, then a hash of its lines'
+/// kinds (blank, chrome, heading, content), which decide how its text is
+/// split and which sentences are weighed.
+fn key(article: &Article) -> String {
+    // FNV-1a: stable from run to run, unlike the std hasher's random keys.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for line in article.lines.iter() {
+        let class = match line.kind {
+            LineKind::Blank => 0u8,
+            LineKind::Chrome(_) => 1,
+            LineKind::Heading => 2,
+            LineKind::Content => 3,
+        };
+        h = (h ^ u64::from(class)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{}-{h:016x}", article.sha256.hex())
 }
 
 /// One sentence: start, end, line, flags (1 chrome, 2 heading), score.
@@ -26,7 +46,7 @@ type Row = (u32, u32, u32, u8, f32);
 #[derive(Serialize, Deserialize, Default)]
 struct CacheFile {
     version: String,
-    /// Article content sha256 → its sentences.
+    /// Article content sha256 and line kinds (see `key`) → its sentences.
     articles: HashMap<String, Vec<Row>>,
 }
 
@@ -58,9 +78,10 @@ impl IndexCache {
         }
     }
 
-    /// The slim analysis of the article whose content hash is `sha256`.
-    pub fn get(&self, sha256: &Sha256) -> Option<ArticleAnalysis> {
-        let rows = self.entries.get(&sha256.hex())?;
+    /// The slim analysis of `article`, if the cache has its text with its
+    /// lines of the same kinds.
+    pub fn get(&self, article: &Article) -> Option<ArticleAnalysis> {
+        let rows = self.entries.get(&key(article))?;
         Some(ArticleAnalysis {
             // A line index no article could have: a damaged cache, not used.
             sentences: rows
@@ -81,8 +102,8 @@ impl IndexCache {
         })
     }
 
-    pub fn put(&mut self, sha256: &Sha256, analysis: &ArticleAnalysis) {
-        let key = sha256.hex();
+    pub fn put(&mut self, article: &Article, analysis: &ArticleAnalysis) {
+        let key = key(article);
         if self.entries.contains_key(&key) {
             return;
         }
@@ -106,11 +127,11 @@ impl IndexCache {
     /// Writes the cache if anything was added, keeping only the articles of
     /// `keep` (the corpus as it is now). Failing to write is not worth an
     /// error: the next run analyses again.
-    pub fn save(mut self, path: &Path, version: &str, keep: &[Sha256]) {
+    pub fn save(mut self, path: &Path, version: &str, keep: &[Article]) {
         if self.added == 0 {
             return;
         }
-        let keep: std::collections::HashSet<String> = keep.iter().map(Sha256::hex).collect();
+        let keep: std::collections::HashSet<String> = keep.iter().map(key).collect();
         self.entries.retain(|k, _| keep.contains(k));
         let file = CacheFile {
             version: version.to_string(),
@@ -142,11 +163,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("index.json");
         let mut cache = IndexCache::load(&path, "v1");
-        assert!(cache.get(&a.sha256).is_none());
-        cache.put(&a.sha256, &full);
-        cache.save(&path, "v1", &[a.sha256]);
+        assert!(cache.get(&a).is_none());
+        cache.put(&a, &full);
+        cache.save(&path, "v1", std::slice::from_ref(&a));
         let again = IndexCache::load(&path, "v1");
-        assert_eq!(again.get(&a.sha256), Some(full.slim()));
+        assert_eq!(again.get(&a), Some(full.slim()));
     }
 
     #[test]
@@ -155,26 +176,57 @@ mod tests {
         let path = dir.path().join("index.json");
         let a = article("Police seized 28 tons of cocaine on Monday.\n");
         let mut cache = IndexCache::load(&path, "v1");
-        cache.put(&a.sha256, &super::super::analyse(&a));
-        cache.save(&path, "v1", &[a.sha256]);
+        cache.put(&a, &super::super::analyse(&a));
+        cache.save(&path, "v1", std::slice::from_ref(&a));
         let changed = article("Police seized 29 tons of cocaine on Monday.\n");
-        assert!(IndexCache::load(&path, "v1").get(&changed.sha256).is_none());
+        assert!(IndexCache::load(&path, "v1").get(&changed).is_none());
         assert!(
-            IndexCache::load(&path, "v2").get(&a.sha256).is_none(),
+            IndexCache::load(&path, "v2").get(&a).is_none(),
             "another version"
         );
         std::fs::write(&path, b"{\"version\": \"v1\", \"articles\": {\"x\": [[1,").unwrap();
         let corrupt = IndexCache::load(&path, "v1");
         assert!(
-            corrupt.get(&a.sha256).is_none(),
+            corrupt.get(&a).is_none(),
             "a corrupt cache is empty, not an error"
         );
         let mut rebuilt = corrupt;
-        rebuilt.put(&a.sha256, &super::super::analyse(&a));
-        rebuilt.save(&path, "v1", &[a.sha256]);
-        assert!(
-            IndexCache::load(&path, "v1").get(&a.sha256).is_some(),
-            "rebuilt"
+        rebuilt.put(&a, &super::super::analyse(&a));
+        rebuilt.save(&path, "v1", std::slice::from_ref(&a));
+        assert!(IndexCache::load(&path, "v1").get(&a).is_some(), "rebuilt");
+    }
+
+    #[test]
+    fn an_article_whose_lines_the_corpus_made_chrome_is_not_served_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let text = "Police seize 28 tons of cocaine\n\nLive coverage of the raid\n\nPolice seized 28 tons on Monday.\n";
+        let alone = article(text);
+        let mut cache = IndexCache::load(&path, "v1");
+        cache.put(&alone, &super::super::analyse(&alone));
+        cache.save(&path, "v1", std::slice::from_ref(&alone));
+        // Three more articles with the same short line: in this corpus it
+        // is the site's, chrome in every article, the first one too.
+        let mut corpus: Vec<Article> = (0..4)
+            .map(|i| {
+                let other =
+                    format!("Story {i} about rain\n\nLive coverage of the raid\n\nIt rained.\n");
+                article(if i == 0 { text } else { &other })
+            })
+            .collect();
+        crate::corpus::mark_repeated_lines(&mut corpus);
+        assert_eq!(corpus[0].sha256, alone.sha256, "the same text");
+        let fresh = super::super::analyse(&corpus[0]).slim();
+        assert!(fresh.sentences[1].chrome());
+        let cache = IndexCache::load(&path, "v1");
+        assert_eq!(
+            cache.get(&alone),
+            Some(super::super::analyse(&alone).slim())
+        );
+        assert_eq!(
+            cache.get(&corpus[0]),
+            None,
+            "its lines are not what they were"
         );
     }
 
@@ -194,12 +246,12 @@ mod tests {
                 &path,
                 format!(
                     "{{\"version\": \"v1\", \"articles\": {{\"{}\": [{}]}}}}",
-                    a.sha256,
+                    key(&a),
                     row(line)
                 ),
             )
             .unwrap();
-            let got = IndexCache::load(&path, "v1").get(&a.sha256);
+            let got = IndexCache::load(&path, "v1").get(&a);
             assert_eq!(got.is_some(), usable, "line {line}");
             if let Some(got) = got {
                 let s = &got.sentences[0];
