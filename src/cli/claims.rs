@@ -80,7 +80,7 @@ pub fn claims_each(
     let mut index = cache
         .map(|p| text::cache::IndexCache::load(p, &version))
         .unwrap_or_default();
-    let analysed: Mutex<Vec<(usize, ArticleAnalysis)>> = Mutex::default();
+    let analysed: Mutex<Vec<text::cache::CacheEntry>> = Mutex::default();
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (index_ref, analysed_ref) = (&index, &analysed);
@@ -96,8 +96,10 @@ pub fn claims_each(
             None => {
                 let analysis = text::analyse(article);
                 if cache.is_some() {
+                    // Written out here, on every core, not in turn at the end.
+                    let entry = text::cache::IndexCache::entry(article, &analysis);
                     let mut fresh = analysed_ref.lock().unwrap_or_else(|e| e.into_inner());
-                    fresh.push((i, analysis.slim()));
+                    fresh.push(entry);
                 }
                 analysis
             }
@@ -141,8 +143,8 @@ pub fn claims_each(
     })?;
     ws.progress.finish_and_clear();
     if let Some(path) = cache {
-        for (i, analysis) in analysed.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            index.put(&articles[i], &analysis);
+        for entry in analysed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            index.insert(entry);
         }
         index.save(path, &version, articles);
     }

@@ -12,6 +12,7 @@
 use super::{ArticleAnalysis, Sentence};
 use crate::corpus::{Article, LineKind};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -46,16 +47,24 @@ type Row = (u32, u32, u32, u8, f32);
 #[derive(Serialize, Deserialize, Default)]
 struct CacheFile {
     version: String,
-    /// Article content sha256 and line kinds (see `key`) → its sentences.
-    articles: HashMap<String, Vec<Row>>,
+    /// Article content sha256 and line kinds (see `key`) → its sentences,
+    /// as the JSON list of its rows: an entry is parsed only when an
+    /// article asks for it, and written back as it was read.
+    articles: HashMap<String, Box<RawValue>>,
 }
 
 /// The cache of one corpus.
 #[derive(Default)]
 pub struct IndexCache {
-    entries: HashMap<String, Vec<Row>>,
+    entries: HashMap<String, Box<RawValue>>,
     /// Entries added since loading: the file is written only when there are.
     added: usize,
+}
+
+/// One article's entry, made on any thread (see `IndexCache::entry`).
+pub struct CacheEntry {
+    key: String,
+    rows: Box<RawValue>,
 }
 
 /// Where the cache of the corpus at `corpus` lives under `cache_dir`.
@@ -81,7 +90,8 @@ impl IndexCache {
     /// The slim analysis of `article`, if the cache has its text with its
     /// lines of the same kinds.
     pub fn get(&self, article: &Article) -> Option<ArticleAnalysis> {
-        let rows = self.entries.get(&key(article))?;
+        let raw = self.entries.get(&key(article))?;
+        let rows: Vec<Row> = serde_json::from_str(raw.get()).ok()?;
         Some(ArticleAnalysis {
             // A line index no article could have: a damaged cache, not used.
             sentences: rows
@@ -102,12 +112,10 @@ impl IndexCache {
         })
     }
 
-    pub fn put(&mut self, article: &Article, analysis: &ArticleAnalysis) {
-        let key = key(article);
-        if self.entries.contains_key(&key) {
-            return;
-        }
-        let rows = analysis
+    /// `article`'s entry for `insert`: its rows written out, which the
+    /// cores can do as they analyse, where `save` would do it all in turn.
+    pub fn entry(article: &Article, analysis: &ArticleAnalysis) -> CacheEntry {
+        let rows: Vec<Row> = analysis
             .sentences
             .iter()
             .map(|s| {
@@ -120,8 +128,24 @@ impl IndexCache {
                 )
             })
             .collect();
-        self.entries.insert(key, rows);
+        CacheEntry {
+            key: key(article),
+            rows: serde_json::value::to_raw_value(&rows).expect("numbers serialise"),
+        }
+    }
+
+    /// Adds an entry, in the place of any the cache had for the article
+    /// (which `get` did not give: damaged).
+    pub fn insert(&mut self, entry: CacheEntry) {
+        self.entries.insert(entry.key, entry.rows);
         self.added += 1;
+    }
+
+    /// Adds `article`'s analysis unless the cache has it already.
+    pub fn put(&mut self, article: &Article, analysis: &ArticleAnalysis) {
+        if self.get(article).is_none() {
+            self.insert(IndexCache::entry(article, analysis));
+        }
     }
 
     /// Writes the cache if anything was added, keeping only the articles of
@@ -131,15 +155,25 @@ impl IndexCache {
         if self.added == 0 {
             return;
         }
-        let keep: std::collections::HashSet<String> = keep.iter().map(key).collect();
+        let keep: std::collections::HashSet<String> = {
+            use rayon::prelude::*;
+            keep.par_iter().map(key).collect()
+        };
         self.entries.retain(|k, _| keep.contains(k));
+        // Megabytes for a large corpus: written into room made once.
+        let size: usize = self
+            .entries
+            .iter()
+            .map(|(k, v)| k.len() + v.get().len() + 4)
+            .sum();
         let file = CacheFile {
             version: version.to_string(),
             articles: self.entries,
         };
-        let Ok(bytes) = serde_json::to_vec(&file) else {
+        let mut bytes = Vec::with_capacity(size + 64);
+        if serde_json::to_writer(&mut bytes, &file).is_err() {
             return;
-        };
+        }
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
@@ -228,6 +262,29 @@ mod tests {
             None,
             "its lines are not what they were"
         );
+    }
+
+    #[test]
+    fn a_damaged_entry_is_not_used_and_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let a = article("Police seized 28 tons of cocaine on Monday.\n");
+        let b = article("Rain fell on Tuesday.\n");
+        let file = format!(
+            "{{\"version\": \"v1\", \"articles\": {{\"{}\": [[\"x\"]], \"{}\": {}}}}}",
+            key(&a),
+            key(&b),
+            IndexCache::entry(&b, &super::super::analyse(&b)).rows.get()
+        );
+        std::fs::write(&path, file).unwrap();
+        let mut cache = IndexCache::load(&path, "v1");
+        assert!(cache.get(&a).is_none(), "the damaged entry");
+        assert!(cache.get(&b).is_some(), "the others are used");
+        cache.put(&a, &super::super::analyse(&a));
+        cache.save(&path, "v1", &[a.clone(), b.clone()]);
+        let again = IndexCache::load(&path, "v1");
+        assert_eq!(again.get(&a), Some(super::super::analyse(&a).slim()));
+        assert!(again.get(&b).is_some());
     }
 
     #[test]
