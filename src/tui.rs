@@ -217,9 +217,11 @@ pub fn spawn_indexer(
             .as_deref()
             .map(|p| text::cache::IndexCache::load(p, &version))
             .unwrap_or_default();
+        use rayon::prelude::*;
+        // Each entry is parsed as it is asked for: on every core.
         let cached: Vec<(usize, Arc<text::ArticleAnalysis>)> = corpus
             .articles
-            .iter()
+            .par_iter()
             .enumerate()
             .filter_map(|(i, a)| index.get(a).map(|c| (i, Arc::new(c))))
             .collect();
@@ -229,7 +231,6 @@ pub fn spawn_indexer(
         let order = std::iter::once(first)
             .chain((0..n).filter(move |&i| i != first))
             .filter(|&i| i < n);
-        use rayon::prelude::*;
         // The open article first, then the rest on every core, each result
         // sent as it is ready.
         let order: Vec<usize> = order.collect();

@@ -154,8 +154,13 @@ pub fn cached_analyses(ws: &Workspace, cache: Option<&Path>) -> Vec<ArticleAnaly
     let mut index = cache
         .map(|p| text::cache::IndexCache::load(p, &version))
         .unwrap_or_default();
-    let found: Vec<Option<ArticleAnalysis>> =
-        ws.corpus.articles.iter().map(|a| index.get(a)).collect();
+    // Each entry is parsed as it is asked for: on every core.
+    let found: Vec<Option<ArticleAnalysis>> = ws
+        .corpus
+        .articles
+        .par_iter()
+        .map(|a| index.get(a))
+        .collect();
     let missing = found.iter().filter(|f| f.is_none()).count();
     if missing > 0 {
         ws.step("analysing", missing);
