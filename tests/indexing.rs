@@ -135,3 +135,47 @@ fn an_article_loses_its_differs_mark_once_its_disagreements_are_judged() {
     press(&mut s, "z");
     assert!(s.differ_articles.contains(&article), "undone: open again");
 }
+
+#[test]
+fn articles_added_beside_a_cached_one_change_its_chrome_as_a_fresh_analysis_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Police seize 28 tons of cocaine in record haul\n\nLive coverage of the harbour raid\n\n\
+         Police in Antwerp seized 28 tons of cocaine worth 1.4 billion euros on Monday, officials said.\n",
+    )
+    .unwrap();
+    let listing = |cache: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+            .args(["claims", "corpus", "--all"])
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env("XDG_CACHE_HOME", dir.path().join(cache))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let alone = listing(".cache");
+    assert!(
+        alone.contains("[ ] a.txt:48-81"),
+        "a sentence while alone: {alone}"
+    );
+    // The same short line in three more articles: the site's, chrome in each.
+    for n in ["b", "c", "d"] {
+        std::fs::write(
+            corpus.join(format!("{n}.txt")),
+            format!("Other story {n} about the weather\n\nLive coverage of the harbour raid\n\nRain fell on {n} on Tuesday.\n"),
+        )
+        .unwrap();
+    }
+    let cached = listing(".cache");
+    assert!(cached.contains("[#] a.txt:48-81"), "{cached}");
+    assert_eq!(
+        cached,
+        listing(".fresh-cache"),
+        "as a fresh analysis lists it"
+    );
+}
