@@ -26,6 +26,21 @@ impl Sha256 {
         out
     }
 
+    /// The digest that 64 hex digits (in either case) spell; `None` for
+    /// any other text.
+    pub fn from_hex(hex: &str) -> Option<Sha256> {
+        let digit = |c: u8| char::from(c).to_digit(16).map(|d| d as u8);
+        let bytes = hex.as_bytes();
+        if bytes.len() != 64 {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (o, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
+            *o = (digit(pair[0])? << 4) | digit(pair[1])?;
+        }
+        Some(Sha256(out))
+    }
+
     /// Whether `hex` spells this digest (in either case).
     pub fn is(&self, hex: &str) -> bool {
         hex.len() == 64
@@ -96,6 +111,15 @@ mod tests {
         assert!(!d.is(&hex.replacen('b', "c", 1)));
         assert!(!d.is(""));
         assert!(!d.is(&"é".repeat(32)));
+        for other in [
+            &hex[..63],
+            &format!("{hex}0"),
+            &hex.replacen('b', "g", 1),
+            "",
+        ] {
+            assert_eq!(Sha256::from_hex(other), None, "{other}");
+        }
+        assert_eq!(Sha256::from_hex(&"é".repeat(32)), None);
     }
 
     proptest! {
@@ -107,6 +131,8 @@ mod tests {
             let (da, db) = (Sha256::of(&a), Sha256::of(&b));
             let spelled: String = da.0.iter().map(|x| format!("{x:02x}")).collect();
             prop_assert_eq!(da.hex(), spelled);
+            prop_assert_eq!(Sha256::from_hex(&da.hex()), Some(da));
+            prop_assert_eq!(Sha256::from_hex(&da.hex().to_uppercase()), Some(da));
             prop_assert!(da == da.hex());
             prop_assert_eq!(da.is(&db.hex()), a == b);
             prop_assert_eq!(da == db, a == b);

@@ -10,23 +10,29 @@
 //! not parse, is ignored and rewritten, never trusted and never an error.
 
 use super::{ArticleAnalysis, Sentence};
-use crate::corpus::{Article, LineKind};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use crate::corpus::{Article, LineKind, Sha256};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// What must match for a cache to be used: this program's version and the
 /// cache's own layout, raised too when sentences may score otherwise (2: "I'm"
-/// is no name; 3: nor "Mr"; 4: keyed by the lines' kinds too).
+/// is no name; 3: nor "Mr"; 4: keyed by the lines' kinds too; 5: an entry a
+/// line).
 pub fn program_version() -> String {
-    format!("claimdesk {} index 4", env!("CARGO_PKG_VERSION"))
+    format!("claimdesk {} index 5", env!("CARGO_PKG_VERSION"))
 }
 
 /// An article's entry key: its content hash, then a hash of its lines'
 /// kinds (blank, chrome, heading, content), which decide how its text is
 /// split and which sentences are weighed.
-fn key(article: &Article) -> String {
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    sha256: Sha256,
+    lines: u64,
+}
+
+fn key(article: &Article) -> Key {
     // FNV-1a: stable from run to run, unlike the std hasher's random keys.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for line in article.lines.iter() {
@@ -38,33 +44,59 @@ fn key(article: &Article) -> String {
         };
         h = (h ^ u64::from(class)).wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{}-{h:016x}", article.sha256.hex())
+    Key {
+        sha256: article.sha256,
+        lines: h,
+    }
+}
+
+impl Key {
+    /// As the file spells it: the sha256's 64 hex digits, "-", 16 more.
+    fn spelled(&self) -> String {
+        format!("{}-{:016x}", self.sha256.hex(), self.lines)
+    }
+
+    fn parse(text: &str) -> Option<Key> {
+        let (sha256, lines) = text.split_once('-')?;
+        Some(Key {
+            sha256: Sha256::from_hex(sha256)?,
+            lines: u64::from_str_radix(lines, 16)
+                .ok()
+                .filter(|_| lines.len() == 16)?,
+        })
+    }
 }
 
 /// One sentence: start, end, line, flags (1 chrome, 2 heading), score.
 type Row = (u32, u32, u32, u8, f32);
 
-#[derive(Serialize, Deserialize, Default)]
-struct CacheFile {
-    version: String,
-    /// Article content sha256 and line kinds (see `key`) → its sentences,
-    /// as the JSON list of its rows: an entry is parsed only when an
-    /// article asks for it, and written back as it was read.
-    articles: HashMap<String, Box<RawValue>>,
+/// An entry's rows: where they are in the file read, or written since.
+enum Rows {
+    InFile(Range<usize>),
+    Added(String),
 }
 
 /// The cache of one corpus.
+///
+/// The file is JSON, `{"version": …, "articles": {key: rows, …}}`, written
+/// with the version on the first line and each article's entry on a line
+/// of its own: reading it is finding line ends, and an entry's rows are
+/// parsed only when an article asks for them (then on every core). Parsing
+/// the whole file as JSON took a sixth of a second listing 20,000 cached
+/// articles, one core busy and the other idle.
 #[derive(Default)]
 pub struct IndexCache {
-    entries: HashMap<String, Box<RawValue>>,
+    /// The file as read.
+    file: String,
+    entries: HashMap<Key, Rows, rustc_hash::FxBuildHasher>,
     /// Entries added since loading: the file is written only when there are.
     added: usize,
 }
 
 /// One article's entry, made on any thread (see `IndexCache::entry`).
 pub struct CacheEntry {
-    key: String,
-    rows: Box<RawValue>,
+    key: Key,
+    rows: String,
 }
 
 /// Where the cache of the corpus at `corpus` lives under `cache_dir`.
@@ -74,24 +106,75 @@ pub fn path_for(cache_dir: &Path, corpus: &Path) -> PathBuf {
     cache_dir.join(format!("index-{}.json", &key[..16]))
 }
 
+/// The file's first line, naming the version that wrote it.
+fn header(version: &str) -> String {
+    let version = serde_json::to_string(version).expect("a string serialises");
+    format!("{{\"version\":{version},\"articles\":{{\n")
+}
+
+/// The file's last line.
+const FOOTER: &str = "}}\n";
+
+/// The entries of `file` (each key and the byte range of its rows) if it
+/// was written by `version` and is whole. A line that is not an entry is
+/// left out: that article is analysed again and its entry written anew.
+fn entries_of(file: &str, version: &str) -> Option<Vec<(Key, Range<usize>)>> {
+    let body = file.strip_prefix(&header(version))?.strip_suffix(FOOTER)?;
+    let offset = file.len() - FOOTER.len() - body.len();
+    let mut entries = Vec::with_capacity(body.len() / 256);
+    let mut at = offset;
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let entry = line.strip_suffix(',').unwrap_or(line);
+        let Some((quoted, _)) = entry.split_once(':') else {
+            continue;
+        };
+        let parsed = quoted
+            .strip_prefix('"')
+            .and_then(|k| k.strip_suffix('"'))
+            .and_then(Key::parse);
+        if let Some(key) = parsed {
+            let rows = start + quoted.len() + 1..start + entry.len();
+            entries.push((key, rows));
+        }
+    }
+    Some(entries)
+}
+
 impl IndexCache {
     /// The cache at `path` if it was written by `version`; else an empty one.
     pub fn load(path: &Path, version: &str) -> IndexCache {
-        let parsed = std::fs::read(path)
+        let file = std::fs::read(path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
-            .filter(|f| f.version == version);
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default();
+        let Some(found) = entries_of(&file, version) else {
+            return IndexCache::default();
+        };
+        let mut entries = HashMap::with_capacity_and_hasher(found.len(), Default::default());
+        for (key, rows) in found {
+            entries.insert(key, Rows::InFile(rows));
+        }
         IndexCache {
-            entries: parsed.map(|f| f.articles).unwrap_or_default(),
+            file,
+            entries,
             added: 0,
+        }
+    }
+
+    fn rows(&self, key: &Key) -> Option<&str> {
+        match self.entries.get(key)? {
+            Rows::InFile(range) => self.file.get(range.clone()),
+            Rows::Added(rows) => Some(rows),
         }
     }
 
     /// The slim analysis of `article`, if the cache has its text with its
     /// lines of the same kinds.
     pub fn get(&self, article: &Article) -> Option<ArticleAnalysis> {
-        let raw = self.entries.get(&key(article))?;
-        let rows: Vec<Row> = serde_json::from_str(raw.get()).ok()?;
+        let rows: Vec<Row> = serde_json::from_str(self.rows(&key(article))?).ok()?;
         Some(ArticleAnalysis {
             // A line index no article could have: a damaged cache, not used.
             sentences: rows
@@ -130,14 +213,14 @@ impl IndexCache {
             .collect();
         CacheEntry {
             key: key(article),
-            rows: serde_json::value::to_raw_value(&rows).expect("numbers serialise"),
+            rows: serde_json::to_string(&rows).expect("numbers serialise"),
         }
     }
 
     /// Adds an entry, in the place of any the cache had for the article
     /// (which `get` did not give: damaged).
     pub fn insert(&mut self, entry: CacheEntry) {
-        self.entries.insert(entry.key, entry.rows);
+        self.entries.insert(entry.key, Rows::Added(entry.rows));
         self.added += 1;
     }
 
@@ -151,34 +234,49 @@ impl IndexCache {
     /// Writes the cache if anything was added, keeping only the articles of
     /// `keep` (the corpus as it is now). Failing to write is not worth an
     /// error: the next run analyses again.
-    pub fn save(mut self, path: &Path, version: &str, keep: &[Article]) {
+    pub fn save(self, path: &Path, version: &str, keep: &[Article]) {
         if self.added == 0 {
             return;
         }
-        let keep: std::collections::HashSet<String> = {
+        let keep: std::collections::HashSet<Key, rustc_hash::FxBuildHasher> = {
             use rayon::prelude::*;
             keep.par_iter().map(key).collect()
         };
-        self.entries.retain(|k, _| keep.contains(k));
-        // Megabytes for a large corpus: written into room made once.
-        let size: usize = self
+        let kept: Vec<(String, &str)> = self
             .entries
-            .iter()
-            .map(|(k, v)| k.len() + v.get().len() + 4)
-            .sum();
-        let file = CacheFile {
-            version: version.to_string(),
-            articles: self.entries,
-        };
-        let mut bytes = Vec::with_capacity(size + 64);
-        if serde_json::to_writer(&mut bytes, &file).is_err() {
-            return;
-        }
+            .keys()
+            .filter(|k| keep.contains(k))
+            .filter_map(|k| Some((k.spelled(), self.rows(k)?)))
+            .collect();
+        let bytes = file_text(version, &kept);
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = crate::store::write_atomic(path, &bytes);
+        let _ = crate::store::write_atomic(path, bytes.as_bytes());
     }
+}
+
+/// The file's text: the header, each (spelled key, rows) on a line of its
+/// own, the footer.
+fn file_text(version: &str, entries: &[(String, &str)]) -> String {
+    // Megabytes for a large corpus: written into room made once.
+    let size: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 5).sum();
+    let mut out = String::with_capacity(size + 128);
+    out.push_str(&header(version));
+    for (i, (key, rows)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push('"');
+        out.push_str(key);
+        out.push_str("\":");
+        out.push_str(rows);
+    }
+    if !entries.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(FOOTER);
+    out
 }
 
 #[cfg(test)]
@@ -270,11 +368,13 @@ mod tests {
         let path = dir.path().join("index.json");
         let a = article("Police seized 28 tons of cocaine on Monday.\n");
         let b = article("Rain fell on Tuesday.\n");
-        let file = format!(
-            "{{\"version\": \"v1\", \"articles\": {{\"{}\": [[\"x\"]], \"{}\": {}}}}}",
-            key(&a),
-            key(&b),
-            IndexCache::entry(&b, &super::super::analyse(&b)).rows.get()
+        let b_rows = IndexCache::entry(&b, &super::super::analyse(&b)).rows;
+        let file = file_text(
+            "v1",
+            &[
+                (key(&a).spelled(), "[[\"x\"]]"),
+                (key(&b).spelled(), &b_rows),
+            ],
         );
         std::fs::write(&path, file).unwrap();
         let mut cache = IndexCache::load(&path, "v1");
@@ -299,15 +399,8 @@ mod tests {
             (1 << 30, false),
             (u32::MAX, false),
         ] {
-            std::fs::write(
-                &path,
-                format!(
-                    "{{\"version\": \"v1\", \"articles\": {{\"{}\": [{}]}}}}",
-                    key(&a),
-                    row(line)
-                ),
-            )
-            .unwrap();
+            let rows = format!("[{}]", row(line));
+            std::fs::write(&path, file_text("v1", &[(key(&a).spelled(), &rows)])).unwrap();
             let got = IndexCache::load(&path, "v1").get(&a);
             assert_eq!(got.is_some(), usable, "line {line}");
             if let Some(got) = got {
@@ -316,5 +409,54 @@ mod tests {
                 assert!(!s.chrome() && !s.heading());
             }
         }
+    }
+
+    #[test]
+    fn the_file_is_json_and_a_line_that_is_no_entry_costs_that_entry_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        let corpus: Vec<Article> = [
+            "Rain fell on Tuesday.\n",
+            "Police seized 28 tons.\n",
+            "Hi.\n",
+        ]
+        .iter()
+        .map(|t| article(t))
+        .collect();
+        let mut cache = IndexCache::load(&path, "v1");
+        for a in &corpus {
+            cache.put(a, &super::super::analyse(a));
+        }
+        cache.save(&path, "v1", &corpus);
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Any JSON reader reads it: the version and an entry per article.
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["version"], "v1");
+        let articles = json["articles"].as_object().unwrap();
+        assert_eq!(articles.len(), 3);
+        assert_eq!(text.lines().count(), 5, "the version, 3 entries, the end");
+        for a in &corpus {
+            let rows = &articles[&key(a).spelled()];
+            assert_eq!(
+                rows,
+                &serde_json::from_str::<serde_json::Value>(
+                    &IndexCache::entry(a, &super::super::analyse(a)).rows
+                )
+                .unwrap()
+            );
+        }
+        // The second entry's line damaged: the other two are still used.
+        let second = text.lines().nth(2).unwrap();
+        std::fs::write(&path, text.replace(second, "\"not a key\":[],")).unwrap();
+        let cache = IndexCache::load(&path, "v1");
+        let used: Vec<bool> = corpus.iter().map(|a| cache.get(a).is_some()).collect();
+        assert_eq!(used.iter().filter(|&&u| u).count(), 2, "{used:?}");
+        // Cut short: not trusted at all.
+        std::fs::write(&path, &text[..text.len() - 3]).unwrap();
+        assert!(
+            corpus
+                .iter()
+                .all(|a| IndexCache::load(&path, "v1").get(a).is_none())
+        );
     }
 }
