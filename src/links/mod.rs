@@ -11,6 +11,7 @@
 //!   and the same kind of event, and each aspect (figure slots, what
 //!   happened, the day, the actors, demand or fact, the record) is compared.
 
+mod candidates;
 mod describe;
 pub mod figures;
 mod phrases;
@@ -23,9 +24,8 @@ pub use phrases::{Explanation, Phrases};
 
 use crate::corpus::Article;
 use crate::text::ArticleAnalysis;
-use crate::text::quantity::UnitClass;
 use describe::{Described, describe};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -159,9 +159,6 @@ impl LinkIndex {
 /// A sentence keeps its best few links only: the sidebar shows what matters
 /// most, disagreements first, and a fact reported everywhere does not bury it.
 const MAX_LINKS_PER_SENTENCE: usize = 4;
-/// Candidates examined per sentence: a fixed bound keeps the work linear in
-/// the corpus however many reports of one story it holds.
-const MAX_CANDIDATES: usize = 48;
 
 /// About when an article was written: the latest year its text names
 /// (reports name past years, rarely future ones). A date line is not used:
@@ -354,7 +351,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
         in_story[x] = true;
         in_story[y] = true;
     }
-    let keys_of = candidate_keys(&described, &in_story);
+    let keys_of = candidates::keys(&described, &in_story);
     let distinct = |keys: &[(u32, u32)]| {
         keys.iter()
             .zip(keys.iter().skip(1))
@@ -363,44 +360,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
             + usize::from(!keys.is_empty())
     };
     let key_counts: Vec<usize> = keys_of.iter().map(|k| distinct(k)).collect();
-    let mut found = vec![0usize; described.len()];
-    let mut pairs: HashSet<(u32, u32)> = HashSet::default();
-    for (x, y) in stories {
-        let (small, large) = if key_counts[x] <= key_counts[y] {
-            (&keys_of[x], &keys_of[y])
-        } else {
-            (&keys_of[y], &keys_of[x])
-        };
-        // Keys both articles have, in key order: a merge of two sorted lists.
-        let (mut p, mut q) = (0, 0);
-        while p < small.len() && q < large.len() {
-            let (ks, kl) = (small[p].0, large[q].0);
-            if ks < kl {
-                p += 1;
-                continue;
-            }
-            if kl < ks {
-                q += 1;
-                continue;
-            }
-            let p_end = p + small[p..].iter().take_while(|e| e.0 == ks).count();
-            let q_end = q + large[q..].iter().take_while(|e| e.0 == ks).count();
-            let (mine, theirs) = (&small[p..p_end], &large[q..q_end]);
-            (p, q) = (p_end, q_end);
-            for &(_, i) in mine {
-                for &(_, j) in theirs {
-                    let pair = (i.min(j), i.max(j));
-                    if found[i as usize] < MAX_CANDIDATES
-                        && found[j as usize] < MAX_CANDIDATES
-                        && pairs.insert(pair)
-                    {
-                        found[i as usize] += 1;
-                        found[j as usize] += 1;
-                    }
-                }
-            }
-        }
-    }
+    let pairs = candidates::sharing_keys(&stories, &keys_of, &key_counts, described.len());
     // The keys have done their work: the links are built without them.
     drop(keys_of);
     // Each pair compared on any core: the sort below puts them in one order
@@ -466,43 +426,6 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> LinkIn
     LinkIndex { links, by_sentence }
 }
 
-/// Each article's (key, sentence) pairs sorted by key: one flat vector,
-/// no map or list per key, sized to what it holds (these lists were the
-/// largest table while linking: a shared 8-word run gives every sentence
-/// dozens of keys). Keys are folded to 32 bits: two keys that collide only
-/// make a candidate that `relate` turns down, and halving the table matters
-/// more on a large corpus.
-fn candidate_keys(described: &Descriptions, in_story: &[bool]) -> Vec<Vec<(u32, u32)>> {
-    use rayon::prelude::*;
-    let firsts: Vec<u32> = described
-        .per_article
-        .iter()
-        .scan(0u32, |next, list| {
-            let first = *next;
-            *next += list.len() as u32;
-            Some(first)
-        })
-        .collect();
-    let mut keys_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); in_story.len()];
-    keys_of
-        .par_iter_mut()
-        .zip(described.per_article.par_iter().zip(firsts.par_iter()))
-        .enumerate()
-        .filter(|(a, _)| in_story[*a])
-        .for_each(|(_, (keys, (list, &first)))| {
-            let mut found: Vec<(u32, u32)> = Vec::new();
-            for (j, d) in list.iter().enumerate() {
-                let i = first + j as u32;
-                found.extend(anchor_keys(d).into_iter().map(|k| (describe::fold(k), i)));
-            }
-            found.sort_unstable();
-            found.dedup();
-            found.shrink_to_fit();
-            *keys = found;
-        });
-    keys_of
-}
-
 /// In a Title Case headline every word is capitalised and names cannot be
 /// told apart; the names the article's body uses can still be found in it.
 fn names_in_title_case(article: &Article, described: &mut [Described]) {
@@ -545,41 +468,6 @@ fn names_in_title_case(article: &Article, described: &mut [Described]) {
         let (names, anchor_names) = (more(d.names()), more(d.anchor_names()));
         d.set_names(names, anchor_names);
     }
-}
-
-/// Counts of people and of things meet when they count the same thing
-/// ("800 people were arrested", "800 arrests").
-fn unit_key(u: UnitClass) -> UnitClass {
-    match u {
-        UnitClass::People => UnitClass::Objects,
-        other => other,
-    }
-}
-
-/// The keys a sentence can meet another report of its fact by: its names,
-/// its figure slots (with neighbouring magnitudes, so that 28 meets 27.64)
-/// and its passages.
-fn anchor_keys(d: &Described) -> Vec<u64> {
-    use describe::hash;
-    let mut keys: Vec<u64> = d.anchor_names().iter().map(|n| hash(&('@', n))).collect();
-    for f in &d.figures {
-        let unit = unit_key(f.q.unit);
-        if f.q.value > 0.0 {
-            let bucket = (f.q.value.log10() * 4.0).floor() as i32;
-            for b in bucket - 1..=bucket + 1 {
-                keys.push(hash(&('#', unit, f.thing.as_str(), b)));
-            }
-            // A named slot meets its other values however far apart:
-            // "a six week investigation", "a two-year investigation".
-            if !f.thing.is_empty() {
-                keys.push(hash(&('#', unit, f.thing.as_str())));
-            }
-        }
-    }
-    keys.extend(d.runs.iter().map(|r| hash(&('=', r))));
-    keys.sort_unstable();
-    keys.dedup();
-    keys
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::corpus::Article;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Links between two one-sentence-body articles (with headlines that share
 /// nothing), after `context` lines that make them reports of one story.
