@@ -274,10 +274,11 @@ pub fn spawn_indexer(
             index.save(path, &version, &corpus.articles);
         }
         if analyses.len() == n {
-            let links = crate::links::link(&corpus.articles, &analyses);
+            let (links, tables) = crate::links::link_leaving_tables(&corpus.articles, &analyses);
             if tx.send(Indexed::Links(Arc::new(links))).is_err() {
                 return;
             }
+            drop(tables);
             let slim = analyses
                 .par_iter()
                 .enumerate()
