@@ -265,16 +265,22 @@ pub fn spawn_indexer(
         }
         let analyses: Vec<&text::ArticleAnalysis> =
             done.iter().flatten().map(|a| a.as_ref()).collect();
-        if let Some(path) = cache.as_deref()
-            && analyses.len() == n
-        {
-            for (article, analysis) in corpus.articles.iter().zip(&analyses) {
-                index.put(article, analysis);
-            }
-            index.save(path, &version, &corpus.articles);
-        }
         if analyses.len() == n {
-            let (links, tables) = crate::links::link_leaving_tables(&corpus.articles, &analyses);
+            // The cache is written beside the linking, which leaves a core
+            // idle at times (in turn, it held the links back a tenth of a
+            // second on 17,000 articles).
+            let (links, tables) = std::thread::scope(|scope| {
+                if let Some(path) = cache.as_deref() {
+                    let (articles, analyses, version) = (&corpus.articles, &analyses, &version);
+                    scope.spawn(move || {
+                        for (article, analysis) in articles.iter().zip(analyses) {
+                            index.put(article, analysis);
+                        }
+                        index.save(path, version, articles);
+                    });
+                }
+                crate::links::link_leaving_tables(&corpus.articles, &analyses)
+            });
             if tx.send(Indexed::Links(Arc::new(links))).is_err() {
                 return;
             }
