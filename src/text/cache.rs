@@ -82,8 +82,8 @@ enum Rows {
 /// with the version on the first line and each article's entry on a line
 /// of its own: reading it is finding line ends, and an entry's rows are
 /// parsed only when an article asks for them (then on every core). Parsing
-/// the whole file as JSON took a sixth of a second listing 20,000 cached
-/// articles, one core busy and the other idle.
+/// the whole file as JSON took 40-60 ms of a 0.6 s listing of 17,491
+/// cached articles, one core busy and the other idle.
 #[derive(Default)]
 pub struct IndexCache {
     /// The file as read.
