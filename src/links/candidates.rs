@@ -39,15 +39,18 @@ fn sharing_a_key(small: &[(u32, u32)], large: &[(u32, u32)], out: &mut Vec<(u32,
 }
 
 /// The candidate pairs (lower sentence index first) of the article pairs
-/// `stories`, each article's keys in `keys_of` (see `keys`) and how many
-/// distinct keys it has in `key_counts`; at most `MAX_CANDIDATES` a
-/// sentence, taken in story order.
+/// `stories`, each article's keys in `keys_of` (see `keys`); at most
+/// `MAX_CANDIDATES` a sentence, taken in story order.
 pub(super) fn sharing_keys(
     stories: &[(usize, usize)],
     keys_of: &[Vec<(u32, u32)>],
-    key_counts: &[usize],
     n_sentences: usize,
 ) -> HashSet<(u32, u32)> {
+    // Each article's distinct keys: the one with fewer leads the merge.
+    let key_counts: Vec<usize> = keys_of
+        .iter()
+        .map(|keys| keys.chunk_by(|a, b| a.0 == b.0).count())
+        .collect();
     let mut found = vec![0usize; n_sentences];
     let mut pairs: HashSet<(u32, u32)> = HashSet::default();
     use rayon::prelude::*;
@@ -197,8 +200,7 @@ mod tests {
         let mut keys_of = vec![vec![(7, 0)]];
         keys_of.extend((1..=60).map(|a| vec![(7, a)]));
         let stories: Vec<(usize, usize)> = (1..=60).map(|a| (0, a)).collect();
-        let counts = vec![1; keys_of.len()];
-        let pairs = sharing_keys(&stories, &keys_of, &counts, 61);
+        let pairs = sharing_keys(&stories, &keys_of, 61);
         assert_eq!(pairs.len(), MAX_CANDIDATES);
         let expected: HashSet<(u32, u32)> = (1..=MAX_CANDIDATES as u32).map(|a| (0, a)).collect();
         assert_eq!(pairs, expected, "the first stories' sentences, not any");

@@ -204,9 +204,7 @@ pub fn link_leaving_tables(
         .enumerate()
         .map(|(ai, (article, analysis))| describe_article(ai, article, analysis, &names))
         .collect();
-    let (index, mut tables) = link_described(articles.len(), per_article);
-    tables._names = names;
-    (index, tables)
+    link_described(articles.len(), per_article, names)
 }
 
 /// `link` for a caller that holds no analyses, a range of articles at a
@@ -255,7 +253,7 @@ impl DescribedCorpus {
     }
 
     pub fn link(self) -> LinkIndex {
-        link_described(self.per_article.len(), self.per_article).0
+        link_described(self.per_article.len(), self.per_article, self.names).0
     }
 }
 
@@ -335,7 +333,11 @@ impl std::ops::Index<usize> for Descriptions {
 }
 
 // Long on purpose: the linking pipeline in order (stories, candidates, scores, caps, index), each step using the previous step's tables.
-fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> (LinkIndex, LinkTables) {
+fn link_described(
+    n_articles: usize,
+    per_article: Vec<Vec<Described>>,
+    names: describe::Names,
+) -> (LinkIndex, LinkTables) {
     use rayon::prelude::*;
     // Kept as each article made them, never copied into one list: a flat
     // copy of 200,000 descriptions took 56 MB more while linking.
@@ -377,15 +379,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> (LinkI
         in_story[y] = true;
     }
     let keys_of = candidates::keys(&described, &in_story);
-    let distinct = |keys: &[(u32, u32)]| {
-        keys.iter()
-            .zip(keys.iter().skip(1))
-            .filter(|(a, b)| a.0 != b.0)
-            .count()
-            + usize::from(!keys.is_empty())
-    };
-    let key_counts: Vec<usize> = keys_of.iter().map(|k| distinct(k)).collect();
-    let pairs = candidates::sharing_keys(&stories, &keys_of, &key_counts, described.len());
+    let pairs = candidates::sharing_keys(&stories, &keys_of, described.len());
     // The keys have done their work: the links are built without them.
     drop(keys_of);
     // Each pair compared on any core: the sort below puts them in one order
@@ -441,10 +435,9 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> (LinkI
             )
         })
         .collect();
+    // Held for the whole session: `to_vec` leaves no slack.
     let mut links: Vec<Link> = explained.to_vec();
     drop(explained);
-    // Held for the whole session: without the slack of its growth.
-    links.shrink_to_fit();
     links.par_sort_unstable_by_key(|l| (l.a, l.b));
     let end = |r: SentenceRef, i: usize| (r.article, r.sentence, i as u32);
     let mut by_sentence: Vec<(u32, u32, u32)> = links
@@ -456,7 +449,7 @@ fn link_described(n_articles: usize, per_article: Vec<Vec<Described>>) -> (LinkI
     let tables = LinkTables {
         _described: described,
         _counts: (name_df, stem_df),
-        _names: describe::Names::default(),
+        _names: names,
     };
     (LinkIndex { links, by_sentence }, tables)
 }
