@@ -169,6 +169,7 @@ pub fn dispatch(state: &mut State, action: Action) {
                 } => queue.push_back(perform_export(state, format, ids, path, replace)),
                 Effect::LoadCompare(dir) => queue.push_back(perform_load_compare(state, dir)),
                 Effect::Quit => state.quit = true,
+                Effect::Release(released) => release_in_background(released),
             }
         }
     }
@@ -367,15 +368,29 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
 /// first: linking and matching made them, and only an article opened later
 /// asks for a few again.
 fn release_free_memory() {
-    let release = || {
-        text::events::forget_stems();
-        // SAFETY: mi_collect only returns free pages; it touches no live memory.
-        unsafe { libmimalloc_sys::mi_collect(true) };
-    };
-    release();
+    collect_this_thread();
     std::thread::spawn(move || {
-        rayon::broadcast(|_| release());
+        rayon::broadcast(|_| collect_this_thread());
     });
+}
+
+/// Frees what the state let go of on a thread of its own, so the UI thread
+/// does not wait on it, then every heap that held it gives its free pages
+/// back (the pool's, whose threads made the analyses, and this thread's,
+/// which takes over the pages of threads that have ended).
+fn release_in_background(released: app::Released) {
+    std::thread::spawn(move || {
+        drop(released);
+        collect_this_thread();
+        rayon::broadcast(|_| collect_this_thread());
+    });
+}
+
+/// Returns this thread's free pages and stems to the system.
+fn collect_this_thread() {
+    text::events::forget_stems();
+    // SAFETY: mi_collect only returns free pages; it touches no live memory.
+    unsafe { libmimalloc_sys::mi_collect(true) };
 }
 
 static HOOK: OnceLock<()> = OnceLock::new();
@@ -530,10 +545,11 @@ fn event_loop(
                 Indexed::CheckedBefore(found) => Action::CheckedBefore(found),
                 Indexed::Parked(texts) => Action::Parked(texts),
             };
-            let slimmed = matches!(action, Action::Slimmed(_) | Action::Parked(_));
+            // The texts the corpus let go of were freed on this thread.
+            let parked = matches!(action, Action::Parked(_));
             dispatch(state, action);
             dirty = true;
-            if slimmed {
+            if parked {
                 release_free_memory();
             }
         }

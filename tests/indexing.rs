@@ -42,6 +42,33 @@ fn slimmed_articles_keep_their_counts_and_get_their_details_back_when_opened() {
 }
 
 #[test]
+fn the_full_analyses_replaced_are_handed_to_the_shell_to_free() {
+    let dir = temp_seeds();
+    let mut s = state_for(&dir.path().join("seeds"), (100, 30));
+    let open = s.open_article;
+    let full: Vec<_> = s.analyses.iter().map(|a| a.clone().unwrap()).collect();
+    let slim = slim_all(&s);
+    let effects = claimdesk::app::update(&mut s, Action::Slimmed(slim), chrono::Utc::now());
+    let others: Vec<_> = (0..full.len())
+        .filter(|&i| i != open)
+        .map(|i| full[i].clone())
+        .collect();
+    assert!(!others.is_empty());
+    // The very analyses the state held, not copies: the shell frees them.
+    assert_eq!(
+        effects,
+        vec![claimdesk::app::Effect::Release(claimdesk::app::Released(
+            others
+        ))]
+    );
+    // Nothing is left to free when every slot was empty (a cached start).
+    let mut fresh = unindexed(&dir.path().join("seeds"), (100, 30), 1, None);
+    let cached = slim_all(&s);
+    let effects = claimdesk::app::update(&mut fresh, Action::Slimmed(cached), chrono::Utc::now());
+    assert!(effects.is_empty());
+}
+
+#[test]
 fn cached_analyses_fill_the_list_before_indexing() {
     let dir = temp_seeds();
     let full = state_for(&dir.path().join("seeds"), (100, 30));

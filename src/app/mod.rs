@@ -23,6 +23,6 @@ pub mod undo;
 pub mod update;
 pub mod wrap;
 
-pub use action::{Action, Effect, MouseInput};
+pub use action::{Action, Effect, MouseInput, Released};
 pub use state::State;
 pub use update::{Options, init, key_to_action, update};

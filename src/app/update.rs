@@ -347,6 +347,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Slimmed(slim) => {
+            let mut released = Vec::new();
             for (i, a) in slim {
                 let Some(slot) = state.analyses.get_mut(i) else {
                     continue;
@@ -354,7 +355,7 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
                 match slot {
                     // The open article keeps its details.
                     Some(_) if i == state.open_article => {}
-                    Some(_) => *slot = Some(a),
+                    Some(full) => released.push(std::mem::replace(full, a)),
                     // From the index cache: counts and suggestions at once.
                     None => {
                         *slot = Some(a);
@@ -371,7 +372,11 @@ fn apply_action(state: &mut State, action: Action) -> Vec<Effect> {
             {
                 refresh_article(state);
             }
-            Vec::new()
+            if released.is_empty() {
+                Vec::new()
+            } else {
+                vec![Effect::Release(super::action::Released(released))]
+            }
         }
         Action::Parked(texts) => {
             // Only the session's own corpus takes them: were it shared (it is
