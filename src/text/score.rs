@@ -423,9 +423,7 @@ pub fn score_tokens(
     // Words are named only where they matter: near or above the threshold
     // (and it spares the pipeline the work on every other sentence).
     if value >= model.threshold / 2.0 {
-        let mut words: Vec<(usize, f32)> = weighed.words.into_iter().enumerate().collect();
-        words.sort_by(|a, b| b.1.total_cmp(&a.1));
-        for (t, w) in words.into_iter().take(3) {
+        for (t, w) in heaviest_three(&weighed.words) {
             if w >= WORD_REASON && !reasons.iter().any(|r| r.evidence.contains(ws[t].text)) {
                 reasons.push(Reason {
                     feature: Feature::Word,
@@ -437,9 +435,40 @@ pub fn score_tokens(
     Score { value, reasons }
 }
 
+/// The three heaviest word weights with their token indices, heaviest
+/// first, a tie going to the earlier word: what a stable sort by weight
+/// would put first, without sorting every word of every sentence.
+fn heaviest_three(words: &[f32]) -> impl Iterator<Item = (usize, f32)> {
+    let mut top: [Option<(usize, f32)>; 3] = [None; 3];
+    for (t, &w) in words.iter().enumerate() {
+        let at = top.iter().position(|slot| {
+            slot.is_none_or(|(_, held)| w.total_cmp(&held) == std::cmp::Ordering::Greater)
+        });
+        if let Some(at) = at {
+            top.copy_within(at..2, at + 1);
+            top[at] = Some((t, w));
+        }
+    }
+    top.into_iter().flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_heaviest_three_are_a_stable_sorts_first_three(
+            words in proptest::collection::vec(-3i8..3, 0..12)
+        ) {
+            // Few distinct weights: ties are the rule, not the exception.
+            let words: Vec<f32> = words.into_iter().map(|w| f32::from(w) / 2.0).collect();
+            let mut sorted: Vec<(usize, f32)> = words.iter().copied().enumerate().collect();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
+            sorted.truncate(3);
+            proptest::prop_assert_eq!(heaviest_three(&words).collect::<Vec<_>>(), sorted);
+        }
+    }
 
     fn features(s: &str) -> Vec<Feature> {
         score(s, false)
