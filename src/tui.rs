@@ -369,7 +369,7 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
 /// asks for a few again.
 fn release_free_memory() {
     collect_this_thread();
-    std::thread::spawn(move || {
+    in_background(|| {
         rayon::broadcast(|_| collect_this_thread());
     });
 }
@@ -379,11 +379,20 @@ fn release_free_memory() {
 /// back (the pool's, whose threads made the analyses, and this thread's,
 /// which takes over the pages of threads that have ended).
 fn release_in_background(released: app::Released) {
-    std::thread::spawn(move || {
+    in_background(move || {
         drop(released);
         collect_this_thread();
         rayon::broadcast(|_| collect_this_thread());
     });
+}
+
+/// Runs `work` on a thread of its own. Where no thread can be started
+/// (the process is at its limit), the work is dropped undone, and with it
+/// what it holds: freed here, late but never lost, and never a crash.
+fn in_background(work: impl FnOnce() + Send + 'static) {
+    let _ = std::thread::Builder::new()
+        .name("claimdesk-release".into())
+        .spawn(work);
 }
 
 /// Returns this thread's free pages and stems to the system.
