@@ -360,11 +360,11 @@ fn spawn_reader(state: &State, files: CorpusFiles) -> Receiver<crate::app::actio
     rx
 }
 
-/// Gives the heap's free pages back to the system: after linking and
-/// slimming, the session need not keep the indexing peak. The calling
-/// thread returns its own at once; the worker threads return theirs when
-/// they are free, from a thread of its own, so that the UI never waits on
-/// a worker busy matching the library. Each lets go of the stems it kept
+/// Gives the heap's free pages back to the system: once linked, and again
+/// once the texts are parked, the session need not keep the indexing peak.
+/// The calling thread returns its own at once; the worker threads return
+/// theirs when they are free, from a thread of its own, so that the UI
+/// never waits on a worker busy matching the library. Each lets go of the stems it kept
 /// first: linking and matching made them, and only an article opened later
 /// asks for a few again.
 fn release_free_memory() {
@@ -387,8 +387,8 @@ fn release_in_background(released: app::Released) {
 }
 
 /// Runs `work` on a thread of its own. Where no thread can be started
-/// (the process is at its limit), the work is dropped undone, and with it
-/// what it holds: freed here, late but never lost, and never a crash.
+/// (the process is at its limit), the work is dropped undone and what it
+/// holds is freed on the calling thread, as before: never a crash.
 fn in_background(work: impl FnOnce() + Send + 'static) {
     let _ = std::thread::Builder::new()
         .name("claimdesk-release".into())

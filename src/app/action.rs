@@ -103,8 +103,8 @@ pub enum Effect {
     Reload(usize),
     /// Leave the app (the shell saves the session place first).
     Quit,
-    /// Let go of these analyses off the UI thread: freeing every full
-    /// analysis of a large corpus at once takes a tenth of a second.
+    /// Let go of these analyses off the UI thread: freeing the full
+    /// analyses of 17,000 articles at once took it 60-70 ms.
     Release(Released),
 }
 
