@@ -129,12 +129,25 @@ pub(super) fn each_hashed(tokens: &[Token], bits: u32, mut emit: impl FnMut(u32,
         } else {
             t.lower.as_bytes()
         };
-        emit(Fnv::new(b'w').bytes(word).0 & mask, i);
-        if let Some(p) = prev {
-            // The pair belongs to its second word for the reasons.
-            emit(p.byte(b' ').bytes(word).0 & mask, i);
+        // The word, the pair it closes and the word as the next pair's
+        // first, hashed in one pass: three independent chains of multiplies
+        // where three passes waited on one chain at a time.
+        let (mut unigram, mut pair, mut first) = (
+            Fnv::new(b'w'),
+            prev.unwrap_or(Fnv(0)).byte(b' '),
+            Fnv::new(b'b'),
+        );
+        for &b in word {
+            unigram = unigram.byte(b);
+            pair = pair.byte(b);
+            first = first.byte(b);
         }
-        prev = Some(Fnv::new(b'b').bytes(word));
+        emit(unigram.0 & mask, i);
+        if prev.is_some() {
+            // The pair belongs to its second word for the reasons.
+            emit(pair.0 & mask, i);
+        }
+        prev = Some(first);
         trigrams(word, |h| emit(h & mask, i));
     }
 }
