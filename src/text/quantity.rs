@@ -176,8 +176,44 @@ fn currency_symbol(c: char) -> Option<&'static str> {
     }
 }
 
+/// Per word length, the first letters of the number words of that length
+/// (`SMALL` and `VAGUE`), a bit per letter: most words of a text are ruled
+/// out by two loads, not by a walk through both tables.
+const NUMBER_WORD_STARTS: [u32; 16] = {
+    let mut starts = [0u32; 16];
+    let tables = [SMALL, VAGUE];
+    let mut t = 0;
+    while t < tables.len() {
+        let mut i = 0;
+        while i < tables[t].len() {
+            let w = tables[t][i].0.as_bytes();
+            assert!(w.len() < 16 && w[0].is_ascii_lowercase());
+            starts[w.len()] |= 1 << (w[0] - b'a');
+            i += 1;
+        }
+        t += 1;
+    }
+    starts
+};
+
+/// Whether `w` (lower case) could be a word of `SMALL` or `VAGUE`.
+fn may_be_number_word(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b.is_ascii_lowercase() && w.len() < 16 => {
+            NUMBER_WORD_STARTS[w.len()] & (1 << (b - b'a')) != 0
+        }
+        _ => false,
+    }
+}
+
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
-    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+    // Asked of most words of a corpus, nearly always in vain: the lengths
+    // first, then the bytes in line, where `==` called memcmp for every
+    // entry of the same length.
+    table
+        .iter()
+        .find(|(k, _)| k.len() == w.len() && k.bytes().zip(w.bytes()).all(|(a, b)| a == b))
+        .map(|(_, v)| *v)
 }
 
 /// "1,500" "27.64" "1.4" "2nd" → value. Commas are thousands separators.
@@ -368,8 +404,7 @@ fn figure_at(ts: &[Token], i: usize) -> Option<(Quantity, usize)> {
         let lower = t.lower.as_ref();
         // A byte search: `split('-')` set up a char searcher for every word.
         let w = &lower[..lower.bytes().position(|b| b == b'-').unwrap_or(lower.len())];
-        // No word of either table is longer than "thousands".
-        if w.len() > 9 || (lookup(SMALL, w).is_none() && lookup(VAGUE, w).is_none()) {
+        if !may_be_number_word(w) || (lookup(SMALL, w).is_none() && lookup(VAGUE, w).is_none()) {
             return None;
         }
     }

@@ -128,3 +128,15 @@ fn every_figure_of_a_line_of_thousands_keeps_its_own_words() {
     }
     assert_eq!(qs[5999].start, 2999 * 40 + 29);
 }
+
+#[test]
+fn the_quick_number_word_filter_lets_every_number_word_through() {
+    for (w, _) in SMALL.iter().chain(VAGUE) {
+        assert!(may_be_number_word(w), "{w}");
+    }
+    for w in ["and", "police", "", "é", "thousandsfold", "Two"] {
+        assert!(!may_be_number_word(w), "{w}");
+    }
+    // What it lets through is still looked up: "the" is no number.
+    assert!(extract("the police said the ten men fled").len() == 1);
+}
