@@ -173,11 +173,13 @@ fn write_in_order(
             // end, made a system call of every piece and comma.
             let mut batch = String::with_capacity(pieces.iter().map(|p| p.len() + 2).sum());
             for piece in pieces.iter().filter(|p| !p.is_empty()) {
-                // As `to_string_pretty` writes the whole array.
                 if json {
-                    batch.push_str(if written == 0 { "[\n" } else { ",\n" });
+                    for part in json_piece_after(written, piece) {
+                        batch.push_str(part);
+                    }
+                } else {
+                    batch.push_str(piece);
                 }
-                batch.push_str(piece);
                 written += 1;
             }
             if !batch.is_empty() {
@@ -231,19 +233,24 @@ fn sentences_out<'a>(
     out
 }
 
-/// Elements of the pretty-printed JSON array, as `to_string_pretty` of the
-/// whole array writes them: each line indented once, joined by commas.
+/// The pretty-printed JSON array of `out` without its closing line: "[",
+/// then each element on its own indented lines, as `to_string_pretty`
+/// writes the whole array. Pieces join into one array as the first piece,
+/// then each next one with its "[" written as "," (`json_piece_after`),
+/// then "\n]": no piece is shifted or copied to drop its bracket.
 pub(super) fn json_elements<T: Serialize>(out: &[T]) -> String {
     if out.is_empty() {
         return String::new();
     }
-    // The array written whole, without its brackets: its elements are
-    // indented and separated as they are in the document, in one pass.
     let mut array = serde_json::to_string_pretty(out).expect("claims serialise");
     array.truncate(array.len() - "\n]".len());
-    // In place: the listing's megabytes are not copied a second time.
-    array.replace_range(.."[\n".len(), "");
     array
+}
+
+/// A piece of `json_elements` as it goes into the array after `before`
+/// pieces: its separator, then the piece past its "[".
+pub(super) fn json_piece_after(before: usize, piece: &str) -> [&str; 2] {
+    [if before == 0 { "[" } else { "," }, &piece[1..]]
 }
 
 /// One claim in the human-readable listing.
@@ -291,7 +298,15 @@ mod tests {
         let out = sentences_out(article, &analysis, &none, true);
         assert!(out.len() > 5);
         let whole = serde_json::to_string_pretty(&out).unwrap();
-        assert_eq!(format!("[\n{}\n]", json_elements(&out)), whole);
+        assert_eq!(format!("{}\n]", json_elements(&out)), whole);
+        // Two pieces join into the array of both.
+        let joined = [
+            json_piece_after(0, &json_elements(&out[..2])),
+            json_piece_after(1, &json_elements(&out[2..])),
+        ]
+        .concat()
+        .concat();
+        assert_eq!(format!("{joined}\n]"), whole);
     }
 
     fn batches(sent: Vec<(usize, Vec<&str>)>) -> std::sync::mpsc::Receiver<(usize, Vec<String>)> {
@@ -308,9 +323,9 @@ mod tests {
         // The second core finished articles 2–3 before the first finished
         // 0–1; article 4 had nothing to list.
         let arrived = batches(vec![
-            (2, vec!["c", "d"]),
+            (2, vec!["[\nc", "[\nd"]),
             (4, vec![""]),
-            (0, vec!["a", "b"]),
+            (0, vec!["[\na", "[\nb"]),
         ]);
         let mut out = String::new();
         let written = write_in_order(arrived, true, &mut |p| {

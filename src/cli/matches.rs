@@ -108,10 +108,12 @@ pub fn matches_each(
             sentences.iter().map(sentence_lines).collect()
         };
         if json {
-            // As `to_string_pretty` writes the whole array.
-            write(if listed == 0 { "[\n" } else { ",\n" })?;
+            for part in super::claims::json_piece_after(listed, &piece) {
+                write(part)?;
+            }
+        } else {
+            write(&piece)?;
         }
-        write(&piece)?;
         listed += sentences.len();
     }
     if json {

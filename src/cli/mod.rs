@@ -403,10 +403,13 @@ pub fn links_each(
         let texts: Vec<String> = group.par_iter().map(|chunk| piece(chunk)).collect();
         for (k, text) in texts.iter().enumerate() {
             if json {
-                // As `to_string_pretty` writes the whole array.
-                write(if g == 0 && k == 0 { "[\n" } else { ",\n" })?;
+                let before = if g == 0 && k == 0 { 0 } else { 1 };
+                for part in claims::json_piece_after(before, text) {
+                    write(part)?;
+                }
+            } else {
+                write(text)?;
             }
-            write(text)?;
         }
     }
     match (json, index.links.is_empty()) {
