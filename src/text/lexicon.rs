@@ -7,13 +7,18 @@ use std::sync::OnceLock;
 
 pub fn lower(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
+        lower_ascii(s)
     } else if s.chars().any(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `lower` of a word known to be ASCII: only its capitals need a copy.
+pub fn lower_ascii(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
     } else {
         Cow::Borrowed(s)
     }

@@ -98,12 +98,7 @@ fn push_ascii<'s>(out: &mut Vec<Token<'s>>, sentence: &'s str, sb: usize, eb: us
     let byte_char = |i: usize| bytes.get(i).map_or(' ', |&b| char::from(b));
     out.push(Token {
         text,
-        // The sentence is ASCII: only its capitals need a copy.
-        lower: if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
-        },
+        lower: super::lexicon::lower_ascii(text),
         start,
         end,
         start_byte: start,
