@@ -250,29 +250,45 @@ fn is_acronym(w: &str) -> bool {
             .all(char::is_uppercase)
 }
 
-fn kind_of(text: &str, words: &[&str], prev: Option<&str>) -> EntityKind {
+/// The kind of the name made of the tokens `words`, `prev` being the lower
+/// case of the word before it. The words' lower case is their tokens'.
+fn kind_of(words: &[Token], prev: Option<&str>) -> EntityKind {
     if prev.is_some_and(|p| HONORIFICS.words().iter().any(|h| h.eq_ignore_ascii_case(p))) {
         return EntityKind::Person;
     }
-    let lower = text.to_lowercase();
-    let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if words.first().is_some_and(|w| *w == "Operation")
+    if words.first().is_some_and(|w| w.text == "Operation")
         || prev.is_some_and(|p| matches!(p, "codenamed" | "code-named" | "operation"))
     {
         return EntityKind::Operation;
     }
+    let lower: std::borrow::Cow<str> = match words {
+        [one] => std::borrow::Cow::Borrowed(one.lower.as_ref()),
+        _ => {
+            let mut joined = String::with_capacity(words.iter().map(|w| w.lower.len() + 1).sum());
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(&w.lower);
+            }
+            joined.into()
+        }
+    };
     if PLACES.contains(super::lexicon::strip_possessive(&lower)) {
         return EntityKind::Place;
     }
-    if lower_words
+    if words
         .iter()
-        .any(|w| ORG_WORDS.contains(super::lexicon::strip_possessive(w)))
-        || (words.len() == 1 && is_acronym(words[0]))
-        || words.iter().any(|w| is_acronym(w))
+        .any(|w| ORG_WORDS.contains(super::lexicon::strip_possessive(&w.lower)))
+        || words.iter().any(|w| is_acronym(w.text))
     {
         return EntityKind::Organisation;
     }
-    if (2..=4).contains(&words.len()) && words.iter().all(|w| is_capitalised(w) && !is_acronym(w)) {
+    if (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| is_capitalised(w.text) && !is_acronym(w.text))
+    {
         return EntityKind::Person;
     }
     EntityKind::Other
@@ -358,7 +374,7 @@ pub fn extract_from(ts: &[Token]) -> Vec<Entity> {
         }
         let text = words.join(" ");
         let prev = i.checked_sub(1).map(|p| ts[p].lower.as_ref());
-        let kind = kind_of(&text, &words, prev);
+        let kind = kind_of(&ts[i..j], prev);
         let entity = Entity { text, kind };
         let key = entity.key();
         if !keys.contains(&key) {
