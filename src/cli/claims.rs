@@ -174,7 +174,7 @@ fn write_in_order(
             let mut batch = String::with_capacity(pieces.iter().map(|p| p.len() + 2).sum());
             for piece in pieces.iter().filter(|p| !p.is_empty()) {
                 if json {
-                    for part in json_piece_after(written, piece) {
+                    for part in json_piece(written == 0, piece) {
                         batch.push_str(part);
                     }
                 } else {
@@ -236,7 +236,7 @@ fn sentences_out<'a>(
 /// The pretty-printed JSON array of `out` without its closing line: "[",
 /// then each element on its own indented lines, as `to_string_pretty`
 /// writes the whole array. Pieces join into one array as the first piece,
-/// then each next one with its "[" written as "," (`json_piece_after`),
+/// then each next one with its "[" written as "," (`json_piece`),
 /// then "\n]": no piece is shifted or copied to drop its bracket.
 pub(super) fn json_elements<T: Serialize>(out: &[T]) -> String {
     if out.is_empty() {
@@ -247,10 +247,10 @@ pub(super) fn json_elements<T: Serialize>(out: &[T]) -> String {
     array
 }
 
-/// A piece of `json_elements` as it goes into the array after `before`
-/// pieces: its separator, then the piece past its "[".
-pub(super) fn json_piece_after(before: usize, piece: &str) -> [&str; 2] {
-    [if before == 0 { "[" } else { "," }, &piece[1..]]
+/// A piece of `json_elements` as it goes into the array, the `first` or a
+/// later one: its opening "[" or a separating ",", then the piece past its "[".
+pub(super) fn json_piece(first: bool, piece: &str) -> [&str; 2] {
+    [if first { "[" } else { "," }, &piece[1..]]
 }
 
 /// One claim in the human-readable listing.
@@ -301,8 +301,8 @@ mod tests {
         assert_eq!(format!("{}\n]", json_elements(&out)), whole);
         // Two pieces join into the array of both.
         let joined = [
-            json_piece_after(0, &json_elements(&out[..2])),
-            json_piece_after(1, &json_elements(&out[2..])),
+            json_piece(true, &json_elements(&out[..2])),
+            json_piece(false, &json_elements(&out[2..])),
         ]
         .concat()
         .concat();

@@ -108,7 +108,7 @@ pub fn matches_each(
             sentences.iter().map(sentence_lines).collect()
         };
         if json {
-            for part in super::claims::json_piece_after(listed, &piece) {
+            for part in super::claims::json_piece(listed == 0, &piece) {
                 write(part)?;
             }
         } else {

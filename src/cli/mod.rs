@@ -403,8 +403,7 @@ pub fn links_each(
         let texts: Vec<String> = group.par_iter().map(|chunk| piece(chunk)).collect();
         for (k, text) in texts.iter().enumerate() {
             if json {
-                let before = if g == 0 && k == 0 { 0 } else { 1 };
-                for part in claims::json_piece_after(before, text) {
+                for part in claims::json_piece(g == 0 && k == 0, text) {
                     write(part)?;
                 }
             } else {

@@ -143,19 +143,26 @@ pub(super) const NUMBER_WORD_STARTS: [u32; 16] = {
     starts
 };
 
+/// The first letters of the number words of any length.
+const NUMBER_WORD_ANY_START: u32 = {
+    let (mut all, mut len) = (0, 0);
+    while len < NUMBER_WORD_STARTS.len() {
+        all |= NUMBER_WORD_STARTS[len];
+        len += 1;
+    }
+    all
+};
+
 /// Whether a lower-case word, up to its first hyphen ("two-year"), could be
 /// a word of `SMALL` or `VAGUE`. Its first letter alone rules out a third of
 /// a text's words, before the word is read for a hyphen.
 #[inline]
 pub(super) fn may_be_number_word(lower: &str) -> bool {
-    let any_length = NUMBER_WORD_STARTS
-        .iter()
-        .fold(0, |all, starts| all | starts);
     let bytes = lower.as_bytes();
     let Some(&first) = bytes.first() else {
         return false;
     };
-    if !first.is_ascii_lowercase() || any_length & (1 << (first - b'a')) == 0 {
+    if !first.is_ascii_lowercase() || NUMBER_WORD_ANY_START & (1 << (first - b'a')) == 0 {
         return false;
     }
     let len = bytes.iter().position(|&b| b == b'-').unwrap_or(bytes.len());
